@@ -1,0 +1,87 @@
+// Package config reads a report project's config.toml: the schema, its
+// defaults and strict decoding (an unknown key is an error at its line).
+package config
+
+import "github.com/adoptionreport/adoptionreport/generator/period"
+
+// Config is a report project's settings. Every field but the four
+// required names has a default (see Default).
+type Config struct {
+	Title      string `toml:"title"`
+	Council    string `toml:"council"`
+	RAA        string `toml:"raa"`
+	ReportYear string `toml:"report_year"`
+	// Author is the report's author line, e.g. "Director of Children's Services".
+	Author string `toml:"author"`
+	// BaseURL is where the site is published; blank means no sitemap.
+	BaseURL string `toml:"base_url"`
+	// Theme names a folder under themes/; "default" is the embedded theme.
+	Theme string `toml:"theme"`
+	// HistoryYears is how many years before the report year the figures cover.
+	HistoryYears int `toml:"history_years"`
+	// SuppressBelow: in a publish build, counts from 1 to SuppressBelow-1 are shown as [c].
+	SuppressBelow int `toml:"suppress_below"`
+
+	Data       DataFiles  `toml:"data"`
+	Thresholds Thresholds `toml:"thresholds"`
+
+	// Year is ReportYear parsed; set by Load.
+	Year period.Year `toml:"-"`
+}
+
+// DataFiles are the CSV paths, relative to the project folder.
+type DataFiles struct {
+	Children    string `toml:"children"`
+	Adopters    string `toml:"adopters"`
+	Budget      string `toml:"budget"`
+	Comparators string `toml:"comparators"` // optional: a missing file is not an error
+}
+
+// Thresholds are the timeliness thresholds in days (DATA.md).
+type Thresholds struct {
+	A1             int `toml:"a1"`              // 14 months
+	A2             int `toml:"a2"`              // 4 months
+	Stage1         int `toml:"stage1"`          // 2 months
+	Stage2         int `toml:"stage2"`          // 4 months
+	SixMonths      int `toml:"six_months"`      // approval within 6 months
+	ThreeMonths    int `toml:"three_months"`    // adopters waiting over 3 months
+	EighteenMonths int `toml:"eighteen_months"` // children waiting 18 months or more
+}
+
+// MonthsToDays converts months to days as the scorecard does:
+// floor(months × 365.25 ÷ 12).
+func MonthsToDays(months int) int { return months * 36525 / 1200 }
+
+// Default returns the settings a project gets for every key it leaves out.
+func Default() Config {
+	return Config{
+		Theme:         "default",
+		HistoryYears:  5,
+		SuppressBelow: 5,
+		Data: DataFiles{
+			Children:    "data/children.csv",
+			Adopters:    "data/adopters.csv",
+			Budget:      "data/budget.csv",
+			Comparators: "data/comparators.csv",
+		},
+		Thresholds: Thresholds{
+			A1:             MonthsToDays(14), // 426
+			A2:             MonthsToDays(4),  // 121
+			Stage1:         60,
+			Stage2:         MonthsToDays(4),  // 121
+			SixMonths:      MonthsToDays(6),  // 182
+			ThreeMonths:    MonthsToDays(3),  // 91
+			EighteenMonths: MonthsToDays(18), // 547
+		},
+	}
+}
+
+// Years returns the report's history: HistoryYears years before the
+// report year, then the report year, oldest first.
+func (c Config) Years() []period.Year {
+	ys := make([]period.Year, 0, c.HistoryYears+1)
+	for y := c.Year - period.Year(c.HistoryYears); y <= c.Year; y++ {
+		ys = append(ys, y)
+	}
+	return ys
+}
