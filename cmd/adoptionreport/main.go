@@ -1,0 +1,157 @@
+// Command adoptionreport builds a council's Annual Adoption Report as a
+// static site from CSV data and Markdown commentary.
+//
+// It only parses the command line and prints; the work is done by
+// package generator.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/adoptionreport/adoptionreport/generator"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// Exit statuses: the contract in ARCHITECTURE.md.
+const (
+	exitOK       = 0
+	exitProblems = 1 // the project's data, content or config has errors
+	exitUsage    = 2 // the command line was misused
+)
+
+const usage = `adoptionreport builds an Annual Adoption Report from CSV data and Markdown.
+
+Usage:
+  adoptionreport build [--source DIR] [--output DIR] [--draft]
+  adoptionreport check [--source DIR]
+
+Commands:
+  build   check the project, then write the site to DIR/output
+  check   check the project's config, data and content; write nothing
+
+Run "adoptionreport COMMAND --help" for a command's options.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// newFlags returns a flag set that reports misuse instead of exiting, so
+// run stays testable and the exit status follows the contract.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: adoptionreport %s\n\n%s\n\nOptions:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args; ok is false when run should return code at once.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
+	if err != nil {
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "adoptionreport %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build [--source DIR] [--output DIR] [--draft]",
+		"Checks the project, then writes the site. On any error the output folder is left as it was.", stdout, stderr)
+	var opts generator.Options
+	fs.StringVar(&opts.Source, "source", ".", "the report project `folder` (holding config.toml)")
+	fs.StringVar(&opts.Output, "output", "", "where to write the site (default SOURCE/output)")
+	fs.BoolVar(&opts.Draft, "draft", false, "include draft pages and mark every page DRAFT")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	res, err := generator.Build(ctx, opts)
+	printProblems(stderr, res.Problems)
+	switch {
+	case errors.Is(err, generator.ErrProblems):
+		fmt.Fprintf(stderr, "build stopped: fix the errors above; %s was not changed\n", res.Output)
+		return exitProblems
+	case err != nil:
+		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "wrote %d files to %s\n", res.Files, res.Output)
+	return exitOK
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check [--source DIR]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
+	source := fs.String("source", ".", "the report project `folder` (holding config.toml)")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	_, probs := generator.Load(ctx, *source)
+	printProblems(stderr, probs)
+	if probs.HasErrors() {
+		return exitProblems
+	}
+	if len(probs) == 0 {
+		fmt.Fprintln(stderr, "no problems found")
+	}
+	return exitOK
+}
+
+// printProblems prints errors, then warnings, then the count.
+func printProblems(w io.Writer, probs problem.List) {
+	if len(probs) == 0 {
+		return
+	}
+	for i, sev := range []problem.Severity{problem.Error, problem.Warning} {
+		first := true
+		for _, p := range probs {
+			if p.Severity != sev {
+				continue
+			}
+			if first {
+				fmt.Fprintln(w, []string{"Errors:", "Warnings:"}[i])
+				first = false
+			}
+			fmt.Fprintln(w, "  "+p.String())
+		}
+	}
+	fmt.Fprintln(w, probs.Summary())
+}

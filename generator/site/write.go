@@ -1,0 +1,114 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Files is a built site: slash-separated paths relative to the output
+// folder, mapped to their contents.
+type Files map[string][]byte
+
+// Names returns the paths in sorted order, so every walk over a site is
+// deterministic.
+func (f Files) Names() []string {
+	names := make([]string, 0, len(f))
+	for n := range f {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// keep lists files that survive a rebuild: the placeholder that keeps an
+// otherwise git-ignored output folder in a repository.
+var keep = []string{".gitkeep"}
+
+// WriteAtomic writes files as the new contents of dir. It writes them into
+// a temporary folder beside dir and only then swaps the two, so a build
+// that fails part-way, or a reader looking at dir meanwhile, never sees a
+// half-written site; the old site is removed only after the swap.
+func WriteAtomic(dir string, files Files) error {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
+	}
+	// MkdirTemp makes 0700; a published site must be readable by a web server.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := writeTree(tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	for _, name := range keep {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if err := os.WriteFile(filepath.Join(tmp, name), b, 0o644); err != nil {
+				os.RemoveAll(tmp)
+				return err
+			}
+		}
+	}
+	return swap(tmp, dir)
+}
+
+func writeTree(root string, files Files) error {
+	for _, name := range files.Names() {
+		if !validPath(name) {
+			return fmt.Errorf("internal error: refusing to write %q outside the output folder", name)
+		}
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validPath(name string) bool {
+	return name != "" && path.Clean(name) == name && !path.IsAbs(name) &&
+		name != ".." && !strings.HasPrefix(name, "../")
+}
+
+// swap moves the finished tmp into place as dir.
+func swap(tmp, dir string) error {
+	old := ""
+	if _, err := os.Lstat(dir); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("moving the previous output %s aside: %w", dir, err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			// Put the previous site back: the output folder must never be lost.
+			_ = os.Rename(old, dir)
+		}
+		os.RemoveAll(tmp)
+		return fmt.Errorf("moving the new output into %s: %w", dir, err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("removing the previous output %s: %w", old, err)
+		}
+	}
+	return nil
+}
