@@ -1,0 +1,62 @@
+/* Draws every chart of a page from its options block.
+ *
+ * Each chart is an element with data-chart-options="ID", naming a
+ * <script type="application/json" id="ID"> block that holds its ECharts
+ * options. Options are data, never code: this file is the only script the
+ * pages run, so a strict Content-Security-Policy holds.
+ *
+ * When every chart has drawn, <html> gets data-charts-ready="true" (ECharts'
+ * "finished" event never fires with animation off), which the PDF printer
+ * and the browser tests wait for.
+ */
+(function () {
+  'use strict';
+
+  var charts = [];
+
+  function drawAll() {
+    var nodes = document.querySelectorAll('[data-chart-options]');
+    for (var i = 0; i < nodes.length; i++) {
+      var el = nodes[i];
+      var block = document.getElementById(el.getAttribute('data-chart-options'));
+      if (!block) {
+        continue;
+      }
+      var options = JSON.parse(block.textContent);
+      options.animation = false;
+      // Tooltips drawn as rich text, not HTML: labels come from spreadsheets.
+      options.tooltip = options.tooltip || {};
+      options.tooltip.renderMode = 'richText';
+      var chart = echarts.init(el, null, { renderer: 'svg' });
+      chart.setOption(options);
+      charts.push(chart);
+    }
+    document.documentElement.setAttribute('data-charts-ready', 'true');
+  }
+
+  function resizeAll() {
+    for (var i = 0; i < charts.length; i++) {
+      charts[i].resize();
+    }
+  }
+
+  // A printed page shows every chart's figures: open the tables, and
+  // redraw the charts at the printed width.
+  function beforePrint() {
+    var details = document.querySelectorAll('details.chart-data');
+    for (var i = 0; i < details.length; i++) {
+      details[i].open = true;
+    }
+    resizeAll();
+  }
+
+  window.addEventListener('resize', resizeAll);
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', resizeAll);
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', drawAll);
+  } else {
+    drawAll();
+  }
+})();
