@@ -1,0 +1,87 @@
+package indicators
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// MarshalIndicatorsJSON encodes the figures as output/data/indicators.json,
+// in DATA.md's shape, one indicator to a line, ending in a newline. The
+// bytes depend only on the report, so an unchanged project rebuilds to an
+// identical file.
+//
+// Counts and days are JSON integers, percentages have one decimal, ratios
+// two, and pounds up to two (1234.5, not 1234.50). A suppressed figure is
+// "value": null with "suppressed": true and no base; a figure with no value
+// is "value": null without "suppressed". Pounds have no base: it counts
+// budget lines, not the children or households base means. Strings are
+// HTML-escaped as encoding/json does, so the file is safe to inline.
+func (r *Report) MarshalIndicatorsJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("{\n  \"report_year\": ")
+	writeString(&b, r.Year.String())
+	b.WriteString(",\n  \"council\": ")
+	writeString(&b, r.Council)
+	fmt.Fprintf(&b, ",\n  \"suppressed_below\": %d,\n  \"indicators\": [", r.SuppressBelow)
+	for i, f := range r.Figures {
+		if f.Unit == "" {
+			return nil, fmt.Errorf("indicator %s %s has no unit", f.ID, f.Period)
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    {\"id\": ")
+		writeString(&b, f.ID)
+		b.WriteString(", \"period\": ")
+		writeString(&b, f.Period.String())
+		b.WriteString(", \"value\": ")
+		switch {
+		case f.Suppressed || !f.HasValue:
+			b.WriteString("null")
+		case f.Unit == Pounds:
+			b.WriteString(formatPence(f.Pence))
+		default:
+			b.WriteString(strconv.FormatFloat(f.Value, 'f', f.Unit.Decimals(), 64))
+		}
+		b.WriteString(", \"unit\": ")
+		writeString(&b, string(f.Unit))
+		switch {
+		case f.Suppressed:
+			b.WriteString(", \"suppressed\": true")
+		case f.Unit != Pounds:
+			fmt.Fprintf(&b, ", \"base\": %d", f.Base)
+		}
+		b.WriteByte('}')
+	}
+	if len(r.Figures) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("]\n}\n")
+	return b.Bytes(), nil
+}
+
+// writeString writes s as a JSON string.
+func writeString(b *bytes.Buffer, s string) {
+	q, _ := json.Marshal(s) // a string always encodes
+	b.Write(q)
+}
+
+// formatPence writes pence as pounds with the trailing zeros of the pence
+// dropped: 123456 → 1234.56, 123450 → 1234.5, 123400 → 1234.
+func formatPence(pence int64) string {
+	sign := ""
+	u := uint64(pence)
+	if pence < 0 {
+		sign, u = "-", uint64(-pence)
+	}
+	whole, frac := u/100, u%100
+	switch {
+	case frac == 0:
+		return fmt.Sprintf("%s%d", sign, whole)
+	case frac%10 == 0:
+		return fmt.Sprintf("%s%d.%d", sign, whole, frac/10)
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, whole, frac)
+}
