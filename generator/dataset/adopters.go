@@ -1,0 +1,101 @@
+package dataset
+
+import (
+	"github.com/adoptionreport/adoptionreport/generator/period"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// adopterCSV is an adopters.csv row as text, the shape gocsv fills.
+type adopterCSV struct {
+	HouseholdID             string `csv:"household_id" required:"yes"`
+	Enquiry                 string `csv:"enquiry"`
+	RegistrationOfInterest  string `csv:"registration_of_interest" required:"yes"`
+	Stage1Started           string `csv:"stage1_started"`
+	Stage1Completed         string `csv:"stage1_completed"`
+	Stage2Started           string `csv:"stage2_started"`
+	Approved                string `csv:"approved"`
+	Matched                 string `csv:"matched"`
+	Placed                  string `csv:"placed"`
+	Withdrawn               string `csv:"withdrawn"`
+	WithdrawnReason         string `csv:"withdrawn_reason"`
+	FastTrack               string `csv:"fast_track"`
+	EarlyPermanenceApproved string `csv:"early_permanence_approved"`
+	Ethnicity               string `csv:"ethnicity"`
+}
+
+var adopterSchema = schemaOf(adopterCSV{})
+
+// adopterDateRules are DATA.md's rules on the order of a household's
+// dates. The stage dates are the four steps from registration to
+// approval; matched and placed follow approved through the later rules.
+var adopterDateRules = []dateRule{
+	{early: "registration_of_interest", late: "stage1_started", atLate: true},
+	{early: "registration_of_interest", late: "stage1_completed", atLate: true},
+	{early: "registration_of_interest", late: "stage2_started", atLate: true},
+	{early: "registration_of_interest", late: "approved", atLate: true},
+	{early: "stage1_started", late: "stage1_completed", atLate: true},
+	{early: "stage2_started", late: "approved", atLate: true},
+	{early: "approved", late: "matched", atLate: true},
+	{early: "matched", late: "placed", atLate: true},
+}
+
+// ReadAdopters reads and checks adopters.csv. Dates after the end of
+// reportYear are errors (Year 0: no limit). Every row is returned, even
+// one with errors; problems are in row and column order. name is the
+// file's name in messages.
+func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, problem.List) {
+	var probs problem.List
+	t := readTable(name, data, adopterSchema, &probs)
+	if t == nil {
+		return nil, sortByPlace(probs)
+	}
+	var raw []adopterCSV
+	if err := t.unmarshal(&raw); err != nil {
+		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
+		return nil, sortByPlace(probs)
+	}
+	seen := map[string]int{}
+	var out []Adopter
+	for i, r := range raw {
+		row := t.rows[i].row
+		c := newRowCheck(t, row, reportYear, &probs)
+		a := Adopter{
+			Row:                     row,
+			HouseholdID:             r.HouseholdID,
+			Enquiry:                 c.date("enquiry", r.Enquiry),
+			RegistrationOfInterest:  c.date("registration_of_interest", r.RegistrationOfInterest),
+			Stage1Started:           c.date("stage1_started", r.Stage1Started),
+			Stage1Completed:         c.date("stage1_completed", r.Stage1Completed),
+			Stage2Started:           c.date("stage2_started", r.Stage2Started),
+			Approved:                c.date("approved", r.Approved),
+			Matched:                 c.date("matched", r.Matched),
+			Placed:                  c.date("placed", r.Placed),
+			Withdrawn:               c.date("withdrawn", r.Withdrawn),
+			WithdrawnReason:         r.WithdrawnReason,
+			FastTrack:               c.yesNo("fast_track", r.FastTrack),
+			EarlyPermanenceApproved: c.yesNo("early_permanence_approved", r.EarlyPermanenceApproved),
+			Ethnicity:               r.Ethnicity,
+			EthnicityGroup:          c.ethnicity(r.Ethnicity, false),
+		}
+		c.required("household_id", r.HouseholdID)
+		c.required("registration_of_interest", r.RegistrationOfInterest)
+		c.order(map[string]period.Date{
+			"registration_of_interest": a.RegistrationOfInterest,
+			"stage1_started":           a.Stage1Started,
+			"stage1_completed":         a.Stage1Completed,
+			"stage2_started":           a.Stage2Started,
+			"approved":                 a.Approved,
+			"matched":                  a.Matched,
+			"placed":                   a.Placed,
+		}, adopterDateRules)
+		if a.HouseholdID != "" {
+			if first, dup := seen[a.HouseholdID]; dup {
+				c.errorf("household_id", "household %s is also on row %d: each household is one row; delete or merge one of them", a.HouseholdID, first)
+			} else {
+				seen[a.HouseholdID] = row
+			}
+		}
+		out = append(out, a)
+	}
+	return out, sortByPlace(probs)
+}

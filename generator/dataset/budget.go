@@ -1,0 +1,75 @@
+package dataset
+
+import (
+	"github.com/adoptionreport/adoptionreport/generator/period"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// budgetCSV is a budget.csv row as text, the shape gocsv fills.
+type budgetCSV struct {
+	Year         string `csv:"year" required:"yes"`
+	Line         string `csv:"line" required:"yes"`
+	Driver       string `csv:"driver"`
+	Budget       string `csv:"budget" required:"yes"`
+	Actual       string `csv:"actual" required:"yes"`
+	BudgetVolume string `csv:"budget_volume"`
+	ActualVolume string `csv:"actual_volume"`
+	Unit         string `csv:"unit"`
+}
+
+var budgetSchema = schemaOf(budgetCSV{})
+
+// ReadBudget reads and checks budget.csv. Every row is returned, even
+// one with errors; problems are in row and column order. name is the
+// file's name in messages.
+func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
+	var probs problem.List
+	t := readTable(name, data, budgetSchema, &probs)
+	if t == nil {
+		return nil, sortByPlace(probs)
+	}
+	var raw []budgetCSV
+	if err := t.unmarshal(&raw); err != nil {
+		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
+		return nil, sortByPlace(probs)
+	}
+	var out []BudgetLine
+	for i, r := range raw {
+		row := t.rows[i].row
+		c := newRowCheck(t, row, 0, &probs)
+		b := BudgetLine{Row: row, Line: r.Line, Driver: r.Driver, Unit: r.Unit}
+		if c.required("year", r.Year) {
+			y, err := period.ParseYear(r.Year)
+			if err != nil {
+				c.errorf("year", "%v", err)
+			}
+			b.Year = y
+		}
+		c.required("line", r.Line)
+		if b.Driver == "" {
+			b.Driver = b.Line
+		}
+		if c.required("budget", r.Budget) {
+			b.Budget = c.money("budget", r.Budget)
+		}
+		if c.required("actual", r.Actual) {
+			b.Actual = c.money("actual", r.Actual)
+		}
+		bv, bvErr := ParseNumber(r.BudgetVolume)
+		_, avErr := ParseNumber(r.ActualVolume)
+		if r.BudgetVolume != "" {
+			b.BudgetVolume = c.number("budget_volume", r.BudgetVolume)
+		}
+		if r.ActualVolume != "" {
+			b.ActualVolume = c.number("actual_volume", r.ActualVolume)
+		}
+		// Both volumes, both numbers: only then can the variance be split.
+		b.HasVolumes = bvErr == nil && avErr == nil
+		if b.HasVolumes && bv == 0 {
+			c.errorf("budget_volume", "is 0, so the variance cannot be split into price and volume (the split divides by the budgeted volume): give the number budgeted, or leave both volumes blank for this line")
+			b.HasVolumes = false
+		}
+		out = append(out, b)
+	}
+	return out, sortByPlace(probs)
+}

@@ -1,0 +1,430 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gocarina/gocsv"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// A table is one CSV file after decoding, with every row located the way
+// a spreadsheet shows it, and its header matched against a schema.
+type table struct {
+	name      string
+	headerRow int
+	// col maps a schema column name to its spreadsheet column (A = 1);
+	// a column missing from the file is absent.
+	col map[string]int
+	// names is the schema name of each header cell, "" for a cell that
+	// is ignored (unknown, blank or a repeated heading).
+	names []string
+	rows  []tableRow
+}
+
+// A tableRow is one non-blank record: its spreadsheet row and its cells,
+// trimmed and padded or cut to the width of the header.
+type tableRow struct {
+	row   int
+	cells []string
+}
+
+// schema is the columns of one CSV file, read once from the csv tags of
+// its raw struct so the struct and the list of columns cannot disagree.
+// A `required:"yes"` tag marks a column the file must have.
+type schema struct {
+	columns  []string
+	required map[string]bool
+}
+
+func schemaOf(raw any) schema {
+	t := reflect.TypeOf(raw)
+	s := schema{required: map[string]bool{}}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := f.Tag.Get("csv")
+		s.columns = append(s.columns, name)
+		if f.Tag.Get("required") == "yes" {
+			s.required[name] = true
+		}
+	}
+	return s
+}
+
+func (s schema) has(name string) bool {
+	for _, c := range s.columns {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// readTable decodes data and splits it into located rows. It returns nil
+// when the file cannot be read as a table at all (empty, binary, not
+// comma-separated); problems go to probs either way. Rows read before a
+// quoting error are kept, so their problems are reported too.
+func readTable(name string, data []byte, s schema, probs *problem.List) *table {
+	text, ok := decodeText(name, data, s, probs)
+	if !ok {
+		return nil
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = -1 // rows may be ragged; width is checked against the header
+	lines := lineStarts(text)
+
+	var t *table
+	// extra counts the physical lines taken by line breaks inside quoted
+	// cells so far. A spreadsheet shows such a cell in one row, so each
+	// record's row is its first physical line less these.
+	extra := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
+				break
+			}
+			row := pe.StartLine - extra
+			field, unterminated := quoteField(text, lines, pe)
+			switch {
+			case unterminated:
+				probs.Errorf(name, row, field+1, t.nameAt(field), `a cell here opens with " but is never closed, so the rest of the file was read as part of it: add the missing " at the end of the cell`)
+			case errors.Is(pe.Err, csv.ErrBareQuote):
+				probs.Errorf(name, row, field+1, t.nameAt(field), `has a " in a cell that does not start with one: put the whole cell in quotes and double the " inside it ("5"" tall"), or delete the "`)
+			default:
+				probs.Errorf(name, row, field+1, t.nameAt(field), `has text after the closing " of a quoted cell: a " inside a quoted cell must be doubled ("")`)
+			}
+			extra += pe.Line - pe.StartLine
+			if t == nil {
+				// Without its header the file's columns are unknown; taking
+				// the next row as the header would only bury this error.
+				return nil
+			}
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		row := line - extra
+		for _, f := range rec {
+			extra += strings.Count(f, "\n")
+		}
+		if blank(rec) {
+			continue
+		}
+		if t == nil {
+			if t = newTable(name, row, rec, s, probs); t == nil {
+				return nil
+			}
+			continue
+		}
+		t.add(row, rec, probs)
+	}
+	if t == nil {
+		probs.Errorf(name, 0, 0, "", "has no header row: the first row must name the columns, e.g. %s", strings.Join(s.requiredColumns(), ","))
+	}
+	return t
+}
+
+// decodeText turns the file's bytes into UTF-8 text with \n line ends,
+// refusing what is not a text file.
+func decodeText(name string, data []byte, s schema, probs *problem.List) (string, bool) {
+	switch {
+	case len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0:
+		probs.Errorf(name, 0, 0, "", "is empty: it needs a header row naming the columns, e.g. %s", strings.Join(s.requiredColumns(), ","))
+		return "", false
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		probs.Errorf(name, 0, 0, "", `is an Excel workbook (.xlsx), not a CSV file: open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)"`)
+		return "", false
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		probs.Errorf(name, 0, 0, "", `is UTF-16 text (Excel's "Unicode Text"), not CSV: save it as "CSV UTF-8 (Comma delimited)"`)
+		return "", false
+	case bytes.IndexByte(data, 0) >= 0:
+		probs.Errorf(name, 0, 0, "", `is not a text file (it contains binary data): save the spreadsheet as "CSV UTF-8 (Comma delimited)"`)
+		return "", false
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var text string
+	if utf8.Valid(data) {
+		text = string(data)
+	} else {
+		// Excel's plain "CSV" is Windows-1252, where every byte is a
+		// character, so this cannot fail.
+		b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			probs.Errorf(name, 0, 0, "", "is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\"")
+			return "", false
+		}
+		text = string(b)
+		probs.Warnf(name, 0, 0, "", `file is not UTF-8; read it as Windows-1252 (Excel's "CSV" format) — save as "CSV UTF-8" to avoid this warning`)
+	}
+	// Old Mac Excel ends lines with \r alone; encoding/csv would see one
+	// long line.
+	if !strings.Contains(text, "\n") {
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	return text, true
+}
+
+// newTable matches a header record against the schema. It returns nil if
+// the file is plainly not comma-separated.
+func newTable(name string, row int, rec []string, s schema, probs *problem.List) *table {
+	if len(rec) == 1 && strings.ContainsAny(rec[0], ";\t") {
+		sep := "semicolons"
+		if strings.Contains(rec[0], "\t") {
+			sep = "tabs"
+		}
+		probs.Errorf(name, row, 1, "", `columns are separated by %s, not commas: save the spreadsheet as "CSV UTF-8 (Comma delimited)"`, sep)
+		return nil
+	}
+	for len(rec) > 0 && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	}
+	t := &table{name: name, headerRow: row, col: map[string]int{}, names: make([]string, len(rec))}
+	var unknown []string
+	for i, cell := range rec {
+		heading := strings.TrimSpace(cell)
+		key := strings.ToLower(heading)
+		switch {
+		case key == "":
+			probs.Warnf(name, row, i+1, "", "column %s has no heading, so it is ignored", letters(i+1))
+		case !s.has(key):
+			unknown = append(unknown, heading)
+			probs.Warnf(name, row, i+1, heading, "unknown column, ignored%s", didYouMean(key, s.columns))
+		case t.col[key] != 0:
+			probs.Errorf(name, row, i+1, key, "column appears twice (first as column %s): delete one of them", letters(t.col[key]))
+		default:
+			t.col[key] = i + 1
+			t.names[i] = key
+		}
+	}
+	for _, c := range s.columns {
+		if s.required[c] && t.col[c] == 0 {
+			probs.Errorf(name, row, 0, c, "required column is missing: add a column headed %s%s", c, headingLike(c, unknown))
+		}
+	}
+	return t
+}
+
+// add appends a data record, checking cells beyond the header's width.
+func (t *table) add(row int, rec []string, probs *problem.List) {
+	cells := make([]string, len(t.names))
+	for i, c := range rec {
+		c = strings.TrimSpace(c)
+		if i < len(cells) {
+			cells[i] = c
+			continue
+		}
+		if c != "" {
+			probs.Errorf(t.name, row, i+1, "", "cell to the right of the last column heading: give column %s a heading or delete the cell", letters(i+1))
+			break
+		}
+	}
+	t.rows = append(t.rows, tableRow{row: row, cells: cells})
+}
+
+// nameAt is the column name of the 0-based field i, for messages about a
+// header-less position. It is safe on a nil table (an error in the header).
+func (t *table) nameAt(i int) string {
+	if t == nil || i < 0 || i >= len(t.names) {
+		return ""
+	}
+	return t.names[i]
+}
+
+// unmarshal maps the rows into out, a pointer to a slice of raw structs
+// of string fields, in row order. gocsv sees a header already normalised
+// to the schema's names and cells already cut to its width, so its
+// package-wide settings, its BOM handling and its record-numbered errors
+// never come into play; ignored columns have a blank name it matches to
+// nothing.
+func (t *table) unmarshal(out any) error {
+	recs := make([][]string, 0, len(t.rows)+1)
+	recs = append(recs, t.names)
+	for _, r := range t.rows {
+		recs = append(recs, r.cells)
+	}
+	return gocsv.UnmarshalDecoder(records(recs), out)
+}
+
+// records is a gocsv.Decoder over rows already read.
+type records [][]string
+
+func (r records) GetCSVRows() ([][]string, error) { return r, nil }
+
+// requiredColumns lists the required columns in schema order.
+func (s schema) requiredColumns() []string {
+	var cols []string
+	for _, c := range s.columns {
+		if s.required[c] {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
+// blank reports whether a record has nothing but spaces: a blank line,
+// or a row of empty cells as Excel writes after deleting a row's content.
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// lineStarts returns the byte offset of each line: lineStarts[0] is line 1.
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// quoteField finds, for a quoting error, the 0-based field it is in and
+// whether the cause is a quoted cell never closed before the end of the
+// file. encoding/csv gives only a byte position and one error value for
+// both an unclosed and a stray quote, so the record is scanned again
+// from its first line with the same rules.
+func quoteField(text string, lines []int, pe *csv.ParseError) (field int, unterminated bool) {
+	start := offset(lines, pe.StartLine, 1, len(text))
+	stop := offset(lines, pe.Line, pe.Column, len(text))
+	inQuote, atStart := false, true
+	openField := 0
+	for i := start; i < len(text); i++ {
+		if i >= stop && !inQuote {
+			return field, false
+		}
+		c := text[i]
+		if inQuote {
+			if c == '"' {
+				if i+1 < len(text) && text[i+1] == '"' {
+					i++
+					continue
+				}
+				inQuote = false
+			}
+			continue
+		}
+		switch c {
+		case ',':
+			field++
+			atStart = true
+			continue
+		case '\n':
+			return field, false
+		case '"':
+			if atStart {
+				inQuote, openField = true, field
+			}
+		}
+		atStart = false
+	}
+	if inQuote {
+		return openField, true
+	}
+	return field, false
+}
+
+// offset converts a 1-based line and byte column to an offset in text.
+func offset(lines []int, line, col, end int) int {
+	if line < 1 || line > len(lines) {
+		return end
+	}
+	return min(lines[line-1]+max(col, 1)-1, end)
+}
+
+// letters names spreadsheet column n (A = 1) as Excel does: A…Z, AA….
+func letters(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// didYouMean suggests the schema column an unknown heading was probably
+// meant to be: the same letters without spaces or punctuation, or one
+// or two typing slips away.
+func didYouMean(heading string, columns []string) string {
+	best, bestDist := "", 3
+	for _, c := range columns {
+		if squash(c) == squash(heading) {
+			return fmt.Sprintf(" (did you mean %s?)", c)
+		}
+		if len(heading) > 40 {
+			continue // far from every column name; spare the quadratic distance
+		}
+		if d := editDistance(heading, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+// headingLike names an unknown heading that was probably meant to be the
+// missing column c.
+func headingLike(c string, unknown []string) string {
+	for _, u := range unknown {
+		if didYouMean(strings.ToLower(u), []string{c}) != "" {
+			return fmt.Sprintf(" (or rename the column headed %q)", u)
+		}
+	}
+	return ""
+}
+
+// squash keeps only letters and digits, so "Child ID", "child-id" and
+// "ChildID" compare equal to child_id.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, s)
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes:
+// headings that matter are ASCII.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
