@@ -1,0 +1,227 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+)
+
+// The GOV.UK colours the charts use, in the order series take them. They
+// stay apart for the common colour-vision deficiencies, and no chart relies
+// on colour alone: lines also differ in dash and symbol, bars in the decal
+// patterns ECharts' aria option draws.
+const (
+	blue      = "#1d70b8"
+	orange    = "#f47738"
+	turquoise = "#28a197"
+	purple    = "#4c2c92"
+	red       = "#d4351c"
+	grey      = "#505a5f"
+)
+
+var palette = opts.Colors{blue, orange, turquoise, purple, red, grey}
+
+// look is how one line series is told apart from the others.
+type look struct {
+	colour string
+	symbol string // an ECharts symbol: circle, emptyCircle, triangle, diamond, rect…
+	dash   string // solid, dashed or dotted
+}
+
+// newChart returns an empty chart with the settings every chart shares:
+// its ID, the SVG renderer, no animation, the palette, a legend, an axis
+// tooltip, no toolbox (its image download needs nothing from the network,
+// but the data is already a table and a CSV) and decal patterns on bars.
+// legendRows is how many rows the legend is expected to wrap to, to keep
+// the plot clear of it.
+func newChart(id string, legendRows int) *ec.Bar {
+	c := ec.NewBar()
+	c.SetGlobalOptions(
+		ec.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
+		ec.WithAnimation(false),
+		ec.WithColorsOpts(palette),
+		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "center"}),
+		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		ec.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
+		// The label part of aria would write ECharts' own description into
+		// an aria-label; the page's text alternative is better, so only the
+		// decals are on.
+		ec.WithAriaOpts(&opts.Aria{
+			Enabled: opts.Bool(true),
+			Label:   &opts.AriaLabel{Enabled: opts.Bool(false)},
+			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
+		}),
+		ec.WithGridOpts(opts.Grid{
+			Top:          fmt.Sprint(30 + 25*max(1, legendRows)),
+			Left:         "16",
+			Right:        "48",
+			Bottom:       "16",
+			ContainLabel: opts.Bool(true),
+		}),
+	)
+	return c
+}
+
+// categoryX sets a category x axis with the given labels.
+func categoryX(c *ec.Bar, name string, labels []string) {
+	c.SetXAxis(labels)
+	c.SetGlobalOptions(ec.WithXAxisOpts(opts.XAxis{
+		Type:         "category",
+		Name:         name,
+		NameLocation: "middle",
+		NameGap:      30,
+		Data:         labels,
+	}))
+}
+
+// categoryY sets a category y axis for horizontal bars, first label at the
+// top, as a table reads.
+func categoryY(c *ec.Bar, labels []string) {
+	c.SetGlobalOptions(ec.WithYAxisOpts(opts.YAxis{
+		Type:    "category",
+		Inverse: opts.Bool(true),
+		Data:    labels,
+	}))
+}
+
+// valueAxis returns a value axis named with its unit ("days", "£").
+// percent axes run from 0 to 100.
+func valueAxis(name, format string, percent bool) opts.YAxis {
+	a := opts.YAxis{Type: "value", Name: name}
+	if format != "" {
+		a.AxisLabel = &opts.AxisLabel{Show: opts.Bool(true), Formatter: types.FuncStr(format)}
+	}
+	if percent {
+		a.Min, a.Max = 0, 100
+	}
+	return a
+}
+
+// valueX sets the x axis of a horizontal chart to a value axis.
+func valueX(c *ec.Bar, y opts.YAxis) {
+	c.SetGlobalOptions(ec.WithXAxisOpts(opts.XAxis{
+		Type:         "value",
+		Name:         y.Name,
+		NameLocation: "middle",
+		NameGap:      30,
+		AxisLabel:    y.AxisLabel,
+		Min:          y.Min,
+		Max:          y.Max,
+	}))
+}
+
+// lineSeries returns a line series drawn in look l; null points leave a
+// gap, so a missing year is not bridged by a made-up slope.
+func lineSeries(name string, data []any, l look) ec.SingleSeries {
+	return ec.SingleSeries{
+		Name:         name,
+		Type:         types.ChartLine,
+		Data:         data,
+		Symbol:       l.symbol,
+		SymbolSize:   9,
+		ShowSymbol:   opts.Bool(true),
+		ConnectNulls: opts.Bool(false),
+		ItemStyle:    &opts.ItemStyle{Color: l.colour},
+		LineStyle:    &opts.LineStyle{Color: l.colour, Width: 2, Type: l.dash},
+	}
+}
+
+// barSeries returns a bar series in one colour.
+func barSeries(name string, data []any, colour string) ec.SingleSeries {
+	return ec.SingleSeries{
+		Name:      name,
+		Type:      types.ChartBar,
+		Data:      data,
+		ItemStyle: &opts.ItemStyle{Color: colour},
+	}
+}
+
+// scatterSeries returns a series of unconnected marked points.
+func scatterSeries(name string, data []any, l look) ec.SingleSeries {
+	return ec.SingleSeries{
+		Name:       name,
+		Type:       types.ChartScatter,
+		Data:       data,
+		Symbol:     l.symbol,
+		SymbolSize: 11,
+		ItemStyle:  &opts.ItemStyle{Color: l.colour},
+	}
+}
+
+// thresholdLine marks a threshold on the series' y axis as a dashed red
+// line labelled with its name.
+func thresholdLine(s *ec.SingleSeries, name string, value int) {
+	s.MarkLines = &opts.MarkLines{
+		Data: []interface{}{opts.MarkLineNameYAxisItem{Name: name, YAxis: value}},
+		MarkLineStyle: opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b}"},
+			LineStyle: &opts.LineStyle{Color: red, Width: 1.5, Type: "dashed"},
+		},
+	}
+}
+
+// labelled is a data item with its own label text: a figure formatted as
+// the table shows it, rather than ECharts' raw number.
+type labelled struct {
+	Value   any         `json:"value"`
+	Label   *opts.Label `json:"label,omitempty"`
+	Tooltip *showing    `json:"tooltip,omitempty"`
+}
+
+// showing switches a component on or off for one data item.
+type showing struct {
+	Show bool `json:"show"`
+}
+
+// withLabel returns v labelled with text at position pos, or nil when v
+// is nil.
+func withLabel(v any, text, pos string) any {
+	if v == nil {
+		return nil
+	}
+	return labelled{Value: v, Label: &opts.Label{Show: opts.Bool(true), Position: pos, Formatter: escapeTemplate(text)}}
+}
+
+// escapeTemplate keeps ECharts from reading braces in a label as template
+// variables ({a}, {b}) or rich-text styles ({name|text}).
+func escapeTemplate(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch r {
+		case '{':
+			r = '('
+		case '}':
+			r = ')'
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// options returns the chart's ECharts options as JSON. encoding/json sorts
+// map keys and escapes <, > and & (and U+2028, U+2029), so the bytes are
+// the same on every build and safe inside <script type="application/json">.
+func options(c *ec.Bar) []byte {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		// Every value is a string, a bool, a finite number or nil (see
+		// num), all of which encode.
+		panic(fmt.Sprintf("charts: encoding options of chart %s: %v", c.ChartID, err))
+	}
+	return b
+}
+
+// num is a value for chart data: v, or nil (a gap) for a value JSON
+// cannot hold.
+func num(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
+}

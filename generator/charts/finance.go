@@ -1,0 +1,286 @@
+package charts
+
+import (
+	"fmt"
+	"slices"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+)
+
+// waterfallStep is one bar of the overspend waterfall: a total (budget or
+// outturn) or a change between them, in pence.
+type waterfallStep struct {
+	label  string
+	amount int64
+	total  bool
+}
+
+// waterfall lists the steps from the year's budget to its outturn: each
+// driver's price and volume parts where its lines have volumes (and the
+// rest of its variance, from lines without, as "other lines"), else the
+// driver's whole variance. The changes add up exactly, so the last bar
+// ends at the outturn.
+func waterfall(fy indicators.FinanceYear) []waterfallStep {
+	steps := []waterfallStep{{label: "Budget", amount: fy.Total.Budget, total: true}}
+	for _, d := range fy.Drivers {
+		if d.SplitLines == 0 {
+			steps = append(steps, waterfallStep{label: d.Driver, amount: d.Variance})
+			continue
+		}
+		steps = append(steps,
+			waterfallStep{label: d.Driver + ": price", amount: d.Price},
+			waterfallStep{label: d.Driver + ": volume", amount: d.Volume})
+		if d.SplitLines < d.Lines {
+			steps = append(steps, waterfallStep{label: d.Driver + ": other lines", amount: d.Unsplit})
+		}
+	}
+	return append(steps, waterfallStep{label: "Outturn", amount: fy.Total.Actual, total: true})
+}
+
+// overspendDrivers draws the report year's waterfall from budget to
+// outturn: the usual ECharts waterfall of stacked bars on a transparent
+// base, horizontal so that driver names read in full, each bar labelled
+// in pounds.
+func (b *builder) overspendDrivers() Chart {
+	const id = "overspend_drivers"
+	fy, _ := b.finance(b.year)
+	steps := waterfall(fy)
+	if fy.Total.Lines == 0 {
+		steps = nil
+	}
+
+	labels := make([]string, len(steps))
+	base := make([]any, len(steps))
+	totals := make([]any, len(steps))
+	ups := make([]any, len(steps))
+	downs := make([]any, len(steps))
+	t := Table{
+		ID:      id,
+		Caption: fmt.Sprintf("From the %s budget to the outturn, by cost driver: price and volume where budget.csv gives volumes", b.year),
+		Header:  []string{"Step", "Change", "Running total"},
+		Numeric: numeric(3, 1),
+	}
+	var run int64
+	for i, s := range steps {
+		labels[i] = s.label
+		if s.total {
+			run = s.amount
+			totals[i] = withLabel(pounds(s.amount), shortMoney(s.amount), "right")
+			t.Rows = append(t.Rows, []string{s.label, "", money(run)})
+			continue
+		}
+		before := run
+		run += s.amount
+		// The invisible base holds the bar up to the lower end of the change.
+		base[i] = labelled{Value: pounds(min(before, run)), Tooltip: &showing{Show: false}}
+		bar := withLabel(pounds(abs(s.amount)), signedMoney(s.amount), "right")
+		switch {
+		case s.amount > 0:
+			ups[i] = bar
+		case s.amount < 0:
+			downs[i] = bar
+		}
+		t.Rows = append(t.Rows, []string{s.label, money(s.amount), money(run)})
+	}
+
+	c := newChart(id, 1)
+	c.SetGlobalOptions(
+		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "center",
+			Data: []string{"Budget and outturn", "Increase", "Decrease"}}),
+	)
+	categoryY(c, labels)
+	axis := valueAxis("£", "£{value}", false)
+	if lo := axisStart(steps); lo > 0 {
+		axis.Min = lo
+	}
+	valueX(c, axis)
+	hiddenBase := barSeries("Running total", base, "transparent")
+	hiddenBase.ItemStyle.BorderColor = "transparent"
+	for _, s := range []ec.SingleSeries{
+		hiddenBase,
+		barSeries("Budget and outturn", totals, blue),
+		barSeries("Increase", ups, red),
+		barSeries("Decrease", downs, turquoise),
+	} {
+		s.Stack = "waterfall"
+		c.MultiSeries = append(c.MultiSeries, s)
+	}
+
+	return Chart{
+		ID:      id,
+		Section: SectionFinance,
+		Title:   fmt.Sprintf("From budget to outturn in %s", b.year),
+		Alt:     waterfallSentence(b.year.String(), fy, steps),
+		Options: options(c),
+		Table:   t,
+	}
+}
+
+// axisStart is where the waterfall's money axis starts, in whole pounds.
+// A variance is often a few per cent of the budget, which on an axis from
+// £0 is a sliver no one can see; so when the changes are small against the
+// totals the axis starts at a round amount below the lowest running
+// total, as far below it as the changes span, and the labels and the
+// table give the exact amounts. Otherwise it starts at 0.
+func axisStart(steps []waterfallStep) int64 {
+	if len(steps) == 0 {
+		return 0
+	}
+	var run int64
+	lo, hi := steps[0].amount, steps[0].amount
+	for _, s := range steps {
+		if s.total {
+			run = s.amount
+		} else {
+			run += s.amount
+		}
+		lo, hi = min(lo, run), max(hi, run)
+	}
+	span := hi - lo
+	if lo <= 0 || span <= 0 || 4*span > lo {
+		return 0
+	}
+	step := int64(100) // pence: round to a power of ten pounds near the span
+	for step*10 <= span {
+		step *= 10
+	}
+	start := (lo - span) / step * step
+	return start / 100
+}
+
+// waterfallSentence gives the outturn against the budget and the largest
+// change between them.
+func waterfallSentence(year string, fy indicators.FinanceYear, steps []waterfallStep) string {
+	if fy.Total.Lines == 0 {
+		return fmt.Sprintf("There are no budget lines for %s in budget.csv, so there is nothing to draw.", year)
+	}
+	tot := fy.Total
+	var outcome string
+	switch {
+	case tot.Variance > 0:
+		outcome = ", an overspend of " + shortMoney(tot.Variance)
+	case tot.Variance < 0:
+		outcome = ", an underspend of " + shortMoney(-tot.Variance)
+	default:
+		outcome = ", exactly on budget"
+	}
+	lead := fmt.Sprintf("in %s the adoption service spent %s against a budget of %s%s", year, shortMoney(tot.Actual), shortMoney(tot.Budget), outcome)
+	var big *waterfallStep
+	for i := range steps {
+		s := &steps[i]
+		if !s.total && s.amount != 0 && (big == nil || abs(s.amount) > abs(big.amount)) {
+			big = s
+		}
+	}
+	if big == nil {
+		return sentence(lead)
+	}
+	return sentence(lead, fmt.Sprintf("the largest change was %s (%s)", big.label, signedMoney(big.amount)))
+}
+
+// budgetByLine draws each year's actual spending stacked by cost driver,
+// with the year's total budget as a line across it.
+func (b *builder) budgetByLine() Chart {
+	const id = "budget_by_line"
+	labels := b.yearLabels()
+	var drivers []string
+	byYear := make([]map[string]indicators.DriverTotal, len(b.years))
+	for i, y := range b.years {
+		fy, _ := b.finance(y)
+		byYear[i] = map[string]indicators.DriverTotal{}
+		for _, d := range fy.Drivers {
+			byYear[i][d.Driver] = d
+			if !slices.Contains(drivers, d.Driver) {
+				drivers = append(drivers, d.Driver)
+			}
+		}
+	}
+	slices.Sort(drivers)
+	actual := b.overYears("actual", false)
+	budget := b.overYears("budget", false)
+
+	c := newChart(id, 1+len(drivers)/3)
+	categoryX(c, "Year", labels)
+	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("£", "£{value}", false)))
+	header := []string{"Year"}
+	for di, d := range drivers {
+		data := make([]any, len(b.years))
+		for i := range b.years {
+			if t, ok := byYear[i][d]; ok {
+				data[i] = pounds(t.Actual)
+			}
+		}
+		s := barSeries(d, data, palette[di%len(palette)])
+		s.Stack = "actual"
+		c.MultiSeries = append(c.MultiSeries, s)
+		header = append(header, d+" (actual)")
+	}
+	c.MultiSeries = append(c.MultiSeries, lineSeries("Budget", shownAll(budget), look{grey, "rect", "dashed"}))
+	header = append(header, "Total actual", "Budget")
+
+	t := Table{
+		ID:      id,
+		Caption: "Actual spending by cost driver and the total budget, each year",
+		Header:  header,
+		Numeric: numeric(len(header), 1),
+	}
+	for i := range b.years {
+		row := []string{labels[i]}
+		for _, d := range drivers {
+			cell := ""
+			if dt, ok := byYear[i][d]; ok {
+				cell = money(dt.Actual)
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, append(row, FormatValue(actual[i]), FormatValue(budget[i])))
+	}
+
+	return Chart{
+		ID:      id,
+		Section: SectionFinance,
+		Title:   "Spending by cost driver against the budget",
+		Alt: alt(
+			sentence(
+				described("actual spending", actual, 0, "there is no budget data to show"),
+				b.budgetClause(budget[len(budget)-1], byYear[len(byYear)-1]),
+			),
+			hidden(suppressedAt(actual, budget), "year", "years", "", b.r.SuppressBelow),
+		),
+		Options: options(c),
+		Table:   t,
+	}
+}
+
+// budgetClause gives the report year's budget and its largest driver.
+func (b *builder) budgetClause(budget indicators.Figure, drivers map[string]indicators.DriverTotal) string {
+	var parts []string
+	if drawable(budget) {
+		parts = append(parts, fmt.Sprintf("the budget for %s was %s", b.year, FormatFigure(budget)))
+	}
+	var top *indicators.DriverTotal
+	for _, d := range drivers {
+		if top == nil || d.Actual > top.Actual || (d.Actual == top.Actual && d.Driver < top.Driver) {
+			d := d
+			top = &d
+		}
+	}
+	if top != nil && len(drivers) > 1 {
+		parts = append(parts, fmt.Sprintf("the largest cost was %s (%s)", top.Driver, shortMoney(top.Actual)))
+	}
+	return list(parts)
+}
+
+// pounds is pence as pounds for chart data.
+func pounds(pence int64) any { return num(indicators.PoundsOf(pence)) }
+
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

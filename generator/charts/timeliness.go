@@ -1,0 +1,139 @@
+package charts
+
+import (
+	"fmt"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+)
+
+// scoreLine is one line of the timeliness chart: a scorecard measure over
+// three-year or single-year periods.
+type scoreLine struct {
+	id, name string
+	three    bool
+	look     look
+}
+
+// title is the line's legend and column name: "A1 three-year average".
+func (l scoreLine) title() string {
+	if l.three {
+		return l.name + " three-year average"
+	}
+	return l.name + " single year"
+}
+
+// Three-year lines are solid with filled symbols, single years dashed
+// with hollow ones; each measure has its own colour and symbol shape.
+var timelinessLines = []scoreLine{
+	{"a1", "A1", true, look{blue, "circle", "solid"}},
+	{"a1", "A1", false, look{blue, "emptyCircle", "dashed"}},
+	{"a10", "A10", true, look{turquoise, "triangle", "solid"}},
+	{"a10", "A10", false, look{turquoise, "emptyTriangle", "dashed"}},
+	{"a2", "A2", true, look{orange, "diamond", "solid"}},
+	{"a2", "A2", false, look{orange, "emptyDiamond", "dashed"}},
+}
+
+// englandArea is the comparators.csv area the charts draw beside the
+// council.
+const englandArea = "England"
+
+// comparatorSeries returns the England value of each figure (nil where
+// comparators.csv has none) and whether there is any.
+func comparatorSeries(figs []indicators.Figure) ([]indicators.Figure, bool) {
+	out := make([]indicators.Figure, len(figs))
+	found := false
+	for i, f := range figs {
+		out[i] = indicators.Figure{ID: f.ID, Period: f.Period, Unit: f.Unit}
+		if c, ok := f.Comparator(englandArea); ok {
+			out[i].Value, out[i].HasValue = c.Value, true
+			found = true
+		}
+	}
+	return out, found
+}
+
+// timeliness draws A1, A10 and A2, three-year and single-year, over the
+// history, with the A1 and A2 thresholds and England where comparators.csv
+// gives it.
+func (b *builder) timeliness() Chart {
+	const id = "timeliness"
+	th := b.cfg.Thresholds
+	labels := b.yearLabels()
+
+	header := []string{"Year", "Three-year period"}
+	var series [][]indicators.Figure
+	var comps [][]indicators.Figure
+	var compOf []scoreLine
+	c := newChart(id, 3)
+	categoryX(c, "Year (three-year averages end in it)", labels)
+	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("days", "", false)))
+	for _, l := range timelinessLines {
+		figs := b.overYears(l.id, l.three)
+		series = append(series, figs)
+		header = append(header, l.title()+" (days)")
+		s := lineSeries(l.title(), shownAll(figs), l.look)
+		switch {
+		case l.three && l.id == "a1" && th.A1 > 0:
+			thresholdLine(&s, fmt.Sprintf("A1 threshold, %d days", th.A1), th.A1)
+		case l.three && l.id == "a2" && th.A2 > 0:
+			thresholdLine(&s, fmt.Sprintf("A2 threshold, %d days", th.A2), th.A2)
+		}
+		c.MultiSeries = append(c.MultiSeries, s)
+		if comp, ok := comparatorSeries(figs); ok {
+			comps = append(comps, comp)
+			compOf = append(compOf, l)
+		}
+	}
+	for i, comp := range comps {
+		l := compOf[i]
+		name := englandArea + " " + l.title()
+		header = append(header, name+" (days)")
+		c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(comp), look{grey, l.look.symbol, "dotted"}))
+	}
+
+	t := Table{
+		ID:      id,
+		Caption: "Average days from entering care to moving in with the adoptive family (A1, and A10 for foster carer and early permanence adoptions) and from placement order to match (A2)",
+		Header:  header,
+		Numeric: numeric(len(header), 2),
+	}
+	for i, y := range b.years {
+		row := []string{labels[i], yearPeriod(y, true).String()}
+		for _, s := range series {
+			row = append(row, FormatValue(s[i]))
+		}
+		for _, s := range comps {
+			row = append(row, FormatValue(s[i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+
+	return Chart{
+		ID:      id,
+		Section: SectionChildren,
+		Title:   "How long children wait: A1, A10 and A2",
+		Alt: alt(
+			sentence(
+				described("the three-year A1 average", series[0], th.A1, "there are no three-year A1 figures to show"),
+				described("the three-year A2 average", series[4], th.A2, "there are no three-year A2 figures to show"),
+			),
+			hidden(suppressedAt(series...), "year", "years", "children", b.r.SuppressBelow),
+		),
+		Options: options(c),
+		Table:   t,
+	}
+}
+
+// described is subject and its trend, with where the last figure stands
+// against threshold: "the three-year A1 average fell from 520 days
+// (2017-20) to 412 days (2022-25), below the 426-day threshold". none is
+// said instead when no figure is drawn.
+func described(subject string, figs []indicators.Figure, threshold int, none string) string {
+	text, last, ok := trend(figs)
+	if !ok {
+		return none
+	}
+	return subject + " " + text + against(figs[last], threshold)
+}
