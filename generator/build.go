@@ -7,12 +7,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/content"
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/site"
@@ -36,11 +40,13 @@ type Options struct {
 
 // Project is a report project as read and validated.
 type Project struct {
-	Config  config.Config
-	Data    *dataset.Dataset
-	Pages   []content.Page
-	Report  *indicators.Report
-	Problem problem.List
+	Config config.Config
+	Data   *dataset.Dataset
+	Pages  []content.Page
+	// Report is set by Render.
+	Report *indicators.Report
+
+	fsys fs.FS
 }
 
 // Result is what a build did.
@@ -57,9 +63,8 @@ type Result struct {
 // Problems of the Result.
 var ErrProblems = errors.New("the project has errors")
 
-// Load reads and checks a project without writing anything. Problems are
-// sorted, errors first. Figures are computed only for a project with no
-// errors, because the indicators rely on validated records.
+// Load reads and checks a project's config, data and content without
+// computing anything. Problems are sorted, errors first.
 func Load(ctx context.Context, source string) (*Project, problem.List) {
 	fsys := os.DirFS(source)
 	var all problem.List
@@ -70,17 +75,96 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 		all.Sort()
 		return nil, all
 	}
-	p := &Project{Config: cfg}
+	p := &Project{Config: cfg, fsys: fsys}
 	p.Data, probs = dataset.Load(fsys, cfg.Data, cfg.Year)
 	all = append(all, probs...)
 	p.Pages, probs = content.Load(fsys, ContentDir)
 	all = append(all, probs...)
 	all.Sort()
-	if all.HasErrors() || ctx.Err() != nil {
-		return p, all
-	}
-	p.Report = indicators.Compute(p.Data, cfg)
 	return p, all
+}
+
+// Render computes a loaded project's figures and renders its site in
+// memory: everything a build does but write. draft shows exact figures
+// and draft pages; otherwise small numbers are suppressed.
+func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
+	p.Report = indicators.Compute(p.Data, p.Config)
+	if draft {
+		// Nothing is suppressed in a draft, charts' own checks included.
+		p.Report.SuppressBelow = 1
+	} else {
+		disclosure.Apply(p.Report, p.Config.SuppressBelow)
+	}
+	js, err := p.Report.MarshalIndicatorsJSON()
+	if err != nil {
+		return nil, nil, fmt.Errorf("encoding indicators.json: %w", err)
+	}
+	files, probs := site.Render(site.Input{
+		Config:         p.Config,
+		Project:        p.fsys,
+		Pages:          p.Pages,
+		Report:         p.Report,
+		Charts:         charts.Build(p.Report, p.Config),
+		Tables:         charts.Tables(p.Report, p.Config),
+		Draft:          draft,
+		IndicatorsJSON: js,
+	})
+	if probs.HasErrors() {
+		return nil, probs, nil
+	}
+	if err := p.guard(files, js, draft); err != nil {
+		return nil, probs, err
+	}
+	return files, probs, nil
+}
+
+// guard is the last check before anything is written: no child or
+// household ID anywhere in the site, and in a publish build no small
+// count left in indicators.json. It backs up every stage before it, so a
+// bug there fails the build instead of publishing private data.
+func (p *Project) guard(files site.Files, js []byte, draft bool) error {
+	ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
+	for _, c := range p.Data.Children {
+		ids = append(ids, c.ChildID)
+	}
+	for _, a := range p.Data.Adopters {
+		ids = append(ids, a.HouseholdID)
+	}
+	leaks := disclosure.Guard(files, ids)
+	if !draft {
+		leaks = append(leaks, disclosure.CheckIndicatorsJSON(js, p.Config.SuppressBelow)...)
+	}
+	if len(leaks) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("the built site would disclose private data, so nothing was written:")
+	for _, l := range leaks {
+		b.WriteString("\n  " + l.String())
+	}
+	return errors.New(b.String())
+}
+
+// Check reads and checks a project and renders it in memory, reporting
+// every problem a build would, without writing anything.
+func Check(ctx context.Context, source string, draft bool) (problem.List, error) {
+	p, probs := Load(ctx, source)
+	if probs.HasErrors() {
+		return probs, ErrProblems
+	}
+	if err := ctx.Err(); err != nil {
+		return probs, err
+	}
+	_, more, err := p.Render(draft)
+	probs = append(probs, more...)
+	probs.Sort()
+	if err != nil {
+		return probs, err
+	}
+	if probs.HasErrors() {
+		return probs, ErrProblems
+	}
+	return probs, nil
 }
 
 // Build checks the project at opts.Source and, if it has no errors,
@@ -102,19 +186,20 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	p, probs := Load(ctx, source)
 	res.Problems = probs
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
 	if probs.HasErrors() {
 		return res, ErrProblems
 	}
-	js, err := p.Report.MarshalIndicatorsJSON()
-	if err != nil {
-		return res, fmt.Errorf("encoding indicators.json: %w", err)
+	if err := ctx.Err(); err != nil {
+		return res, err
 	}
-	files, err := site.Render(site.Input{Config: p.Config, Pages: p.Pages, Draft: opts.Draft, IndicatorsJSON: js})
+	files, more, err := p.Render(opts.Draft)
+	res.Problems = append(res.Problems, more...)
+	res.Problems.Sort()
 	if err != nil {
 		return res, err
+	}
+	if res.Problems.HasErrors() {
+		return res, ErrProblems
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err

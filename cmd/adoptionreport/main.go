@@ -16,6 +16,7 @@ import (
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 )
 
 // Exit statuses: the contract in ARCHITECTURE.md.
@@ -29,11 +30,15 @@ const usage = `adoptionreport builds an Annual Adoption Report from CSV data and
 
 Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
-  adoptionreport check [--source DIR]
+  adoptionreport check [--source DIR] [--draft]
+  adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
+  adoptionreport new DIR
 
 Commands:
   build   check the project, then write the site to DIR/output
   check   check the project's config, data and content; write nothing
+  serve   preview the report with drafts, rebuilding and reloading as files change
+  new     start a new report project in DIR, with example data that builds
 
 Run "adoptionreport COMMAND --help" for a command's options.
 `
@@ -58,6 +63,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
@@ -121,12 +130,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check [--source DIR]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
 	source := fs.String("source", ".", "the report project `folder` (holding config.toml)")
+	draft := fs.Bool("draft", false, "check as a draft build: draft pages included, nothing suppressed")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	_, probs := generator.Load(ctx, *source)
+	probs, err := generator.Check(ctx, *source, *draft)
 	printProblems(stderr, probs)
-	if probs.HasErrors() {
+	switch {
+	case errors.Is(err, generator.ErrProblems):
+		return exitProblems
+	case err != nil:
+		fmt.Fprintf(stderr, "check failed: %v\n", err)
 		return exitProblems
 	}
 	if len(probs) == 0 {
@@ -154,4 +168,28 @@ func printProblems(w io.Writer, probs problem.List) {
 		}
 	}
 	fmt.Fprintln(w, probs.Summary())
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "adoptionreport new: name one folder for the new project, e.g. adoptionreport new annual-report-2024-25")
+		return exitUsage
+	}
+	dir := fs.Arg(0)
+	if err := scaffold.New(dir); err != nil {
+		fmt.Fprintf(stderr, "adoptionreport new: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "created a report project in %s\nnext: replace the example rows in %s/data/ with your own, edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
+	return exitOK
 }

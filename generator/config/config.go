@@ -1,5 +1,3 @@
-// Package config reads a report project's config.toml: the schema, its
-// defaults and strict decoding (an unknown key is an error at its line).
 package config
 
 import "github.com/adoptionreport/adoptionreport/generator/period"
@@ -24,6 +22,10 @@ type Config struct {
 
 	Data       DataFiles  `toml:"data"`
 	Thresholds Thresholds `toml:"thresholds"`
+	Branding   Branding   `toml:"branding"`
+	// Cabinet, when its meeting is set, adds a cabinet front sheet to the
+	// print edition.
+	Cabinet Cabinet `toml:"cabinet"`
 
 	// Year is ReportYear parsed; set by Load.
 	Year period.Year `toml:"-"`
@@ -35,6 +37,31 @@ type DataFiles struct {
 	Adopters    string `toml:"adopters"`
 	Budget      string `toml:"budget"`
 	Comparators string `toml:"comparators"` // optional: a missing file is not an error
+}
+
+// Branding is the council's look.
+type Branding struct {
+	// Logo is an image file in the project, shown in the header.
+	Logo string `toml:"logo"`
+	// PrimaryColour is the header colour, #rrggbb; one too light for white
+	// text is darkened to WCAG AA contrast.
+	PrimaryColour string `toml:"primary_colour"`
+	// Footer is a line of text for every page's footer.
+	Footer string `toml:"footer"`
+}
+
+// Cabinet is the cover sheet councils put on a report to cabinet.
+type Cabinet struct {
+	Meeting         string   `toml:"meeting"`
+	Date            string   `toml:"date"`
+	DecisionMaker   string   `toml:"decision_maker"`
+	ReportOf        string   `toml:"report_of"`
+	CabinetMember   string   `toml:"cabinet_member"`
+	KeyDecision     bool     `toml:"key_decision"`
+	WardsAffected   string   `toml:"wards_affected"`
+	Recommendations []string `toml:"recommendations"`
+	ReportAuthor    string   `toml:"report_author"`
+	Contact         string   `toml:"contact"`
 }
 
 // Thresholds are the timeliness thresholds in days (DATA.md).
@@ -73,6 +100,7 @@ func Default() Config {
 			ThreeMonths:    MonthsToDays(3),  // 91
 			EighteenMonths: MonthsToDays(18), // 547
 		},
+		Branding: Branding{PrimaryColour: "#1d70b8"}, // GOV.UK blue
 	}
 }
 

@@ -1,53 +1,496 @@
-// Package site turns the figures and content of a report into the files
-// of a static site and writes them to the output folder atomically. It
-// computes no figures: everything it shows arrives in Input.
+// Package site turns a report's figures, charts and content into the
+// files of a static site, and writes them to the output folder atomically.
+// It computes no figures: everything it shows arrives in Input, already
+// computed, suppressed and formatted by the stages before it.
 package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
 
+	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/content"
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/period"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
 //go:embed theme
 var defaultTheme embed.FS
 
+// CSP is every page's Content-Security-Policy: scripts, styles and
+// images only from the site itself, so nothing a spreadsheet or a page's
+// text smuggles in can run, and no request leaves the site.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
 // Input is everything a site is made from.
 type Input struct {
 	Config config.Config
-	Pages  []content.Page
-	Draft  bool
+	// Project is the project folder, for its layouts/, static/ and themes/
+	// and the logo; nil uses the embedded theme alone.
+	Project fs.FS
+	Pages   []content.Page
+	Report  *indicators.Report
+	Charts  []charts.Chart
+	Tables  []charts.Table
+	Draft   bool
 	// IndicatorsJSON is output/data/indicators.json, already encoded.
 	IndicatorsJSON []byte
 }
 
-var layouts = template.Must(template.New("").ParseFS(defaultTheme, "theme/layouts/*.html"))
+// section is a part of the report that has figures of its own: it gets a
+// page even when the project has no content file for it.
+type section struct {
+	slug, title string
+	weight      int
+}
 
-// Render returns the site's files.
-func Render(in Input) (Files, error) {
-	files := Files{}
-	var pages []content.Page
-	for _, p := range in.Pages {
-		if p.Draft && !in.Draft {
+var sections = []section{
+	{"children", "Children", 20},
+	{"adopters", "Adopters", 30},
+	{"finance", "Finance", 50},
+}
+
+// Render returns the site's files, and the problems found in the content
+// (a bad shortcode) or the theme. Files is nil when a problem is an error.
+func Render(in Input) (Files, problem.List) {
+	var probs problem.List
+	r, err := newRenderer(in, &probs)
+	if err != nil {
+		probs.Errorf("theme", 0, 0, "", "%v", err)
+		return nil, probs
+	}
+	files, err := r.render()
+	if err != nil {
+		probs.Errorf("theme", 0, 0, "", "%v", err)
+	}
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	return files, probs
+}
+
+type renderer struct {
+	in    Input
+	probs *problem.List
+	theme layers
+	tmpl  *template.Template
+	site  siteData
+	files Files
+}
+
+// siteData is what every page's templates see of the site.
+type siteData struct {
+	Title, Council, RAA, ReportYear, Author, Footer string
+	Draft                                           bool
+	SuppressBelow                                   int
+	CSP                                             string
+	// Asset paths, fingerprinted so a browser never mixes versions.
+	CSS, ChartsJS, ECharts, Logo string
+}
+
+func newRenderer(in Input, probs *problem.List) (*renderer, error) {
+	theme, err := themeLayers(in.Project, in.Config.Theme)
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := theme.templates()
+	if err != nil {
+		return nil, err
+	}
+	c := in.Config
+	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}}
+	r.site = siteData{
+		Title: c.Title, Council: c.Council, RAA: c.RAA, ReportYear: c.ReportYear,
+		Author: c.Author, Footer: c.Branding.Footer, Draft: in.Draft,
+		SuppressBelow: c.SuppressBelow, CSP: CSP,
+	}
+	return r, nil
+}
+
+// fingerprint adds a file under a name carrying a hash of its contents.
+func (r *renderer) fingerprint(name string, b []byte) string {
+	sum := sha256.Sum256(b)
+	ext := path.Ext(name)
+	if strings.HasSuffix(name, ".min.js") {
+		ext = ".min.js"
+	}
+	fp := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
+	r.files[fp] = b
+	return fp
+}
+
+func (r *renderer) assets() error {
+	css, err := r.theme.ReadFile("static/css/style.css")
+	if err != nil {
+		return err
+	}
+	primary := r.in.Config.Branding.PrimaryColour
+	if primary == "" {
+		primary = "#1d70b8"
+	}
+	brand, dark, darkened, err := Brand(primary)
+	if err != nil {
+		r.probs.Errorf("config.toml", 0, 0, "branding.primary_colour", "%v", err)
+		return nil
+	}
+	if darkened {
+		r.probs.Warnf("config.toml", 0, 0, "branding.primary_colour",
+			"%s is too light for white header text (WCAG AA needs 4.5:1); the site uses %s, a darker shade of it", primary, brand)
+	}
+	// The council's colour goes into the stylesheet, not a style attribute:
+	// the Content-Security-Policy allows no inline style.
+	// So does the print edition's running header: the report's title.
+	head := fmt.Sprintf(":root { --brand: %s; --brand-dark: %s; }\n@page { @top-center { content: %s; font-family: \"Helvetica Neue\", Helvetica, Arial, sans-serif; font-size: 9pt; color: #484949; } }\n",
+		brand, dark, cssString(r.in.Config.Title))
+	if r.in.Draft {
+		head += "@page { @top-right { content: \"DRAFT\"; color: #d4351c; font-weight: 700; } }\n"
+	}
+	css = append([]byte(head), css...)
+	r.site.CSS = r.fingerprint("assets/style.css", css)
+	for _, a := range []struct {
+		src  string
+		dest *string
+	}{
+		{"static/js/charts.js", &r.site.ChartsJS},
+		{"static/js/echarts.min.js", &r.site.ECharts},
+	} {
+		b, err := r.theme.ReadFile(a.src)
+		if err != nil {
+			return err
+		}
+		*a.dest = r.fingerprint("assets/"+path.Base(a.src), b)
+	}
+	if lic, err := r.theme.ReadFile("static/js/echarts.LICENSE.txt"); err == nil {
+		r.files["assets/echarts.LICENSE.txt"] = lic
+	}
+	if logo := r.in.Config.Branding.Logo; logo != "" {
+		b, err := fs.ReadFile(r.in.Project, logo)
+		if err != nil {
+			r.probs.Errorf("config.toml", 0, 0, "branding.logo", "cannot read the logo %s: %v", logo, errUnwrap(err))
+		} else {
+			r.site.Logo = r.fingerprint("assets/"+path.Base(logo), b)
+		}
+	}
+	return nil
+}
+
+func errUnwrap(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// navItem is a link in the navigation.
+type navItem struct {
+	Title, URL, Summary string
+	Current             bool
+}
+
+// pageData is what a page's templates see.
+type pageData struct {
+	Site          siteData
+	Root          string
+	IsIndex       bool
+	Title, Author string
+	Body          template.HTML
+	Nav           []navItem
+	Prev, Next    *navItem
+	HasSuppressed bool
+	// Index page only.
+	Sections   []navItem
+	KeyFigures []keyFigure
+	// Print edition only.
+	PrintSections []printSection
+	Cabinet       *cabinetView
+}
+
+// printSection is a section of the print edition.
+type printSection struct {
+	Slug, Title, Author string
+	Body                template.HTML
+}
+
+type keyFigure struct{ Label, Value string }
+
+// reportPage is a page of the report before rendering.
+type reportPage struct {
+	content.Page
+	url string
+}
+
+// pages returns the report's pages in order: the content files, minus
+// drafts in a publish build, plus a page for each section with figures
+// that has no content file.
+func (r *renderer) pages() []reportPage {
+	var ps []reportPage
+	have := map[string]bool{}
+	for _, p := range r.in.Pages {
+		if p.Draft && !r.in.Draft {
 			continue
 		}
-		pages = append(pages, p)
+		have[p.Slug] = true
+		ps = append(ps, reportPage{Page: p, url: p.Slug + ".html"})
 	}
+	for _, s := range sections {
+		if !have[s.slug] {
+			ps = append(ps, reportPage{Page: content.Page{Slug: s.slug, Title: s.title, Weight: s.weight}, url: s.slug + ".html"})
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Weight != ps[j].Weight {
+			return ps[i].Weight < ps[j].Weight
+		}
+		return ps[i].Slug < ps[j].Slug
+	})
+	return ps
+}
+
+func (r *renderer) render() (Files, error) {
+	if err := r.assets(); err != nil {
+		return nil, err
+	}
+	pages := r.pages()
+	nav := make([]navItem, len(pages))
+	for i, p := range pages {
+		nav[i] = navItem{Title: p.Title, URL: p.url, Summary: p.Summary}
+	}
+	chartByID := map[string]charts.Chart{}
+	for _, c := range r.in.Charts {
+		chartByID[c.ID] = c
+		r.files["data/"+c.ID+".csv"] = c.Table.CSV()
+	}
+	for _, t := range r.in.Tables {
+		r.files["data/"+t.ID+".csv"] = t.CSV()
+	}
+
+	var printSections []printSection
+	anySuppressed := false
+	for i, p := range pages {
+		body, suppressed, err := r.body(p, chartByID, false)
+		if err != nil {
+			return nil, err
+		}
+		d := r.pageData(nav, i)
+		d.Title, d.Author = p.Title, p.Author
+		d.Body = body
+		d.HasSuppressed = suppressed
+		if err := r.execute("page.html", p.url, d); err != nil {
+			return nil, err
+		}
+		// The print edition opens every chart's table: paper has no clicks.
+		printBody, _, err := r.body(p, chartByID, true)
+		if err != nil {
+			return nil, err
+		}
+		printSections = append(printSections, printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody})
+		anySuppressed = anySuppressed || suppressed
+	}
+
+	d := r.pageData(nav, -1)
+	d.IsIndex = true
+	d.Title = r.site.Title
+	d.Sections = nav
+	d.KeyFigures, d.HasSuppressed = r.keyFigures()
+	anySuppressed = anySuppressed || d.HasSuppressed
+	if err := r.execute("index.html", "index.html", d); err != nil {
+		return nil, err
+	}
+
+	d = r.pageData(nil, -1)
+	d.Title = r.site.Title
+	d.IsIndex = true
+	d.PrintSections = printSections
+	d.Cabinet = r.cabinet()
+	d.HasSuppressed = anySuppressed || d.HasSuppressed
+	if err := r.execute("print.html", "print.html", d); err != nil {
+		return nil, err
+	}
+	if r.in.IndicatorsJSON != nil {
+		r.files["data/indicators.json"] = r.in.IndicatorsJSON
+	}
+	if base := r.in.Config.BaseURL; base != "" {
+		r.files["sitemap.xml"] = sitemap(base, append([]string{"index.html"}, urls(pages)...))
+	}
+	return r.files, nil
+}
+
+// body renders a page's text and the section charts its text did not
+// place. open renders chart tables open, for print. suppressed reports
+// whether the body shows a [c].
+func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (template.HTML, bool, error) {
+	res := newResolver(r, byID, open)
+	var body bytes.Buffer
+	if len(p.Body) > 0 {
+		html, probs := content.Render(p.Page, res)
+		if !open {
+			// Report each shortcode problem once, from the page render.
+			*r.probs = append(*r.probs, probs...)
+		}
+		body.Write(html)
+	}
+	// A section's charts that its text did not place go at its end, so
+	// every figure is in the report even before anyone writes about it.
+	for _, c := range r.in.Charts {
+		if c.Section == p.Slug && !res.placed[c.ID] {
+			h, err := res.chartHTML(c)
+			if err != nil {
+				return "", false, err
+			}
+			body.WriteString(h)
+		}
+	}
+	return template.HTML(body.String()), res.suppressed, nil
+}
+
+func urls(pages []reportPage) []string {
+	u := make([]string, len(pages))
+	for i, p := range pages {
+		u[i] = p.url
+	}
+	return u
+}
+
+// pageData returns the shared data of page i (-1 for the index).
+func (r *renderer) pageData(nav []navItem, i int) pageData {
+	d := pageData{Site: r.site, Nav: make([]navItem, len(nav))}
+	copy(d.Nav, nav)
+	if i >= 0 {
+		d.Nav[i].Current = true
+		if i > 0 {
+			d.Prev = &nav[i-1]
+		} else {
+			d.Prev = &navItem{Title: "Contents", URL: "index.html"}
+		}
+	}
+	if i+1 < len(nav) {
+		d.Next = &nav[i+1]
+	}
+	return d
+}
+
+func (r *renderer) execute(layout, name string, d pageData) error {
 	var buf bytes.Buffer
-	if err := layouts.ExecuteTemplate(&buf, "index.html", map[string]any{
-		"Config": in.Config,
-		"Pages":  pages,
-		"Draft":  in.Draft,
-	}); err != nil {
-		return nil, fmt.Errorf("rendering index.html: %w", err)
+	if err := r.tmpl.ExecuteTemplate(&buf, layout, d); err != nil {
+		return fmt.Errorf("rendering %s with layouts/%s: %w", name, layout, err)
 	}
-	files["index.html"] = buf.Bytes()
-	if in.IndicatorsJSON != nil {
-		files["data/indicators.json"] = in.IndicatorsJSON
+	r.files[name] = buf.Bytes()
+	return nil
+}
+
+// keyFigures are the front page's headline figures for the report year.
+func (r *renderer) keyFigures() ([]keyFigure, bool) {
+	rep := r.in.Report
+	if rep == nil {
+		return nil, false
 	}
-	return files, nil
+	y := rep.Year.Period()
+	three := period.Span(rep.Year, 3)
+	var out []keyFigure
+	suppressed := false
+	for _, k := range []struct {
+		label, id string
+		three     bool
+	}{
+		{"Children adopted", "adopted", false},
+		{"Average days from entering care to moving in with the adoptive family (A1, three years)", "a1", true},
+		{"Average days from placement order to match (A2, three years)", "a2", true},
+		{"Children waiting at the year end", "waiting", false},
+		{"Adopter households approved", "approvals", false},
+		{"Adopter households waiting at the year end", "adopters_waiting", false},
+		{"Budget variance (overspend is positive)", "variance", false},
+	} {
+		p := y
+		if k.three {
+			p = three
+		}
+		f, ok := rep.Lookup(k.id, p)
+		if !ok {
+			continue
+		}
+		suppressed = suppressed || f.Suppressed
+		out = append(out, keyFigure{Label: k.label, Value: charts.FormatFigure(f)})
+	}
+	return out, suppressed
+}
+
+func sitemap(base string, pages []string) []byte {
+	base = strings.TrimSuffix(base, "/") + "/"
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range pages {
+		b.WriteString("  <url><loc>")
+		_ = xml.EscapeText(&b, []byte(base+p))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// cssString quotes s as a CSS string, escaping every character that is
+// not a letter, digit or space, so no title can end the string or rule.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'):
+			b.WriteRune(c)
+		default:
+			fmt.Fprintf(&b, "\\%06x", c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// cabinetView is the cabinet front sheet of the print edition.
+type cabinetView struct {
+	Meeting         string
+	Rows            []labelValue
+	Recommendations []string
+}
+
+type labelValue struct{ Label, Value string }
+
+// cabinet returns the front sheet from config's [cabinet] table, or nil
+// when the table is absent.
+func (r *renderer) cabinet() *cabinetView {
+	c := r.in.Config.Cabinet
+	if c.Meeting == "" {
+		return nil
+	}
+	key := "No"
+	if c.KeyDecision {
+		key = "Yes"
+	}
+	v := &cabinetView{Meeting: c.Meeting, Recommendations: c.Recommendations}
+	for _, lv := range []labelValue{
+		{"Meeting", c.Meeting},
+		{"Date", c.Date},
+		{"Decision maker", c.DecisionMaker},
+		{"Report of", c.ReportOf},
+		{"Cabinet member", c.CabinetMember},
+		{"Key decision", key},
+		{"Wards affected", c.WardsAffected},
+		{"Report author", c.ReportAuthor},
+		{"Contact", c.Contact},
+	} {
+		if lv.Value != "" {
+			v.Rows = append(v.Rows, lv)
+		}
+	}
+	return v
 }

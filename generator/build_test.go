@@ -1,0 +1,140 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+)
+
+// newProject scaffolds a project in a temporary folder.
+func newProject(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestScaffoldBuilds(t *testing.T) {
+	dir := newProject(t)
+	res, err := Build(context.Background(), Options{Source: dir})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Error())
+	}
+	if res.Problems.HasErrors() || len(res.Problems) > 0 {
+		t.Errorf("the scaffold should build with no problems:\n%s", res.Problems.Error())
+	}
+	for _, name := range []string{"index.html", "children.html", "data/indicators.json"} {
+		if _, err := os.Stat(filepath.Join(dir, "output", name)); err != nil {
+			t.Errorf("missing output/%s", name)
+		}
+	}
+}
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			m[p] = string(b)
+		}
+		return err
+	})
+	return m
+}
+
+// A broken config, CSV or front matter fails the build with its location
+// and leaves the previous output exactly as it was.
+func TestBrokenProjectLeavesOutput(t *testing.T) {
+	tests := []struct {
+		name, file, find, replace, want string
+	}{
+		{"config unknown key", "config.toml", "report_year", "reprot_year", "config.toml:"},
+		{"csv bad date", "data/children.csv", "2022-05-03", "31/02/2024", "data/children.csv:2:"},
+		{"front matter unknown key", "content/summary.md", "weight = 10", "wieght = 10", "content/summary.md:"},
+		{"csv unterminated quote", "data/budget.csv", "2023-24,Staffing", "2023-24,\"Staffing", "data/budget.csv:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newProject(t)
+			if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, filepath.Join(dir, "output"))
+			p := filepath.Join(dir, tt.file)
+			b, _ := os.ReadFile(p)
+			if !strings.Contains(string(b), tt.find) {
+				t.Fatalf("%s has no %q", tt.file, tt.find)
+			}
+			os.WriteFile(p, []byte(strings.Replace(string(b), tt.find, tt.replace, 1)), 0o644)
+
+			res, err := Build(context.Background(), Options{Source: dir})
+			if !errors.Is(err, ErrProblems) {
+				t.Fatalf("err = %v, want ErrProblems", err)
+			}
+			if !strings.Contains(res.Problems.Error(), tt.want) {
+				t.Errorf("problems %q do not name %q", res.Problems.Error(), tt.want)
+			}
+			after := snapshot(t, filepath.Join(dir, "output"))
+			if len(after) != len(before) {
+				t.Fatalf("output changed: %d files before, %d after", len(before), len(after))
+			}
+			for k, v := range before {
+				if after[k] != v {
+					t.Errorf("output file %s changed", k)
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".output") {
+					t.Errorf("left a temporary folder %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+func TestOutputMayNotHoldTheProject(t *testing.T) {
+	dir := newProject(t)
+	for _, out := range []string{dir, filepath.Dir(dir)} {
+		if _, err := Build(context.Background(), Options{Source: dir, Output: out}); err == nil {
+			t.Errorf("building into %s should be refused", out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
+		t.Fatal("the project was damaged")
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	dir := newProject(t)
+	var runs []map[string]string
+	for i := range 2 {
+		out := filepath.Join(t.TempDir(), "out")
+		if _, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		m := map[string]string{}
+		for k, v := range snapshot(t, out) {
+			rel, _ := filepath.Rel(out, k)
+			m[rel] = v
+		}
+		runs = append(runs, m)
+	}
+	if len(runs[0]) != len(runs[1]) {
+		t.Fatalf("file counts differ")
+	}
+	for k, v := range runs[0] {
+		if runs[1][k] != v {
+			t.Errorf("%s differs between two builds", k)
+		}
+	}
+}

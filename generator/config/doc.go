@@ -1,0 +1,69 @@
+// Package config reads a report project's config.toml: its schema, its
+// defaults and strict decoding. An unknown key, a value of the wrong type
+// and a value out of range are each an error at the key's line and
+// column ("config.toml:3:1: reprot_year: unknown setting (did you mean
+// report_year?)"), all reported at once. docs/configuration.md is the
+// same reference written for users.
+//
+// # Settings
+//
+// The four names are required; every other key has the default shown.
+// Keys at the top of the file come before any [table] line.
+//
+//	title          text, required   The report's title, on every page:
+//	                                "Annual Adoption Report 2024-25".
+//	council        text, required   The council the report is for:
+//	                                "Example Borough Council".
+//	raa            text, required   Its Regional Adoption Agency:
+//	                                "Example Regional Adoption Agency".
+//	report_year    text, required   The financial year reported on,
+//	                                "2024-25" (1 April 2024 to 31 March
+//	                                2025); the second year must follow the
+//	                                first.
+//	author         text, ""         Who the report is by, e.g. "Director of
+//	                                Children's Services"; blank shows none.
+//	base_url       text, ""         Where the site is published, a full
+//	                                http:// or https:// address such as
+//	                                "https://www.example.gov.uk/adoption/";
+//	                                blank means no sitemap.
+//	theme          text, "default"  The name of a folder under themes/;
+//	                                "default" is the built-in theme.
+//	history_years  0–20, 5          How many years before report_year the
+//	                                figures go back: 5 shows six years.
+//	suppress_below ≥ 1, 5           In a published build, counts from 1 to
+//	                                suppress_below − 1 show as [c]. 1 shows
+//	                                every count (suppression off); the
+//	                                default 5 hides 1 to 4. Draft builds
+//	                                show every count whatever this says.
+//
+// [data] holds the paths of the CSV files, relative to the project folder,
+// written with / and never reaching outside it (no "..", no absolute
+// paths). See shared/DATA.md for their columns.
+//
+//	children     "data/children.csv"     the child-level adoption tracker
+//	adopters     "data/adopters.csv"     the adopter households
+//	budget       "data/budget.csv"       budget and spend lines
+//	comparators  "data/comparators.csv"  England and regional figures; a
+//	                                     missing file is not an error
+//
+// [thresholds] holds the timeliness thresholds, in days, each above 0.
+// The defaults are the adoption scorecard's, with months converted as
+// floor(months × 365.25 ÷ 12) (see MonthsToDays).
+//
+//	a1               426  entering care to moving in (14 months)
+//	a2               121  placement order to match (4 months)
+//	stage1            60  stage one of adopter assessment (2 months)
+//	stage2           121  stage two, to approval (4 months)
+//	six_months       182  registration of interest to approval
+//	three_months      91  approved adopters waiting "over 3 months"
+//	eighteen_months  547  children waiting "18 months or more"
+//
+// [branding] holds the council's look.
+//
+//	logo            ""         an image file in the project, shown in the
+//	                           header; same path rules as [data]
+//	primary_colour  "#1d70b8"  header and link colour, # and six hex
+//	                           digits; too light a colour is darkened
+//	                           with a warning when the site is built
+//	footer          ""         a line at the foot of every page
+package config

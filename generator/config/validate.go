@@ -1,0 +1,152 @@
+package config
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
+	"github.com/adoptionreport/adoptionreport/generator/period"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// MaxHistoryYears bounds history_years: twenty years of figures is
+// already more than a report's charts can show legibly, and a larger
+// number is far more likely a typo (2024 for 4) than a wish.
+const MaxHistoryYears = 20
+
+// validate checks the decoded values, reporting each problem at the
+// line of the key that set it, and sets Year. It cleans the paths it
+// accepts ("./data/x.csv" becomes "data/x.csv") because io/fs, which
+// reads them, takes only clean paths.
+func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
+	for _, r := range []struct {
+		key     string
+		val     *string
+		example string
+	}{
+		{"title", &c.Title, `title = "Annual Adoption Report 2024-25"`},
+		{"council", &c.Council, `council = "Example Borough Council"`},
+		{"raa", &c.RAA, `raa = "Example Regional Adoption Agency"`},
+		{"report_year", &c.ReportYear, `report_year = "2024-25"`},
+	} {
+		switch {
+		case !d.Has(r.key):
+			probs.Errorf(file, 0, 0, r.key, "missing: add a line such as %s at the top of the file, before any [table] line", r.example)
+		case strings.TrimSpace(*r.val) == "":
+			d.Errorf(probs, r.key, "is empty: write, for example, %s", r.example)
+		}
+	}
+	if strings.TrimSpace(c.ReportYear) != "" {
+		y, err := period.ParseYear(c.ReportYear)
+		if err != nil {
+			d.Errorf(probs, "report_year", "%v", err)
+		} else {
+			c.Year, c.ReportYear = y, y.String()
+		}
+	}
+
+	if c.HistoryYears < 0 || c.HistoryYears > MaxHistoryYears {
+		d.Errorf(probs, "history_years", "must be from 0 to %d, not %d: it is how many years before report_year the figures go back (history_years = 5 shows six years)",
+			MaxHistoryYears, c.HistoryYears)
+	}
+	if c.SuppressBelow < 1 {
+		d.Errorf(probs, "suppress_below", "must be 1 or more, not %d: counts from 1 up to suppress_below − 1 are shown as [c] when published; 1 shows every count, 5 (the usual) hides 1 to 4",
+			c.SuppressBelow)
+	}
+	for _, t := range []struct {
+		key string
+		val int
+	}{
+		{"a1", c.Thresholds.A1},
+		{"a2", c.Thresholds.A2},
+		{"stage1", c.Thresholds.Stage1},
+		{"stage2", c.Thresholds.Stage2},
+		{"six_months", c.Thresholds.SixMonths},
+		{"three_months", c.Thresholds.ThreeMonths},
+		{"eighteen_months", c.Thresholds.EighteenMonths},
+	} {
+		if t.val <= 0 {
+			d.Errorf(probs, "thresholds."+t.key, "must be a number of days above 0, not %d", t.val)
+		}
+	}
+
+	c.Theme = strings.TrimSpace(c.Theme)
+	switch {
+	case c.Theme == "":
+		d.Errorf(probs, "theme", `is empty: write theme = "default" for the built-in theme, or the name of a folder under themes/`)
+	case strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == "..":
+		d.Errorf(probs, "theme", "must be the name of one folder under themes/, not the path %q", c.Theme)
+	}
+
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || !(strings.EqualFold(u.Scheme, "https") || strings.EqualFold(u.Scheme, "http")) || u.Host == "" {
+			d.Errorf(probs, "base_url", `%q is not a full web address: write it with https://, e.g. base_url = "https://www.example.gov.uk/adoption-report/"`, c.BaseURL)
+		}
+	}
+
+	def := Default().Data
+	for _, p := range []struct {
+		key, example string
+		val          *string
+	}{
+		{"data.children", def.Children, &c.Data.Children},
+		{"data.adopters", def.Adopters, &c.Data.Adopters},
+		{"data.budget", def.Budget, &c.Data.Budget},
+		{"data.comparators", def.Comparators, &c.Data.Comparators},
+	} {
+		*p.val = checkPath(d, probs, p.key, *p.val, p.example, true)
+	}
+
+	c.Branding.Logo = checkPath(d, probs, "branding.logo", c.Branding.Logo, "images/logo.png", false)
+	if !isHexColour(c.Branding.PrimaryColour) {
+		d.Errorf(probs, "branding.primary_colour", `%q is not a colour: write it as # and six hexadecimal digits, e.g. primary_colour = "#1d70b8"`, c.Branding.PrimaryColour)
+	}
+}
+
+// checkPath checks the path of a file inside the project and returns it
+// cleaned. Files are read through an io/fs view of the project folder,
+// which cannot reach outside it; a path that tries is an error here,
+// where it can be explained, rather than a puzzling "not found" later.
+func checkPath(d *tomlstrict.Doc, probs *problem.List, key, p, example string, required bool) string {
+	name := key[strings.LastIndexByte(key, '.')+1:]
+	p = strings.TrimSpace(p)
+	switch {
+	case p == "":
+		if required {
+			d.Errorf(probs, key, `is empty: write the file's path inside the project folder, e.g. %s = %q`, name, example)
+		}
+		return p
+	case strings.Contains(p, `\`):
+		d.Errorf(probs, key, `use / between folders, not \: write %s = %q`, name, strings.ReplaceAll(p, `\`, "/"))
+		return p
+	case strings.HasPrefix(p, "/") || len(p) >= 2 && p[1] == ':':
+		d.Errorf(probs, key, `%q is outside the project: copy the file into the project folder and give its path from there, e.g. %s = %q`, p, name, example)
+		return p
+	}
+	for _, elem := range strings.Split(p, "/") {
+		if elem == ".." {
+			d.Errorf(probs, key, `%q goes outside the project folder (..): copy the file into the project and give its path from there, e.g. %s = %q`, p, name, example)
+			return p
+		}
+	}
+	clean := path.Clean(p)
+	if clean == "." {
+		d.Errorf(probs, key, `%q is a folder: name the file, e.g. %s = %q`, p, name, example)
+		return p
+	}
+	return clean
+}
+
+func isHexColour(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range []byte(s[1:]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,55 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// Render turns a page's Markdown into HTML, resolving its shortcodes
+// through resolver. Raw HTML in the Markdown comes out as text. A
+// shortcode the resolver cannot resolve is a problem located at its line
+// and column in the page's file.
+func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
+	var errs []*shortcode.Error
+	md := goldmark.New(goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		extension.Footnote,
+		shortcode.Extension{Resolver: resolver, Errors: &errs},
+	))
+	var buf bytes.Buffer
+	var probs problem.List
+	if err := md.Convert(p.Body, &buf); err != nil {
+		probs.Errorf(p.File, p.BodyLine, 0, "", "cannot render the Markdown: %v", err)
+		return nil, probs
+	}
+	for _, e := range errs {
+		line, col := position(p.Body, e.Shortcode.Offset)
+		msg := e.Err.Error()
+		var inner *shortcode.Error
+		if errors.As(e.Err, &inner) {
+			msg = inner.Err.Error()
+		}
+		probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%s", msg)
+	}
+	return buf.Bytes(), probs
+}
+
+// position returns the 1-based line and column (in characters) of a byte
+// offset in src.
+func position(src []byte, offset int) (line, col int) {
+	if offset > len(src) {
+		offset = len(src)
+	}
+	before := src[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}

@@ -1,0 +1,278 @@
+package pdf
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// maxPasses bounds the prints. The second print normally confirms the
+// numbers the first found; a contents list that grows onto another page
+// when its numbers are filled in moves every section, and needs a third.
+const maxPasses = 4
+
+// chartsReadyWait resolves to whether <html> has data-charts-ready="true",
+// waiting up to the given milliseconds. A MutationObserver, not
+// chromedp.Poll, whose new Function the page's CSP would refuse.
+const chartsReadyWait = `new Promise((resolve) => {
+	const html = document.documentElement;
+	const ready = () => html.dataset.chartsReady === "true";
+	if (ready()) return resolve(true);
+	const seen = new MutationObserver(() => {
+		if (ready()) { seen.disconnect(); resolve(true); }
+	});
+	seen.observe(html, {attributes: true, attributeFilter: ["data-charts-ready"]});
+	setTimeout(() => { seen.disconnect(); resolve(ready()); }, %d);
+})`
+
+// tocSections lists the section ids of the contents' page-number slots, in
+// order, once each.
+const tocSections = `[...new Set([...document.querySelectorAll(".toc-page[data-section]")].map((e) => e.dataset.section))]`
+
+// tocFill writes the page numbers, given as a JSON object from section id
+// to page, into the contents' slots.
+const tocFill = `((pages) => {
+	for (const e of document.querySelectorAll(".toc-page[data-section]")) {
+		e.textContent = String(pages[e.dataset.section]);
+	}
+})(%s)`
+
+// printed is the outcome of printPage.
+type printed struct {
+	pdf      []byte
+	pages    int
+	sections map[string]int
+}
+
+// printPage serves the site folder, loads print.html in a headless
+// Chromium, waits for its charts, and prints it until the contents'
+// page numbers match the pages the sections land on.
+func printPage(ctx context.Context, opts Options) (printed, error) {
+	base, stop, err := serve(filepath.Dir(opts.HTML))
+	if err != nil {
+		return printed{}, err
+	}
+	defer stop()
+	pageURL := base + "/" + url.PathEscape(filepath.Base(opts.HTML))
+
+	var chromeOut syncBuffer
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(opts.Chrome),
+		// Chromium refuses to start as root (containers, CI) with its
+		// sandbox; the page is our own site, served only to this browser.
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		// Printing needs no network beyond 127.0.0.1: no QUIC probes, no
+		// component updates (the defaults already turn off background
+		// networking, sync, safe-browsing updates and the first-run page).
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		// No UserDataDir: chromedp then makes a fresh temporary profile
+		// and removes it when the browser stops.
+		chromedp.CombinedOutput(&chromeOut),
+	)...)
+	// cancelAlloc waits for the browser to exit and its profile to go.
+	defer cancelAlloc()
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	defer cancelTab()
+	if err := chromedp.Do(tab); err != nil {
+		return printed{}, fmt.Errorf("starting %s: %w%s", opts.Chrome, err, indent(chromeOut.String()))
+	}
+
+	errs := collectErrors(tab)
+	if err := load(tab, pageURL, opts, errs); err != nil {
+		return printed{}, err
+	}
+	ids, err := chromedp.Run(tab, chromedp.Evaluate[[]string](tocSections))
+	if err != nil {
+		return printed{}, fmt.Errorf("reading the contents of %s: %w", opts.HTML, err)
+	}
+
+	var written map[string]int
+	for pass := 1; ; pass++ {
+		pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(
+			chromedp.PDFPaper(chromedp.PaperA4), // for a page without @page { size }
+			chromedp.PDFPreferCSSPageSize(),
+			chromedp.PDFPrintBackground(),
+			chromedp.PDFOutlineAndTagged(),
+			chromedp.PDFStream(),
+		))
+		if err != nil {
+			return printed{}, fmt.Errorf("printing %s: %w", opts.HTML, err)
+		}
+		doc, err := parseDocument(pdf)
+		if err != nil {
+			return printed{}, fmt.Errorf("reading the PDF Chromium printed: %w", err)
+		}
+		pages, err := doc.pages()
+		if err != nil {
+			return printed{}, fmt.Errorf("reading the PDF Chromium printed: %w", err)
+		}
+		found, err := sectionPages(doc, ids, opts.HTML)
+		if err != nil {
+			return printed{}, err
+		}
+		if len(ids) == 0 || maps.Equal(found, written) {
+			return printed{pdf: pdf, pages: len(pages), sections: found}, nil
+		}
+		if pass == maxPasses {
+			return printed{}, fmt.Errorf("%s: the contents' page numbers did not settle after %d prints: "+
+				"filling them in keeps moving the sections (does the contents list change length with its numbers?)", opts.HTML, pass)
+		}
+		js, err := json.Marshal(found)
+		if err != nil {
+			return printed{}, err
+		}
+		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(tocFill, js))); err != nil {
+			return printed{}, fmt.Errorf("writing page numbers into the contents of %s: %w", opts.HTML, err)
+		}
+		written = found
+	}
+}
+
+// sectionPages returns the page of each id from the PDF's named
+// destinations.
+func sectionPages(doc *document, ids []string, html string) (map[string]int, error) {
+	dests, err := doc.destinations()
+	if err != nil {
+		return nil, fmt.Errorf("reading the PDF Chromium printed: %w", err)
+	}
+	found := make(map[string]int, len(ids))
+	for _, id := range ids {
+		n, ok := dests[id]
+		if !ok {
+			return nil, fmt.Errorf("%s: the contents has a page number for %q, but the printed PDF has no such section: "+
+				"give the section id=%q and put the number inside the contents' link to it, <a href=\"#%s\">",
+				html, id, id, id)
+		}
+		found[id] = n
+	}
+	return found, nil
+}
+
+// readyGrace is how long load gives the page's own timer to report
+// before giving up on the browser altogether.
+const readyGrace = 5 * time.Second
+
+// load navigates to pageURL and waits for the charts to draw, within
+// opts.Timeout.
+func load(tab context.Context, pageURL string, opts Options, errs *pageErrors) error {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(tab, opts.Timeout+readyGrace)
+	defer cancel()
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) && tab.Err() == nil:
+		return fmt.Errorf("%s did not load within %s%s", opts.HTML, opts.Timeout, errs.String())
+	case err != nil:
+		return fmt.Errorf("loading %s: %w", opts.HTML, err)
+	case resp != nil && resp.Status != http.StatusOK:
+		return fmt.Errorf("loading %s: the server answered %d %s", opts.HTML, resp.Status, resp.StatusText)
+	}
+	wait := max(opts.Timeout-time.Since(start), 0)
+	ready, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		fmt.Sprintf(chartsReadyWait, wait.Milliseconds()), chromedp.EvalAwaitPromise))
+	if err != nil {
+		return fmt.Errorf("waiting for the charts of %s: %w", opts.HTML, err)
+	}
+	if !ready {
+		return fmt.Errorf("%s: the charts did not finish drawing within %s: the page never set "+
+			`data-charts-ready="true" on <html>, which the site's charts.js does when every chart has drawn; `+
+			"open the page in a browser and look in its console for errors%s", opts.HTML, opts.Timeout, errs.String())
+	}
+	return nil
+}
+
+// serve serves dir on a free port of 127.0.0.1 and returns its base URL.
+// A real server rather than file:// URLs gives the page an origin, which
+// its Content-Security-Policy of 'self' needs to load anything.
+func serve(dir string) (base string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("serving %s to Chromium: %w", dir, err)
+	}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln) //nolint:errcheck // Serve always returns ErrServerClosed after Close
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+}
+
+// pageErrors keeps the first few errors the page reports, to explain a
+// page that never gets ready.
+type pageErrors struct {
+	mu   sync.Mutex
+	list []string
+}
+
+// maxErrors is how many page errors an error message repeats.
+const maxErrors = 5
+
+// collectErrors records the tab's console errors and uncaught exceptions
+// until the tab closes.
+func collectErrors(tab context.Context) *pageErrors {
+	pe := &pageErrors{}
+	messages := chromedp.Console(tab)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type != chromedp.ConsoleError && !m.IsException() {
+				continue
+			}
+			pe.mu.Lock()
+			if len(pe.list) < maxErrors {
+				pe.list = append(pe.list, m.String())
+			}
+			pe.mu.Unlock()
+		}
+	}()
+	return pe
+}
+
+// String gives the errors as lines to append to a message, or "".
+func (pe *pageErrors) String() string {
+	pe.mu.Lock()
+	defer pe.mu.Unlock()
+	if len(pe.list) == 0 {
+		return ""
+	}
+	return "; the page reported:" + indent(strings.Join(pe.list, "\n"))
+}
+
+// indent returns s as indented lines after a newline, or "" for blank s.
+func indent(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	return "\n\t" + strings.ReplaceAll(s, "\n", "\n\t")
+}
+
+// syncBuffer collects Chromium's output, written from chromedp's goroutine.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

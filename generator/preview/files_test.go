@@ -1,0 +1,177 @@
+package preview
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSitePath(t *testing.T) {
+	tests := []struct {
+		url   string
+		name  string
+		isDir bool
+		ok    bool
+	}{
+		{"/", ".", true, true},
+		{"/index.html", "index.html", false, true},
+		{"/data/indicators.json", "data/indicators.json", false, true},
+		{"/children/", "children", true, true},
+		{"/children", "children", false, true},
+		{"/../config.toml", "", false, false},
+		{"/data/../../config.toml", "", false, false},
+		{"/data/./x", "", false, false},
+		{"//etc/passwd", "", false, false},
+		{"/a//b", "", false, false},
+		{"/..\\config.toml", "", false, false},
+		{"/.git/config", "", false, false},
+		{"/data/.hidden", "", false, false},
+		{"no-slash", "", false, false},
+	}
+	for _, tt := range tests {
+		name, isDir, ok := sitePath(tt.url)
+		if name != tt.name || isDir != tt.isDir || ok != tt.ok {
+			t.Errorf("sitePath(%q) = %q, %v, %v; want %q, %v, %v", tt.url, name, isDir, ok, tt.name, tt.isDir, tt.ok)
+		}
+	}
+}
+
+// TestServeSite serves a built site and nothing else: not the project
+// beside it, not a file a symlink in the site points at.
+func TestServeSite(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "private.csv")
+	write(t, outside, "child_id\nC123\n")
+	fb := &fakeBuild{
+		files: map[string]string{
+			"index.html":           page("Front page"),
+			"children/index.html":  page("Children"),
+			"data/indicators.json": `{"report_year":"2024-25"}`,
+			"css/style.0a1b2c.css": "body{}",
+		},
+		links: map[string]string{
+			"leak.csv":    outside,
+			"inside.html": "index.html",
+			"leakdir":     filepath.Dir(outside),
+		},
+	}
+	s, _ := newFakeServer(t, fb)
+	rebuild(t, s)
+	h := s.Handler()
+
+	tests := []struct {
+		target   string
+		status   int
+		has      string // in the body
+		location string
+	}{
+		{"/", 200, "<h1>Front page</h1>", ""},
+		{"/index.html", 200, "<h1>Front page</h1>", ""},
+		{"/children/", 200, "<h1>Children</h1>", ""},
+		{"/children", 302, "", "/children/"},
+		{"/children?x=1", 302, "", "/children/?x=1"},
+		{"/data/indicators.json", 200, `"report_year"`, ""},
+		{"/css/style.0a1b2c.css", 200, "body{}", ""},
+		{"/data/", 404, "", ""}, // a folder without index.html: no listing
+		{"/index.html/", 404, "", ""},
+		{"/missing.html", 404, "", ""},
+		{"/config.toml", 404, "", ""},
+		{"/../config.toml", 404, "", ""},
+		{"/%2e%2e/config.toml", 404, "", ""},
+		{"/%2E%2E/config.toml", 404, "", ""},
+		{"/..%2fconfig.toml", 404, "", ""},
+		{"/..%5cconfig.toml", 404, "", ""},
+		{"/data/..%2f..%2fconfig.toml", 404, "", ""},
+		{"/leak.csv", 404, "", ""},
+		{"/leakdir/private.csv", 404, "", ""},
+		{"/inside.html", 404, "", ""},
+		{"/_preview/nothing", 404, "", ""},
+		{"/_preview/reload.js", 200, "EventSource", ""},
+		{"/_preview/panel.css", 200, "#adoptionreport-preview-problems", ""},
+	}
+	for _, tt := range tests {
+		rec := get(t, h, tt.target)
+		if rec.Code != tt.status {
+			t.Errorf("GET %s: status %d, want %d", tt.target, rec.Code, tt.status)
+			continue
+		}
+		if !strings.Contains(rec.Body.String(), tt.has) {
+			t.Errorf("GET %s: body does not contain %q:\n%s", tt.target, tt.has, rec.Body)
+		}
+		if strings.Contains(rec.Body.String(), "C123") || strings.Contains(rec.Body.String(), "secret config") {
+			t.Errorf("GET %s: served a file from outside the site:\n%s", tt.target, rec.Body)
+		}
+		if got := rec.Header().Get("Location"); got != tt.location {
+			t.Errorf("GET %s: Location %q, want %q", tt.target, got, tt.location)
+		}
+		if got := rec.Header().Get("Cache-Control"); got != "no-store" {
+			t.Errorf("GET %s: Cache-Control %q, want no-store", tt.target, got)
+		}
+	}
+}
+
+// TestServeOverTheWire sends traversal attempts as raw request lines, so
+// no client tidies them up on the way.
+func TestServeOverTheWire(t *testing.T) {
+	fb := &fakeBuild{files: map[string]string{"index.html": page("Front page")}}
+	s, _ := newFakeServer(t, fb)
+	rebuild(t, s)
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	for _, target := range []string{"/../config.toml", "/%2e%2e/config.toml", "/..%2fconfig.toml", "/%2e%2e%2fconfig.toml"} {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.URL.Opaque = target // sent exactly as written
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", target, resp.StatusCode)
+		}
+	}
+}
+
+func TestServeMethods(t *testing.T) {
+	fb := &fakeBuild{files: map[string]string{"index.html": page("Front page")}}
+	s, _ := newFakeServer(t, fb)
+	rebuild(t, s)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", nil))
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST /: status %d, want 405", rec.Code)
+	}
+	rec = httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/", nil))
+	if rec.Code != http.StatusOK || rec.Body.Len() != 0 {
+		t.Errorf("HEAD /: status %d with %d bytes, want 200 with none", rec.Code, rec.Body.Len())
+	}
+}
+
+// TestOldSiteRemoved checks that each rebuild replaces the folder served
+// and removes the previous one, so a long preview does not fill the disk.
+func TestOldSiteRemoved(t *testing.T) {
+	fb := &fakeBuild{files: map[string]string{"index.html": page("One")}}
+	s, _ := newFakeServer(t, fb)
+	for range 3 {
+		rebuild(t, s)
+	}
+	entries, err := os.ReadDir(s.tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("temporary folder holds %d entries after 3 builds, want 1", len(entries))
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.tmp); !os.IsNotExist(err) {
+		t.Errorf("Close left %s behind (%v)", s.tmp, err)
+	}
+}

@@ -1,0 +1,189 @@
+// Package preview is the `adoptionreport serve` command: it builds a
+// report project into a private temporary folder with drafts included,
+// serves the result on a local address, watches the project's files and
+// rebuilds when they change, and tells open pages to reload through
+// Server-Sent Events.
+//
+// It never builds into the project's output folder, so a preview does not
+// overwrite the published site, and it duplicates no build logic: every
+// build is a call to generator.Build. A failed build keeps the last good
+// pages on show with a panel listing the problems; a first build that
+// fails shows an error page until the project is fixed.
+package preview
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/adoptionreport/adoptionreport/generator"
+)
+
+// Options say what to preview and where.
+type Options struct {
+	// Source is the project folder (holding config.toml); blank means ".".
+	Source string
+	// Bind is the address to listen on; blank means 127.0.0.1, so the
+	// draft, with its exact unsuppressed figures, stays on this machine.
+	Bind string
+	// Port is the TCP port; 0 lets the system pick a free one. The command
+	// line's default is DefaultPort.
+	Port int
+	// Log receives the address, each rebuild's duration and its
+	// problems; nil discards them.
+	Log io.Writer
+}
+
+// DefaultPort is the port `adoptionreport serve` uses unless told
+// otherwise: Hugo's, which report officers who know Hugo expect.
+const DefaultPort = 1313
+
+// DefaultBind is the address used when Options.Bind is blank.
+const DefaultBind = "127.0.0.1"
+
+// debounce is how long the project must be quiet after a change before a
+// rebuild starts: editors save in bursts of several events.
+const debounce = 100 * time.Millisecond
+
+// buildFunc is generator.Build's signature; tests replace it to make a
+// build panic or fail on demand.
+type buildFunc func(context.Context, generator.Options) (generator.Result, error)
+
+// Server is a live preview of one report project. Make one with New; it
+// holds a temporary folder until Close (or the end of Run or Serve).
+type Server struct {
+	source   string // absolute project folder
+	bind     string
+	port     int
+	log      *logger
+	tmp      string // private folder the builds are written into
+	instance string // tells a restarted server's builds from this one's
+	build    buildFunc
+	debounce time.Duration
+	events   *broker
+
+	// afterRebuild, when set by a test, is called at the end of every
+	// rebuild with its outcome.
+	afterRebuild func(Outcome)
+
+	life   context.Context // cancelled by Close: ends builds and event streams
+	cancel context.CancelFunc
+
+	buildMu sync.Mutex // one build at a time
+	seq     int        // numbers the build folders; guarded by buildMu
+
+	mu    sync.RWMutex // guards state
+	state state
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// New checks opts and prepares a preview of the project at opts.Source.
+// It does not build or listen yet: see Rebuild, Handler, Serve and Run.
+func New(opts Options) (*Server, error) {
+	source := opts.Source
+	if source == "" {
+		source = "."
+	}
+	abs, err := absDir(source)
+	if err != nil {
+		return nil, err
+	}
+	bind := opts.Bind
+	if bind == "" {
+		bind = DefaultBind
+	}
+	if opts.Port < 0 || opts.Port > 65535 {
+		return nil, fmt.Errorf("port %d is not a TCP port: choose one from 1 to 65535, such as %d", opts.Port, DefaultPort)
+	}
+	tmp, err := os.MkdirTemp("", "adoptionreport-preview-")
+	if err != nil {
+		return nil, fmt.Errorf("creating a temporary folder for the preview: %w", err)
+	}
+	var id [4]byte
+	_, _ = rand.Read(id[:]) // crypto/rand.Read never fails
+	life, cancel := context.WithCancel(context.Background())
+	w := opts.Log
+	if w == nil {
+		w = io.Discard
+	}
+	return &Server{
+		source:   abs,
+		bind:     bind,
+		port:     opts.Port,
+		log:      &logger{w: w},
+		tmp:      tmp,
+		instance: hex.EncodeToString(id[:]),
+		build:    generator.Build,
+		debounce: debounce,
+		events:   newBroker(),
+		life:     life,
+		cancel:   cancel,
+	}, nil
+}
+
+// absDir returns dir as an absolute path, or an error saying how to fix
+// it if it is not a folder.
+func absDir(dir string) (string, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return "", fmt.Errorf("cannot preview %s: %w (give the report project folder with --source)", dir, err)
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("cannot preview %s: it is a file, not a folder (give the report project folder with --source)", dir)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("cannot preview %s: %w", dir, err)
+	}
+	return abs, nil
+}
+
+// Addr is the host:port the server listens on when Run is called.
+func (s *Server) Addr() string {
+	return net.JoinHostPort(s.bind, strconv.Itoa(s.port))
+}
+
+// Close ends every open event stream, cancels a build in progress and
+// removes the temporary folder. The handler serves nothing useful after
+// it. Close may be called more than once.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() {
+		s.cancel()
+		// Wait for a build in progress to notice, so it writes nothing
+		// into the folder being removed.
+		s.buildMu.Lock()
+		defer s.buildMu.Unlock()
+		s.mu.Lock()
+		old := s.state.site
+		s.state.site = nil
+		s.mu.Unlock()
+		if old != nil {
+			old.root.Close()
+		}
+		s.closeErr = os.RemoveAll(s.tmp)
+	})
+	return s.closeErr
+}
+
+// logger serialises writes to the log: the watcher and the server both
+// print.
+type logger struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *logger) printf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(l.w, format, args...)
+}

@@ -1,0 +1,286 @@
+package preview
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// repoRoot is the repository, itself a sample report project, seen from
+// this package's folder.
+const repoRoot = "../.."
+
+// minimalProject is a small valid project, used when the repository's
+// sample is not there to copy.
+var minimalProject = map[string]string{
+	"config.toml": `title = "Annual Adoption Report 2024-25"
+council = "Example Borough Council"
+raa = "Example Regional Adoption Agency"
+report_year = "2024-25"
+`,
+	"data/children.csv": `child_id,sex,date_of_birth,ethnicity,entered_care,should_be_placed,placement_order,matched,placed_for_adoption,adoption_order
+C001,female,2021-05-01,WBRI,2022-01-10,2022-06-01,2022-09-01,2023-01-15,2023-02-01,2023-08-01
+C002,male,2022-02-11,MWBC,2022-08-20,2023-01-05,2023-03-01,2023-09-12,2023-10-02,2024-06-10
+`,
+	"data/adopters.csv": `household_id,registration_of_interest,stage1_started,stage1_completed,stage2_started,approved
+H001,2023-04-03,2023-04-10,2023-06-01,2023-06-05,2023-10-01
+`,
+	"data/budget.csv": `year,line,budget,actual
+2024-25,Interagency fees,100000,120000
+`,
+	"content/introduction.md": `+++
+title = "Introduction"
+weight = 1
++++
+
+This is the introduction.
+`,
+}
+
+// newProject makes a report project in a temporary folder: a copy of the
+// repository's sample if it has one, else minimalProject.
+func newProject(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if sampleExists() {
+		for _, name := range []string{"config.toml", "content", "data", "themes", "layouts"} {
+			if err := copyTree(filepath.Join(repoRoot, name), filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+				tb.Fatal(err)
+			}
+		}
+		return dir
+	}
+	for name, body := range minimalProject {
+		write(tb, filepath.Join(dir, filepath.FromSlash(name)), body)
+	}
+	return dir
+}
+
+func sampleExists() bool {
+	for _, name := range []string{"config.toml", "content", "data"} {
+		if _, err := os.Stat(filepath.Join(repoRoot, name)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// copyTree copies a file or folder, leaving out hidden files.
+func copyTree(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		if rel != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+}
+
+var titleLine = regexp.MustCompile(`(?m)^title\s*=.*$`)
+
+// setTitle rewrites the report title in config.toml.
+func setTitle(t *testing.T, dir, title string) {
+	t.Helper()
+	path := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := titleLine.FindIndex(b)
+	if loc == nil {
+		t.Fatalf("%s has no title line", path)
+	}
+	out := slices.Concat(b[:loc[0]], []byte(fmt.Sprintf("title = %q", title)), b[loc[1]:])
+	write(t, path, string(out))
+}
+
+// TestLiveEdit runs the real build through the watcher: an edit to the
+// title shows; an unknown setting shows the panel, with its position,
+// over the last good page; the fix removes the panel.
+func TestLiveEdit(t *testing.T) {
+	dir := newProject(t)
+	log := &syncBuffer{}
+	s, err := New(Options{Source: dir, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := serve(t, s)
+	first := poll(t, base+"/", func(status int, _ string) bool { return status != 503 })
+	if strings.Contains(first, panelID) {
+		t.Fatalf("the project does not build:\n%s", log)
+	}
+	if !strings.Contains(first, "DRAFT") {
+		t.Errorf("the preview is not marked DRAFT:\n%s", first)
+	}
+
+	setTitle(t, dir, "Preview title one")
+	poll(t, base+"/", contains("Preview title one"))
+
+	// An unknown setting on line 1, where it is a top-level key whatever
+	// tables the file has.
+	cfg := filepath.Join(dir, "config.toml")
+	good, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, cfg, "reprot_year = \"2024-25\"\n"+string(good))
+	body := poll(t, base+"/", contains(panelID))
+	for _, want := range []string{"config.toml:1:", "reprot_year", "Preview title one"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("after a broken edit the page does not contain %q:\n%s", want, body)
+		}
+	}
+	if !strings.Contains(log.String(), "config.toml:1:") {
+		t.Errorf("the log does not show the problem:\n%s", log)
+	}
+
+	write(t, cfg, string(good))
+	setTitle(t, dir, "Preview title two")
+	body = poll(t, base+"/", contains("Preview title two"))
+	if strings.Contains(body, panelID) {
+		t.Errorf("the panel stayed after the fix:\n%s", body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "index.html")); err == nil {
+		t.Error("the preview wrote to the project's output folder")
+	}
+}
+
+// TestBadDate: a broken CSV cell shows with its spreadsheet position.
+func TestBadDate(t *testing.T) {
+	dir := newProject(t)
+	s, err := New(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := rebuild(t, s); out.Failed() {
+		t.Fatalf("the project does not build:\n%s", out.Problems.Error())
+	}
+	t.Cleanup(func() { s.Close() })
+	path := filepath.Join(dir, "data", "children.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	header := strings.Split(strings.TrimSpace(lines[0]), ",")
+	col := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), "date_of_birth") })
+	if col < 0 || len(lines) < 2 {
+		t.Fatalf("%s has no date_of_birth column or no rows", path)
+	}
+	cells := strings.Split(lines[1], ",")
+	cells[col] = "31/02/2020"
+	lines[1] = strings.Join(cells, ",")
+	write(t, path, strings.Join(lines, "\n"))
+
+	out := rebuild(t, s)
+	want := fmt.Sprintf("data/children.csv:2:%d:", col+1)
+	if !out.Failed() || !strings.Contains(out.Problems.Error(), want) {
+		t.Fatalf("problems do not include %s:\n%s", want, out.Problems.Error())
+	}
+	body := get(t, s.Handler(), "/").Body.String()
+	if !strings.Contains(body, want) || !strings.Contains(body, "31/02/2020") {
+		t.Errorf("the page's panel does not show %s:\n%s", want, body)
+	}
+}
+
+// BenchmarkEditToRebuild measures the time from saving a content file to
+// the rebuilt site being served. "direct" starts the rebuild as soon as
+// the file is written; "watched" goes through the watcher, so it includes
+// the 100 ms debounce, which is reported again with it taken off.
+func BenchmarkEditToRebuild(b *testing.B) {
+	dir := newProject(b)
+	pages, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	if len(pages) == 0 {
+		b.Fatal("the project has no content/*.md")
+	}
+	sort.Strings(pages)
+	original, err := os.ReadFile(pages[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	edit := func(i int) {
+		write(b, pages[0], fmt.Sprintf("%s\nEdit number %d.\n", original, i))
+	}
+	newServer := func(b *testing.B) *Server {
+		s, err := New(Options{Source: dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	}
+
+	b.Run("direct", func(b *testing.B) {
+		s := newServer(b)
+		var times []time.Duration
+		for i := 0; b.Loop(); i++ {
+			start := time.Now()
+			edit(i)
+			out, err := s.Rebuild(context.Background())
+			if err != nil || out.Failed() {
+				b.Fatalf("rebuild: %v %v", err, out.Problems)
+			}
+			times = append(times, time.Since(start))
+		}
+		b.ReportMetric(ms(median(times)), "median-ms")
+	})
+
+	b.Run("watched", func(b *testing.B) {
+		s := newServer(b)
+		done := make(chan Outcome, 16)
+		s.afterRebuild = func(o Outcome) { done <- o }
+		w, err := s.newWatcher()
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go w.run(ctx)
+		var times []time.Duration
+		for i := 0; b.Loop(); i++ {
+			start := time.Now()
+			edit(i)
+			if out := <-done; out.Failed() {
+				b.Fatalf("rebuild: %v", out.Problems)
+			}
+			times = append(times, time.Since(start))
+		}
+		m := median(times)
+		b.ReportMetric(ms(m), "median-ms")
+		b.ReportMetric(ms(m-s.debounce), "median-ms-after-debounce")
+	})
+}
+
+func median(d []time.Duration) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	slices.Sort(d)
+	return d[len(d)/2]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

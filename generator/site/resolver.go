@@ -1,0 +1,273 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/adoptionreport/adoptionreport/generator/charts"
+	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
+	"github.com/adoptionreport/adoptionreport/generator/period"
+)
+
+// resolver turns one page's shortcodes into HTML from the report's
+// figures, charts and tables, and remembers what the page showed.
+type resolver struct {
+	r      *renderer
+	charts map[string]charts.Chart
+	// placed: charts the page's text placed itself.
+	placed map[string]bool
+	// suppressed: the page shows a [c], so it needs the note that explains it.
+	suppressed bool
+	// open: chart tables are shown open (the print edition).
+	open bool
+}
+
+func newResolver(r *renderer, byID map[string]charts.Chart, open bool) *resolver {
+	return &resolver{r: r, charts: byID, placed: map[string]bool{}, open: open}
+}
+
+// Resolve implements shortcode.Resolver.
+func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
+	switch sc.Name {
+	case "metric", "compare":
+		f, err := res.figure(sc)
+		if err != nil {
+			return "", err
+		}
+		res.suppressed = res.suppressed || f.Suppressed
+		text := charts.FormatFigure(f)
+		if sc.Name == "compare" {
+			if text, err = compare(f); err != nil {
+				return "", err
+			}
+		}
+		return `<span class="metric">` + html.EscapeString(text) + `</span>`, nil
+	case "chart":
+		if len(sc.Args) != 1 {
+			return "", fmt.Errorf("write {{< chart ID >}} with one chart ID, e.g. {{< chart timeliness >}}")
+		}
+		c, ok := res.charts[sc.Args[0]]
+		if !ok {
+			return "", fmt.Errorf("unknown chart ID %q%s", sc.Args[0], suggest(sc.Args[0], res.chartIDs()))
+		}
+		if !sc.Block {
+			return "", fmt.Errorf("put {{< chart %s >}} on a line of its own", c.ID)
+		}
+		res.placed[c.ID] = true
+		return res.chartHTML(c)
+	case "table":
+		if len(sc.Args) != 1 {
+			return "", fmt.Errorf("write {{< table ID >}} with one table ID, e.g. {{< table scorecard >}}")
+		}
+		t, ok := res.table(sc.Args[0])
+		if !ok {
+			return "", fmt.Errorf("unknown table ID %q%s", sc.Args[0], suggest(sc.Args[0], res.tableIDs()))
+		}
+		if !sc.Block {
+			return "", fmt.Errorf("put {{< table %s >}} on a line of its own", t.ID)
+		}
+		return res.tableHTML(t)
+	}
+	return "", fmt.Errorf("unknown shortcode %q; the shortcodes are metric, compare, chart and table", sc.Name)
+}
+
+// figure finds the figure a metric or compare shortcode names. Without a
+// period it is the report year's.
+func (res *resolver) figure(sc shortcode.Shortcode) (indicators.Figure, error) {
+	rep := res.r.in.Report
+	if len(sc.Args) < 1 || len(sc.Args) > 2 {
+		return indicators.Figure{}, fmt.Errorf("write {{< %s ID >}} or {{< %s ID PERIOD >}}, e.g. {{< %s a1 2022-25 >}}", sc.Name, sc.Name, sc.Name)
+	}
+	id := sc.Args[0]
+	p := rep.Year.Period()
+	if len(sc.Args) == 2 {
+		var err error
+		if p, err = period.ParsePeriod(sc.Args[1]); err != nil {
+			return indicators.Figure{}, err
+		}
+	}
+	f, ok := rep.Lookup(id, p)
+	if ok {
+		return f, nil
+	}
+	if _, known := rep.Lookup(id, rep.Year.Period()); !known {
+		return indicators.Figure{}, fmt.Errorf("unknown indicator ID %q%s", id, suggest(id, res.indicatorIDs()))
+	}
+	return indicators.Figure{}, fmt.Errorf("no figure for %s in %s; the report covers %s", id, p, res.periodsOf(id))
+}
+
+func (res *resolver) indicatorIDs() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range res.r.in.Report.Figures {
+		if !seen[f.ID] {
+			seen[f.ID] = true
+			ids = append(ids, f.ID)
+		}
+	}
+	return ids
+}
+
+func (res *resolver) periodsOf(id string) string {
+	var ps []string
+	for _, f := range res.r.in.Report.Figures {
+		if f.ID == id {
+			ps = append(ps, f.Period.String())
+		}
+	}
+	return strings.Join(ps, ", ")
+}
+
+func (res *resolver) chartIDs() []string {
+	var ids []string
+	for _, c := range res.r.in.Charts {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+func (res *resolver) tableIDs() []string {
+	var ids []string
+	for _, t := range res.r.in.Tables {
+		ids = append(ids, t.ID)
+	}
+	return ids
+}
+
+func (res *resolver) table(id string) (charts.Table, bool) {
+	for _, t := range res.r.in.Tables {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return charts.Table{}, false
+}
+
+// chartView is what the chart template sees.
+type chartView struct {
+	charts.Chart
+	Root    string
+	Open    bool
+	Options template.JS // JSON escaped for HTML by encoding/json
+}
+
+func (res *resolver) chartHTML(c charts.Chart) (string, error) {
+	res.suppressed = res.suppressed || hasSuppressed(c.Table)
+	var buf bytes.Buffer
+	err := res.r.tmpl.ExecuteTemplate(&buf, "chart", chartView{Chart: c, Open: res.open, Options: template.JS(c.Options)})
+	if err != nil {
+		return "", fmt.Errorf("rendering chart %s: %w", c.ID, err)
+	}
+	return buf.String(), nil
+}
+
+func (res *resolver) tableHTML(t charts.Table) (string, error) {
+	res.suppressed = res.suppressed || hasSuppressed(t)
+	var buf bytes.Buffer
+	if err := res.r.tmpl.ExecuteTemplate(&buf, "table", t); err != nil {
+		return "", fmt.Errorf("rendering table %s: %w", t.ID, err)
+	}
+	buf.WriteString(fmt.Sprintf("\n<p class=\"download\"><a href=\"data/%s.csv\" download>Download the data (CSV)</a></p>\n", html.EscapeString(t.ID)))
+	return buf.String(), nil
+}
+
+func hasSuppressed(t charts.Table) bool {
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c == "[c]" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compare writes how a figure stands against its threshold and England
+// (or the first comparator): "below the 426-day threshold and 38 days
+// faster than England".
+func compare(f indicators.Figure) (string, error) {
+	if f.Suppressed {
+		return "[c]", nil
+	}
+	if !f.HasValue {
+		return "no data", nil
+	}
+	var parts []string
+	if f.Threshold > 0 && f.Unit == indicators.Days {
+		switch v := int(f.Value); {
+		case v < f.Threshold:
+			parts = append(parts, fmt.Sprintf("below the %d-day threshold", f.Threshold))
+		case v > f.Threshold:
+			parts = append(parts, fmt.Sprintf("above the %d-day threshold", f.Threshold))
+		default:
+			parts = append(parts, fmt.Sprintf("at the %d-day threshold", f.Threshold))
+		}
+	}
+	c, ok := f.Comparator("England")
+	if !ok && len(f.Comparators) > 0 {
+		c, ok = f.Comparators[0], true
+	}
+	if ok {
+		d, _ := f.Difference(c)
+		parts = append(parts, against(f.Unit, d, c.Area))
+	}
+	if len(parts) == 0 {
+		return "", fmt.Errorf("nothing to compare %s %s with: it has no threshold and comparators.csv has no row for it", f.ID, f.Period)
+	}
+	return strings.Join(parts, " and "), nil
+}
+
+// against words a difference from a comparator area.
+func against(u indicators.Unit, d float64, area string) string {
+	if d == 0 {
+		return "the same as " + area
+	}
+	mag := d
+	if mag < 0 {
+		mag = -mag
+	}
+	switch u {
+	case indicators.Days:
+		word := "slower"
+		if d < 0 {
+			word = "faster"
+		}
+		return fmt.Sprintf("%s %s than %s", plural(mag, "day"), word, area)
+	case indicators.Percent:
+		word := "higher"
+		if d < 0 {
+			word = "lower"
+		}
+		return fmt.Sprintf("%s percentage points %s than %s", trimFloat(mag, 1), word, area)
+	}
+	word := "more"
+	if d < 0 {
+		word = "fewer"
+	}
+	return fmt.Sprintf("%s %s than %s", trimFloat(mag, u.Decimals()), word, area)
+}
+
+func plural(n float64, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return trimFloat(n, 0) + " " + word + "s"
+}
+
+func trimFloat(v float64, decimals int) string {
+	return fmt.Sprintf("%.*f", decimals, v)
+}
+
+// suggest returns ` (did you mean x?)` for the nearest of ids, or the
+// list of ids when none is near.
+func suggest(got string, ids []string) string {
+	if near := tomlstrict.Suggest(got, ids); near != "" {
+		return " (did you mean " + near + "?)"
+	}
+	return " (known: " + strings.Join(ids, ", ") + ")"
+}
