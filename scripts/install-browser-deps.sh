@@ -54,6 +54,14 @@ if ! command -v npm >/dev/null 2>&1; then
 	apt_install nodejs npm
 fi
 
+# pdfinfo and pdftotext check the PDFs of generator/pdf's tests.
+if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	echo "poppler-utils: present"
+else
+	echo "poppler-utils: installing from Debian"
+	apt_install poppler-utils
+fi
+
 # npm ci wipes and reinstalls node_modules, which takes a while with the
 # 30 MB vnu.jar; skip it when node_modules was installed from this very lock.
 # --ignore-scripts: vnu-jar's postinstall would fetch a JDK from outside the

@@ -27,7 +27,7 @@ type Config struct {
 	// print edition.
 	Cabinet Cabinet `toml:"cabinet"`
 
-	// Year is ReportYear parsed; set by Load.
+	// Year is ReportYear parsed; set by Load and Parse.
 	Year period.Year `toml:"-"`
 }
 
@@ -50,18 +50,21 @@ type Branding struct {
 	Footer string `toml:"footer"`
 }
 
-// Cabinet is the cover sheet councils put on a report to cabinet.
+// Cabinet is the cover sheet councils put on a report to cabinet. The
+// print edition carries it when Meeting is set; every other field is a
+// row of the sheet, left out when blank.
 type Cabinet struct {
-	Meeting         string   `toml:"meeting"`
-	Date            string   `toml:"date"`
-	DecisionMaker   string   `toml:"decision_maker"`
-	ReportOf        string   `toml:"report_of"`
-	CabinetMember   string   `toml:"cabinet_member"`
-	KeyDecision     bool     `toml:"key_decision"`
-	WardsAffected   string   `toml:"wards_affected"`
+	Meeting       string `toml:"meeting"`        // e.g. "Cabinet, 16 July 2025"
+	Date          string `toml:"date"`           // as it should be printed, e.g. "16 July 2025"
+	DecisionMaker string `toml:"decision_maker"` // e.g. "Cabinet"
+	ReportOf      string `toml:"report_of"`      // e.g. "Director of Children's Services"
+	CabinetMember string `toml:"cabinet_member"` // the portfolio holder
+	KeyDecision   bool   `toml:"key_decision"`   // printed Yes or No
+	WardsAffected string `toml:"wards_affected"` // e.g. "All"
+	// Recommendations are printed as a numbered list.
 	Recommendations []string `toml:"recommendations"`
 	ReportAuthor    string   `toml:"report_author"`
-	Contact         string   `toml:"contact"`
+	Contact         string   `toml:"contact"` // e.g. an email address or telephone number
 }
 
 // Thresholds are the timeliness thresholds in days (DATA.md).

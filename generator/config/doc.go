@@ -66,4 +66,22 @@
 //	                           digits; too light a colour is darkened
 //	                           with a warning when the site is built
 //	footer          ""         a line at the foot of every page
+//
+// [cabinet] puts the cover sheet of a report to cabinet on the print
+// edition. The sheet is printed only when meeting is set (a [cabinet]
+// without it is a warning); every other key is a row of the sheet, left
+// out when blank. All are text except key_decision (true or false,
+// printed Yes or No, default false) and recommendations (a list of text,
+// printed as a numbered list).
+//
+//	meeting          "Cabinet, 16 July 2025"
+//	date             "16 July 2025", as it should be printed
+//	decision_maker   "Cabinet"
+//	report_of        "Director of Children's Services"
+//	cabinet_member   the portfolio holder
+//	key_decision     true or false
+//	wards_affected   "All"
+//	recommendations  ["Note the report.", "Agree the priorities for 2025-26."]
+//	report_author    who wrote the report
+//	contact          an email address or telephone number
 package config

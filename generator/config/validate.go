@@ -99,6 +99,10 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 		*p.val = checkPath(d, probs, p.key, *p.val, p.example, true)
 	}
 
+	if d.Has("cabinet") && strings.TrimSpace(c.Cabinet.Meeting) == "" {
+		d.Warnf(probs, "cabinet", `the cabinet front sheet is printed only when its meeting is set: add meeting = "Cabinet, 16 July 2025" under [cabinet], or remove the table`)
+	}
+
 	c.Branding.Logo = checkPath(d, probs, "branding.logo", c.Branding.Logo, "images/logo.png", false)
 	if !isHexColour(c.Branding.PrimaryColour) {
 		d.Errorf(probs, "branding.primary_colour", `%q is not a colour: write it as # and six hexadecimal digits, e.g. primary_colour = "#1d70b8"`, c.Branding.PrimaryColour)
@@ -118,11 +122,11 @@ func checkPath(d *tomlstrict.Doc, probs *problem.List, key, p, example string, r
 			d.Errorf(probs, key, `is empty: write the file's path inside the project folder, e.g. %s = %q`, name, example)
 		}
 		return p
+	case strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || len(p) >= 2 && p[1] == ':':
+		d.Errorf(probs, key, `%q is outside the project: copy the file into the project folder and give its path from there, e.g. %s = %q`, p, name, example)
+		return p
 	case strings.Contains(p, `\`):
 		d.Errorf(probs, key, `use / between folders, not \: write %s = %q`, name, strings.ReplaceAll(p, `\`, "/"))
-		return p
-	case strings.HasPrefix(p, "/") || len(p) >= 2 && p[1] == ':':
-		d.Errorf(probs, key, `%q is outside the project: copy the file into the project folder and give its path from there, e.g. %s = %q`, p, name, example)
 		return p
 	}
 	for _, elem := range strings.Split(p, "/") {

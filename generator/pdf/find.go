@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"strings"
+	"path/filepath"
+	"runtime"
 )
 
 // ErrNoChrome is the error Find returns, wrapped in installation advice,
@@ -61,7 +62,7 @@ func (f finder) find(explicit string) (string, error) {
 // named resolves a browser the user named, by path or by command name;
 // source says where the name came from, for the error.
 func (f finder) named(s, source string) (string, error) {
-	if !strings.ContainsRune(s, os.PathSeparator) {
+	if filepath.Base(s) == s { // a bare name, such as chromium
 		if p, err := f.lookPath(s); err == nil {
 			return p, nil
 		}
@@ -74,7 +75,8 @@ func (f finder) named(s, source string) (string, error) {
 }
 
 // isExecutable reports whether path is a regular file someone may execute.
+// Windows has no execute permission bits, so there any file will do.
 func isExecutable(path string) bool {
 	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0
+	return err == nil && fi.Mode().IsRegular() && (runtime.GOOS == "windows" || fi.Mode().Perm()&0o111 != 0)
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -337,5 +338,26 @@ func TestWriteAtomic(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestPrintCancelled: Ctrl-C (a cancelled context) stops a print that is
+// waiting for the charts at once, not after Options.Timeout.
+func TestPrintCancelled(t *testing.T) {
+	html := sitePage(t, testPage("js/none.js", "<p>Never ready.</p>"), map[string]string{"js/none.js": "// draws nothing\n"})
+	chrome := browsertest.Chrome(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(3*time.Second, cancel)
+	start := time.Now()
+	out := filepath.Join(t.TempDir(), "report.pdf")
+	_, err := Print(ctx, Options{Chrome: chrome, HTML: html, Output: out, Timeout: time.Minute})
+	if err == nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("Print with a cancelled context: %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("Print took %s to stop after the context was cancelled", d)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a cancelled print wrote a PDF")
 	}
 }

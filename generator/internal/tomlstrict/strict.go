@@ -37,9 +37,9 @@ type Doc struct {
 }
 
 // Decode parses src as TOML and stores it in v, which must point to a
-// struct whose fields are strings, booleans, integers, floats or
-// structs (TOML tables), named by `toml:"name"` tags (`toml:"-"` skips a
-// field). Fields of v that src leaves out keep their values, so fill v
+// struct whose fields are strings, booleans, integers, floats, lists of
+// strings or structs (TOML tables), named by `toml:"name"` tags
+// (`toml:"-"` skips a field); any other field type panics. Fields of v that src leaves out keep their values, so fill v
 // with the defaults first.
 //
 // Problems are reported against file, with lineOffset added to every
@@ -154,6 +154,17 @@ func (d *Doc) Errorf(l *problem.List, key, format string, args ...any) {
 	}
 	line, col := d.Pos(key)
 	l.Errorf(d.file, line, col, key, format, args...)
+}
+
+// Warnf adds a warning about key at the place it is written, or about
+// the whole file when it is not, unless key has already been reported
+// as the wrong type.
+func (d *Doc) Warnf(l *problem.List, key, format string, args ...any) {
+	if d.bad[key] {
+		return
+	}
+	line, col := d.Pos(key)
+	l.Warnf(d.file, line, col, key, format, args...)
 }
 
 // walker checks a parsed document against a struct and fills it in.

@@ -22,6 +22,7 @@ type testDoc struct {
 	Small  int8      `toml:"small"`
 	Hidden int       `toml:"-"`
 	Plain  string    // untagged: its key is its Go name
+	List   []string  `toml:"list"`
 	T      testInner `toml:"t"`
 }
 
@@ -48,9 +49,9 @@ func TestDecodeProblems(t *testing.T) {
 		{"case difference far in edits", "YEARS = 3\n",
 			[]string{`f.toml:1:1: YEARS: unknown setting (did you mean years?)`}},
 		{"no near miss lists the keys", "colour = \"red\"\n",
-			[]string{`f.toml:1:1: colour: unknown setting (the settings here are title, years, draft, ratio, small, Plain, [t])`}},
+			[]string{`f.toml:1:1: colour: unknown setting (the settings here are title, years, draft, ratio, small, Plain, list, [t])`}},
 		{"hidden field is not a key", "Hidden = 1\n",
-			[]string{`f.toml:1:1: Hidden: unknown setting (the settings here are title, years, draft, ratio, small, Plain, [t])`}},
+			[]string{`f.toml:1:1: Hidden: unknown setting (the settings here are title, years, draft, ratio, small, Plain, list, [t])`}},
 		{"unknown key in table", "[t]\na1 = 1\n  a3 = 2\n",
 			[]string{`f.toml:3:3: t.a3: unknown setting (did you mean a1 or a2?)`}},
 		{"unknown key in table, no near miss", "[t]\nzzzz = 1\n",
@@ -65,7 +66,7 @@ func TestDecodeProblems(t *testing.T) {
 			[]string{`f.toml:3:1: t.title: unknown setting in [t]: title belongs at the top of the file, before the first [table] line`}},
 		{"several, in file order", "zz = 1\n[t]\nyy = 2\n[t2]\n",
 			[]string{
-				`f.toml:1:1: zz: unknown setting (the settings here are title, years, draft, ratio, small, Plain, [t])`,
+				`f.toml:1:1: zz: unknown setting (the settings here are title, years, draft, ratio, small, Plain, list, [t])`,
 				`f.toml:3:1: t.yy: unknown setting (the settings in [t] are a1, a2, name)`,
 				`f.toml:4:2: t2: unknown table (did you mean t?)`,
 			}},
@@ -93,6 +94,12 @@ func TestDecodeProblems(t *testing.T) {
 			[]string{`f.toml:1:1: t: must be a table, not the number 1: write [t] on a line of its own, with its settings on the lines below it`}},
 		{"table for a setting", "[title]\nx = 1\n",
 			[]string{`f.toml:1:2: title: must be text in double quotes, not a table: write title = "…"`}},
+		{"text for a list", "list = \"a\"\n",
+			[]string{`f.toml:1:1: list: must be a list of text, e.g. ["First", "Second"], not the text "a": write list = ["a"]`}},
+		{"number for a list", "list = 1\n",
+			[]string{`f.toml:1:1: list: must be a list of text, e.g. ["First", "Second"], not the number 1: write list = ["…", "…"]`}},
+		{"list of numbers", "list = [\"a\", 2]\n",
+			[]string{`f.toml:1:1: list: must be a list of text in quotes, not a list holding the number 2`}},
 		{"overflow", "small = 300\n",
 			[]string{`f.toml:1:1: small: 300 is too large for this setting`}},
 		{"wrong type in table", "[t]\nname = 1\n",
@@ -162,14 +169,14 @@ func TestDecodeSyntax(t *testing.T) {
 }
 
 func TestDecodeValues(t *testing.T) {
-	src := "\uFEFFtitle = \"Report\"\r\nyears = 3\r\ndraft = true\r\nratio = 2\r\nPlain = 'p'\r\n[t]\r\nname = \"n\"\r\n"
+	src := "\uFEFFtitle = \"Report\"\r\nyears = 3\r\ndraft = true\r\nratio = 2\r\nPlain = 'p'\r\nlist = [\"x\", 'y']\r\n[t]\r\nname = \"n\"\r\n"
 	v := defaults()
 	d, probs := Decode("f.toml", 0, []byte(src), &v)
 	if len(probs) > 0 {
 		t.Fatalf("unexpected problems: %q", strs(probs))
 	}
-	want := testDoc{Title: "Report", Years: 3, Draft: true, Ratio: 2, Plain: "p", T: testInner{A1: 426, Name: "n"}}
-	if v != want {
+	want := testDoc{Title: "Report", Years: 3, Draft: true, Ratio: 2, Plain: "p", List: []string{"x", "y"}, T: testInner{A1: 426, Name: "n"}}
+	if !reflect.DeepEqual(v, want) {
 		t.Errorf("decoded %+v, want %+v", v, want)
 	}
 	for _, c := range []struct {
@@ -178,8 +185,8 @@ func TestDecodeValues(t *testing.T) {
 		line, col int
 	}{
 		{"title", true, 1, 1},
-		{"t", true, 6, 2},
-		{"t.name", true, 7, 1},
+		{"t", true, 7, 2},
+		{"t.name", true, 8, 1},
 		{"t.a1", false, 0, 0},
 		{"title.x", false, 0, 0},
 		{"nothing", false, 0, 0},
@@ -212,13 +219,19 @@ func TestErrorf(t *testing.T) {
 	d.Errorf(&l, "years", "must be 1 or more") // already reported as the wrong type: silent
 	d.Errorf(&l, "t.a1", "must be more than %d", 0)
 	d.Errorf(&l, "t.name", "missing")
+	d.Warnf(&l, "t", "is odd")
+	d.Warnf(&l, "years", "is odd") // already reported: silent
 	want := []string{
 		"f.toml:3:1: title: must not be empty",
 		"f.toml:6:3: t.a1: must be more than 0",
 		"f.toml: t.name: missing",
+		"f.toml:5:2: t: is odd",
 	}
 	if got := strs(l); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if l[2].Severity != problem.Error || l[3].Severity != problem.Warning {
+		t.Errorf("severities %v, %v: want an error and a warning", l[2].Severity, l[3].Severity)
 	}
 	if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), "f.toml:4:1: years:") {
 		t.Errorf("decode problems %q, want one about years at line 4", strs(probs))

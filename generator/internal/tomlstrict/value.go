@@ -46,20 +46,22 @@ func (w *walker) value(path []string, val any, fv reflect.Value) {
 		}
 	case reflect.Slice:
 		// Only lists of strings: a cabinet paper's recommendations.
-		if fv.Type().Elem().Kind() == reflect.String {
-			if list, ok := val.([]any); ok {
-				out := reflect.MakeSlice(fv.Type(), 0, len(list))
-				for _, item := range list {
-					s, ok := item.(string)
-					if !ok {
-						w.report(path, "must be a list of text in quotes, not a list holding %s", got(item))
-						return
-					}
-					out = reflect.Append(out, reflect.ValueOf(s))
+		elem := fv.Type().Elem()
+		if elem.Kind() != reflect.String {
+			panic("tomlstrict: cannot decode into a field of type " + fv.Type().String())
+		}
+		if list, ok := val.([]any); ok {
+			out := reflect.MakeSlice(fv.Type(), 0, len(list))
+			for _, item := range list {
+				s, ok := item.(string)
+				if !ok {
+					w.report(path, "must be a list of text in quotes, not a list holding %s", got(item))
+					return
 				}
-				fv.Set(out)
-				return
+				out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
 			}
+			fv.Set(out)
+			return
 		}
 	default:
 		panic("tomlstrict: cannot decode into a field of type " + fv.Type().String())
@@ -151,6 +153,10 @@ func example(path []string, val any, fv reflect.Value) string {
 				return fmt.Sprintf("%s = %v (without quotes)", name, f)
 			}
 		}
+	case reflect.Slice:
+		if s, ok := val.(string); ok {
+			return fmt.Sprintf("%s = [%q]", name, s)
+		}
 	}
 	return name + " = " + sample(fv)
 }
@@ -165,6 +171,8 @@ func sample(fv reflect.Value) string {
 		return `"…"`
 	case reflect.Bool:
 		return "true"
+	case reflect.Slice:
+		return `["…", "…"]`
 	case reflect.Float32, reflect.Float64:
 		if fv.Float() != 0 {
 			return strconv.FormatFloat(fv.Float(), 'f', -1, 64)
