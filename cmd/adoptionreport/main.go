@@ -32,12 +32,14 @@ Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
   adoptionreport check [--source DIR] [--draft]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
+  adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
   adoptionreport new DIR
 
 Commands:
   build   check the project, then write the site to DIR/output
   check   check the project's config, data and content; write nothing
   serve   preview the report with drafts, rebuilding and reloading as files change
+  pdf     build, then print the print edition to an A4 PDF with Chromium
   new     start a new report project in DIR, with example data that builds
 
 Run "adoptionreport COMMAND --help" for a command's options.
@@ -67,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "pdf":
+		return runPDF(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -39,7 +39,7 @@ func (b *builder) adopterFunnel() Chart {
 		labels[i], figs[i] = s.label, b.fig(s.id, p)
 	}
 
-	c := newChart(id, 1)
+	c := newChart(id)
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
 	valueX(c, valueAxis("households", "", false))
@@ -112,8 +112,8 @@ func (b *builder) stageTimeliness() Chart {
 	}
 	labels := b.yearLabels()
 
-	c := newChart(id, 2)
-	categoryX(c, "Year", labels)
+	c := newChart(id)
+	categoryX(c, labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("% of households", "{value}%", true)))
 	header := []string{"Year"}
 	var series [][]indicators.Figure
@@ -166,8 +166,8 @@ func (b *builder) sufficiency() Chart {
 	ratio := b.overYears("sufficiency_ratio", false)
 	labels := b.yearLabels()
 
-	c := newChart(id, 2)
-	categoryX(c, "Year (figures at 31 March, its end)", labels)
+	c := newChart(id)
+	categoryX(c, labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("children or households", "", false)))
 	c.ExtendYAxis(valueAxis("children per household", "", false))
 	line := lineSeries("Children waiting per household waiting", shownAll(ratio), look{purple, "diamond", "dashed"})

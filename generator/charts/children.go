@@ -23,7 +23,7 @@ func (b *builder) waitingByCharacteristic() Chart {
 	for i, g := range w.Groups {
 		labels[i], counts[i] = groupLabel(g), g.Count
 	}
-	c := newChart(id, 1)
+	c := newChart(id)
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
 	valueX(c, valueAxis("children", "", false))
@@ -134,8 +134,8 @@ func (b *builder) earlyPermanence() Chart {
 	share := b.overYears("early_permanence_percent", false)
 	labels := b.yearLabels()
 
-	c := newChart(id, 1)
-	categoryX(c, "Year", labels)
+	c := newChart(id)
+	categoryX(c, labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("children", "", false)))
 	c.ExtendYAxis(valueAxis("% of adoptions", "{value}%", true))
 	bars := barSeries("Early permanence placements", shownAll(placements), blue)

@@ -86,7 +86,7 @@ func (b *builder) overspendDrivers() Chart {
 		t.Rows = append(t.Rows, []string{s.label, money(s.amount), money(run)})
 	}
 
-	c := newChart(id, 1)
+	c := newChart(id)
 	c.SetGlobalOptions(
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "center",
@@ -203,8 +203,8 @@ func (b *builder) budgetByLine() Chart {
 	actual := b.overYears("actual", false)
 	budget := b.overYears("budget", false)
 
-	c := newChart(id, 1+len(drivers)/3)
-	categoryX(c, "Year", labels)
+	c := newChart(id)
+	categoryX(c, labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("£", "£{value}", false)))
 	header := []string{"Year"}
 	for di, d := range drivers {

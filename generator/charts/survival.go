@@ -100,7 +100,7 @@ func (b *builder) timeToMatch() Chart {
 	k := b.r.SuppressBelow
 	pts, hide := curvePoints(s, k)
 
-	c := newChart(id, 1)
+	c := newChart(id)
 	c.SetGlobalOptions(
 		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: "months since placement order", NameLocation: "middle", NameGap: 30, Min: 0}),
 		ec.WithYAxisOpts(valueAxis("% matched", "{value}%", true)),

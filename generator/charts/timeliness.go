@@ -54,43 +54,59 @@ func comparatorSeries(figs []indicators.Figure) ([]indicators.Figure, bool) {
 	return out, found
 }
 
-// timeliness draws A1, A10 and A2, three-year and single-year, over the
-// history, with the A1 and A2 thresholds and England where comparators.csv
-// gives it.
+// timeliness draws the three-year averages of A1, A10 and A2 over the
+// history, with the A1 and A2 thresholds and England where
+// comparators.csv gives it. The single years are in the table and the
+// CSV, not the chart: twelve lines were more than a legend or a reader
+// can hold apart, and the scorecard judges the three-year averages.
 func (b *builder) timeliness() Chart {
 	const id = "timeliness"
 	th := b.cfg.Thresholds
 	labels := b.yearLabels()
+	periods := make([]string, len(b.years))
+	for i, y := range b.years {
+		periods[i] = yearPeriod(y, true).String()
+	}
 
 	header := []string{"Year", "Three-year period"}
-	var series [][]indicators.Figure
+	var series, drawn [][]indicators.Figure
 	var comps [][]indicators.Figure
 	var compOf []scoreLine
-	c := newChart(id, 3)
-	categoryX(c, "Year (three-year averages end in it)", labels)
+	c := newChart(id)
+	// Each point is a three-year average, so the axis names the three
+	// years rather than the year they end in.
+	categoryX(c, periods)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("days", "", false)))
 	for _, l := range timelinessLines {
 		figs := b.overYears(l.id, l.three)
 		series = append(series, figs)
 		header = append(header, l.title()+" (days)")
-		s := lineSeries(l.title(), shownAll(figs), l.look)
-		switch {
-		case l.three && l.id == "a1" && th.A1 > 0:
-			thresholdLine(&s, fmt.Sprintf("A1 threshold, %d days", th.A1), th.A1)
-		case l.three && l.id == "a2" && th.A2 > 0:
-			thresholdLine(&s, fmt.Sprintf("A2 threshold, %d days", th.A2), th.A2)
-		}
-		c.MultiSeries = append(c.MultiSeries, s)
 		if comp, ok := comparatorSeries(figs); ok {
 			comps = append(comps, comp)
 			compOf = append(compOf, l)
 		}
+		if !l.three {
+			continue
+		}
+		drawn = append(drawn, figs)
+		// The legend names the measure alone; the title and the axis say
+		// these are three-year averages.
+		s := lineSeries(l.name, shownAll(figs), l.look)
+		switch {
+		case l.id == "a1" && th.A1 > 0:
+			thresholdLine(&s, fmt.Sprintf("A1 threshold, %d days", th.A1), th.A1)
+		case l.id == "a2" && th.A2 > 0:
+			thresholdLine(&s, fmt.Sprintf("A2 threshold, %d days", th.A2), th.A2)
+		}
+		c.MultiSeries = append(c.MultiSeries, s)
 	}
 	for i, comp := range comps {
 		l := compOf[i]
-		name := englandArea + " " + l.title()
-		header = append(header, name+" (days)")
-		c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(comp), look{grey, l.look.symbol, "dotted"}))
+		header = append(header, englandArea+" "+l.title()+" (days)")
+		if l.three {
+			name := englandArea + " " + l.name
+			c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(comp), look{grey, l.look.symbol, "dotted"}))
+		}
 	}
 
 	t := Table{
@@ -113,13 +129,13 @@ func (b *builder) timeliness() Chart {
 	return Chart{
 		ID:      id,
 		Section: SectionChildren,
-		Title:   "How long children wait: A1, A10 and A2",
+		Title:   "How long children wait: A1, A10 and A2, three-year averages",
 		Alt: alt(
 			sentence(
 				described("the three-year A1 average", series[0], th.A1, "there are no three-year A1 figures to show"),
 				described("the three-year A2 average", series[4], th.A2, "there are no three-year A2 figures to show"),
 			),
-			hidden(suppressedAt(series...), "year", "years", "children", b.r.SuppressBelow),
+			hidden(suppressedAt(drawn...), "three-year period", "three-year periods", "children", b.r.SuppressBelow),
 		),
 		Options: options(c),
 		Table:   t,

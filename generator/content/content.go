@@ -1,14 +1,15 @@
 // Package content reads the report's Markdown pages: TOML front matter
 // between +++ lines, then the text, which Render turns into HTML with the
 // report's shortcodes (package shortcode).
+//
+// Front matter is strict, like config.toml: a setting the page cannot
+// have, or a value of the wrong type, is an error at its line and column
+// in the page's file ("content/children.md:3:1: titel: unknown setting
+// (did you mean title?)"), not at a line counted from the +++.
 package content
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
-	"path"
-	"sort"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
@@ -18,17 +19,17 @@ import (
 // Page is one content file.
 type Page struct {
 	File     string // path as given, e.g. "content/summary.md"
-	Slug     string // the file name without .md: the page's address
+	Slug     string // the file name without .md, e.g. "summary": the page's address, [a-z0-9-] only
 	Title    string
 	Weight   int
 	Author   string
 	Summary  string
 	Draft    bool
-	Body     []byte // Markdown after the closing +++
-	BodyLine int    // line of Body's first line in the file, for locating problems
+	Body     []byte // Markdown after the closing +++, with line ends as \n
+	BodyLine int    // line number in the file of Body's first line, for locating problems
 }
 
-// frontMatter is the strict schema of a page's settings.
+// frontMatter is every setting a page may have.
 type frontMatter struct {
 	Title   string `toml:"title"`
 	Weight  int    `toml:"weight"`
@@ -37,115 +38,75 @@ type frontMatter struct {
 	Draft   bool   `toml:"draft"`
 }
 
+// fence opens and closes the front matter, as in Hugo.
 const fence = "+++"
 
-const example = `start the file with its settings between +++ lines, e.g.
-+++
-title = "Children"
-weight = 20
-+++`
+// example is what a page's front matter looks like, for messages.
+const example = `+++ on the first line, then title = "Page title" on the next, then +++ on a line of its own`
 
-// Parse reads one content file.
+// Parse reads one content file: its front matter, strictly, and its
+// Markdown body. name is the file's path, used for the page's slug and in
+// problems. A byte-order mark and Windows line ends are accepted, and
+// blank lines before the opening +++ are skipped.
+//
+// The Page holds what could be read even when there are problems.
 func Parse(name string, data []byte) (Page, problem.List) {
 	var probs problem.List
-	p := Page{File: name, Slug: strings.TrimSuffix(path.Base(name), ".md")}
-	if !validSlug(p.Slug) {
-		probs.Errorf(name, 0, 0, "", "the file name %q cannot be a web address; use lower-case letters, digits and hyphens, e.g. content/panel-chair.md", path.Base(name))
+	p := Page{File: name}
+	slug, err := Slug(name)
+	if err != nil {
+		probs.Errorf(name, 0, 0, "", "%v", err)
 	}
-	text := bytes.TrimPrefix(data, []byte("\uFEFF"))
-	lines := bytes.SplitAfter(text, []byte("\n"))
-	first := 0
-	for first < len(lines) && len(bytes.TrimSpace(lines[first])) == 0 {
-		first++
+	p.Slug = slug
+
+	lines := bytes.SplitAfter(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\n"))
+	start := 0
+	for start < len(lines) && len(bytes.TrimSpace(lines[start])) == 0 {
+		start++
 	}
-	if first == len(lines) || string(bytes.TrimSpace(lines[first])) != fence {
-		probs.Errorf(name, first+1, 1, "", "no front matter: %s", example)
+	if start == len(lines) {
+		probs.Errorf(name, 0, 0, "", "the file is empty: a page starts with its settings, %s", example)
+		return p, probs
+	}
+	switch first := string(bytes.TrimSpace(lines[start])); {
+	case first == "---":
+		probs.Errorf(name, start+1, 1, "", "front matter must be TOML between +++ lines, not YAML between --- lines: write %s", example)
+		return p, probs
+	case first != fence:
+		probs.Errorf(name, start+1, 1, "", "no front matter: start the page with its settings, %s", example)
 		return p, probs
 	}
 	end := -1
-	for i := first + 1; i < len(lines); i++ {
+	for i := start + 1; i < len(lines); i++ {
 		if string(bytes.TrimSpace(lines[i])) == fence {
 			end = i
 			break
 		}
 	}
 	if end < 0 {
-		probs.Errorf(name, first+1, 1, "", "the front matter opened here is never closed: add a line +++ after the settings")
+		probs.Errorf(name, start+1, 1, "", "the front matter opened here is never closed: add a line +++ after its last setting")
 		return p, probs
 	}
-	fm := bytes.Join(lines[first+1:end], nil)
-	var m frontMatter
-	doc, more := tomlstrict.Decode(name, first+1, fm, &m)
+
+	// Line i (0-based) of lines is line i+1 of the file, and the front
+	// matter's first line is lines[start+1]: so its line n is the file's
+	// line n + start + 1.
+	var fm frontMatter
+	doc, more := tomlstrict.Decode(name, start+1, bytes.Join(lines[start+1:end], nil), &fm)
 	probs = append(probs, more...)
 	if doc != nil {
-		if strings.TrimSpace(m.Title) == "" {
-			doc.Errorf(&probs, "title", `every page needs a title, e.g. title = "Children"`)
+		switch {
+		case !doc.Has("title"):
+			probs.Errorf(name, 0, 0, "title", `missing: every page needs a title; add a line such as title = "Children" between the +++ lines`)
+		case strings.TrimSpace(fm.Title) == "":
+			doc.Errorf(&probs, "title", `is empty: write the page's title, e.g. title = "Children"`)
 		}
 	}
-	p.Title, p.Weight, p.Author, p.Summary, p.Draft = m.Title, m.Weight, m.Author, m.Summary, m.Draft
-	p.Body = bytes.Join(lines[end+1:], nil)
+	p.Title, p.Weight, p.Author, p.Summary, p.Draft = fm.Title, fm.Weight, fm.Author, fm.Summary, fm.Draft
+
+	// Markdown renderers and shortcode offsets are simplest with one kind
+	// of line end; replacing \r\n keeps every line where it was.
+	p.Body = bytes.ReplaceAll(bytes.Join(lines[end+1:], nil), []byte("\r\n"), []byte("\n"))
 	p.BodyLine = end + 2
 	return p, probs
-}
-
-func validSlug(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
-// skip reports whether a file in the content folder is not a page:
-// dotfiles and editor temporary files.
-func skip(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || !strings.HasSuffix(name, ".md")
-}
-
-// Load reads every page in dir of fsys, in report order: by weight, then
-// by slug. A missing folder is an empty report, not an error.
-func Load(fsys fs.FS, dir string) ([]Page, problem.List) {
-	var probs problem.List
-	entries, err := fs.ReadDir(fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		probs.Errorf(dir, 0, 0, "", "cannot read the content folder: %v", err)
-		return nil, probs
-	}
-	var pages []Page
-	seen := map[string]string{}
-	for _, e := range entries {
-		if e.IsDir() || skip(e.Name()) {
-			continue
-		}
-		name := path.Join(dir, e.Name())
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			probs.Errorf(name, 0, 0, "", "cannot read the file: %v", err)
-			continue
-		}
-		p, more := Parse(name, data)
-		probs = append(probs, more...)
-		key := strings.ToLower(p.Slug)
-		if other, ok := seen[key]; ok {
-			probs.Errorf(name, 0, 0, "", "has the same address as %s; rename one of them", other)
-			continue
-		}
-		seen[key] = name
-		pages = append(pages, p)
-	}
-	sort.SliceStable(pages, func(i, j int) bool {
-		if pages[i].Weight != pages[j].Weight {
-			return pages[i].Weight < pages[j].Weight
-		}
-		return pages[i].Slug < pages[j].Slug
-	})
-	return pages, probs
 }

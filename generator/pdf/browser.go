@@ -94,11 +94,17 @@ func printPage(ctx context.Context, opts Options) (printed, error) {
 	if err := load(tab, pageURL, opts, errs); err != nil {
 		return printed{}, err
 	}
+	return printNumbered(tab, opts.HTML)
+}
+
+// printNumbered prints the loaded page, fills in its contents' page
+// numbers from that PDF and prints again, until a PDF's sections are on
+// the pages its contents says. html names the page in errors.
+func printNumbered(tab context.Context, html string) (printed, error) {
 	ids, err := chromedp.Run(tab, chromedp.Evaluate[[]string](tocSections))
 	if err != nil {
-		return printed{}, fmt.Errorf("reading the contents of %s: %w", opts.HTML, err)
+		return printed{}, fmt.Errorf("reading the contents of %s: %w", html, err)
 	}
-
 	var written map[string]int
 	for pass := 1; ; pass++ {
 		pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(
@@ -109,7 +115,7 @@ func printPage(ctx context.Context, opts Options) (printed, error) {
 			chromedp.PDFStream(),
 		))
 		if err != nil {
-			return printed{}, fmt.Errorf("printing %s: %w", opts.HTML, err)
+			return printed{}, fmt.Errorf("printing %s: %w", html, err)
 		}
 		doc, err := parseDocument(pdf)
 		if err != nil {
@@ -119,7 +125,7 @@ func printPage(ctx context.Context, opts Options) (printed, error) {
 		if err != nil {
 			return printed{}, fmt.Errorf("reading the PDF Chromium printed: %w", err)
 		}
-		found, err := sectionPages(doc, ids, opts.HTML)
+		found, err := sectionPages(doc, ids, html)
 		if err != nil {
 			return printed{}, err
 		}
@@ -128,14 +134,14 @@ func printPage(ctx context.Context, opts Options) (printed, error) {
 		}
 		if pass == maxPasses {
 			return printed{}, fmt.Errorf("%s: the contents' page numbers did not settle after %d prints: "+
-				"filling them in keeps moving the sections (does the contents list change length with its numbers?)", opts.HTML, pass)
+				"filling them in keeps moving the sections (does the contents list change length with its numbers?)", html, pass)
 		}
 		js, err := json.Marshal(found)
 		if err != nil {
 			return printed{}, err
 		}
 		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(tocFill, js))); err != nil {
-			return printed{}, fmt.Errorf("writing page numbers into the contents of %s: %w", opts.HTML, err)
+			return printed{}, fmt.Errorf("writing page numbers into the contents of %s: %w", html, err)
 		}
 		written = found
 	}

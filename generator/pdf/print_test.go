@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -359,5 +360,47 @@ func TestPrintCancelled(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a cancelled print wrote a PDF")
+	}
+}
+
+// TestPrintContentsGrows: a contents list that gets longer when its numbers
+// are filled in pushes every section one page on, so the numbers from the
+// first print are wrong and Print must print again until they hold.
+//
+// The numbers are display: block, so an empty one takes no line and a
+// filled one takes a line of its own: four entries take four lines empty
+// and eight filled. A spacer fills page 1 (255 mm of the A4 page lies
+// inside the fixture's margins) so that four lines fit and eight do not.
+// So the first print has the sections on pages 2 to 5; filled in, the
+// contents runs onto page 2 and the sections are on pages 3 to 6.
+func TestPrintContentsGrows(t *testing.T) {
+	var toc, body strings.Builder
+	for _, id := range []string{"a", "b", "c", "d"} {
+		toc.WriteString(`<li><a href="#sec-` + id + `">Part ` + id + `<span class="toc-page" data-section="sec-` + id + `"></span></a></li>`)
+		body.WriteString(`<section class="print-section" id="sec-` + id + `"><h1>Part ` + id + `</h1><p>Text.</p></section>`)
+	}
+	// Styles in a file of their own: the page's CSP refuses style attributes.
+	page := strings.Replace(testPage("js/ready.js",
+		`<div class="spacer">Spacer</div><ol class="grows">`+toc.String()+`</ol><main>`+body.String()+`</main>`),
+		"</head>", `<link rel="stylesheet" href="css/grows.css"></head>`, 1)
+	html := sitePage(t, page, map[string]string{
+		"css/grows.css": ".spacer { height: 215mm } .grows { margin: 0 } .grows .toc-page { display: block }\n",
+	})
+	out, res, err := printFixture(t, html, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"sec-a": 3, "sec-b": 4, "sec-c": 5, "sec-d": 6}
+	if !maps.Equal(res.Sections, want) || res.Pages != 6 {
+		t.Fatalf("Result = %+v, want 6 pages and sections %v", res, want)
+	}
+	contents := pageText(t, out, 1) + pageText(t, out, 2)
+	for id, n := range want {
+		if !regexp.MustCompile(`Part ` + id[len("sec-"):] + `\s+` + strconv.Itoa(n) + `\s`).MatchString(contents) {
+			t.Errorf("the contents does not give %s on page %d:\n%s", id, n, contents)
+		}
+		if first := firstLine(pageText(t, out, n)); first != "Part "+id[len("sec-"):] {
+			t.Errorf("page %d starts %q, want Part %s", n, first, id[len("sec-"):])
+		}
 	}
 }

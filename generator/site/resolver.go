@@ -46,7 +46,14 @@ func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 				return "", err
 			}
 		}
-		return `<span class="metric">` + html.EscapeString(text) + `</span>`, nil
+		// The figure's ID and period go with it, so a test (or a reader's
+		// tool) can check every figure in the text against indicators.json.
+		class := "metric"
+		if sc.Name == "compare" {
+			class = "comparison"
+		}
+		return fmt.Sprintf(`<span class="%s" data-indicator="%s" data-period="%s">%s</span>`,
+			class, html.EscapeString(f.ID), f.Period, html.EscapeString(text)), nil
 	case "chart":
 		if len(sc.Args) != 1 {
 			return "", fmt.Errorf("write {{< chart ID >}} with one chart ID, e.g. {{< chart timeliness >}}")

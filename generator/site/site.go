@@ -224,7 +224,7 @@ type printSection struct {
 	Body                template.HTML
 }
 
-type keyFigure struct{ Label, Value string }
+type keyFigure struct{ Label, Value, ID, Period string }
 
 // reportPage is a page of the report before rendering.
 type reportPage struct {
@@ -422,7 +422,7 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 			continue
 		}
 		suppressed = suppressed || f.Suppressed
-		out = append(out, keyFigure{Label: k.label, Value: charts.FormatFigure(f)})
+		out = append(out, keyFigure{Label: k.label, Value: charts.FormatFigure(f), ID: f.ID, Period: f.Period.String()})
 	}
 	return out, suppressed
 }

@@ -67,30 +67,41 @@ func Decode(file string, lineOffset int, src []byte, v any) (*Doc, problem.List)
 }
 
 // syntaxProblem turns a parse error into a problem at its place in the
-// file. BurntSushi counts columns in bytes; a report officer's editor
-// counts characters.
+// file, counting columns in characters as a report officer's editor does
+// (BurntSushi counts bytes).
 func syntaxProblem(file string, offset int, text string, err error) problem.Problem {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
 		return problem.Problem{File: file, Message: err.Error()}
 	}
-	line, col := pe.Position.Line, pe.Position.Col
-	lines := strings.Split(text, "\n")
-	if line >= 1 && line <= len(lines) {
-		start := 0 // byte offset of the line
-		for _, l := range lines[:line-1] {
-			start += len(l) + 1
-		}
-		l := lines[line-1]
-		// Position.Start is exact; Position.Col is sometimes computed
-		// from the wrong line (a duplicate key is placed past its own).
-		b := pe.Position.Start - start
-		if b < 0 || b > len(l) {
-			b = min(max(col-1, 0), len(l))
-		}
-		col = utf8.RuneCountInString(l[:b]) + 1
-	}
+	line, col := errorPos(text, pe.Position)
 	return problem.Problem{File: file, Line: line + offset, Col: col, Message: pe.Message + hint(pe)}
+}
+
+// errorPos finds where a parse error is. Position.Start, a byte offset,
+// is usually exact where Position.Line and Col are not: an error at a
+// line end is put on the line before or after, and Col is sometimes
+// computed from the wrong line (a duplicate key is placed past its own).
+// But inside a multi-line string, Start is the string's start and Line
+// the error's: there Line wins, with Col only when it falls on the line.
+func errorPos(text string, p toml.Position) (line, col int) {
+	lines := strings.Split(text, "\n")
+	if p.Start >= 0 && p.Start <= len(text) {
+		before := text[:p.Start]
+		sl := strings.Count(before, "\n") + 1
+		atEOL := p.Start < len(text) && (text[p.Start] == '\n' || text[p.Start] == '\r')
+		if p.Line < 1 || p.Line > len(lines) || sl == p.Line || atEOL && sl-p.Line <= 1 && p.Line-sl <= 1 {
+			return sl, utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		}
+	}
+	if p.Line < 1 || p.Line > len(lines) {
+		return 0, 0
+	}
+	l := lines[p.Line-1]
+	if p.Col < 1 || p.Col > len(l) {
+		return p.Line, 0
+	}
+	return p.Line, utf8.RuneCountInString(l[:p.Col-1]) + 1
 }
 
 // hint adds advice for the syntax errors a report officer is likely to

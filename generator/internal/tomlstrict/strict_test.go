@@ -141,6 +141,13 @@ func TestDecodeSyntax(t *testing.T) {
 			`f.toml:1:14: Key 't.a1' has already been defined. (each setting may be written only once)`},
 		{"duplicate table", "[t]\n[t]\n", 0,
 			`f.toml:2:2: Key 't' has already been defined. (each setting may be written only once)`},
+		{"unclosed table name: at the end of its line", "a = 1\n[t\nx = 1\n", 0,
+			`f.toml:2:3: expected '.' or ']' to end table name, but got '\n' instead`},
+		{"CRLF in a string", "a = 1\r\ntitle = \"X\r\n", 0,
+			`f.toml:2:11: strings cannot contain newlines`},
+		// BurntSushi knows the line but not the column.
+		{"bad escape in a multi-line string: its own line", "a = \"\"\"\nok\nbad \\q\n\"\"\"\n", 0,
+			`f.toml:3: invalid escape in string '\q'`},
 		{"unclosed string", "title = \"abc\n", 0,
 			`f.toml:1:13: strings cannot contain newlines`},
 		{"line offset", "years = 1\nyears = = 2\n", 1,

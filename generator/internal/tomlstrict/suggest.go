@@ -17,10 +17,11 @@ func Suggest(word string, valid []string) string {
 		}
 	}
 	lw := strings.ToLower(word)
-	best, names := 3, []string(nil)
+	best, names := 3, []string(nil) // 3: nothing within reach yet
 	for _, v := range valid {
 		d := Levenshtein(lw, strings.ToLower(v))
 		switch {
+		case d > 2:
 		case d < best:
 			best, names = d, []string{v}
 		case d == best:

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -17,13 +18,9 @@ import (
 // must be that key. It is the scanner's guard against TOML it was not
 // written with in mind.
 func TestScanAgreesWithParser(t *testing.T) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/BurntSushi/toml").Output()
-	if err != nil {
-		t.Skipf("cannot locate the BurntSushi/toml module: %v", err)
-	}
-	dir := filepath.Join(strings.TrimSpace(string(out)), "internal", "toml-test", "tests", "valid")
+	dir := suite(t, "valid")
 	checked := 0
-	err = filepath.WalkDir(dir, func(name string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(name string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || filepath.Ext(name) != ".toml" {
 			return err
 		}
@@ -59,4 +56,50 @@ func TestScanAgreesWithParser(t *testing.T) {
 	if checked < 100 {
 		t.Skipf("only %d documents of the TOML test suite found in %s", checked, dir)
 	}
+}
+
+// TestSyntaxErrorsInTheFile runs Decode over the invalid documents of the
+// TOML test suite: every error must point inside the file, since a
+// report officer is sent to that line.
+func TestSyntaxErrorsInTheFile(t *testing.T) {
+	dir := suite(t, "invalid")
+	checked := 0
+	err := filepath.WalkDir(dir, func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Ext(name) != ".toml" {
+			return err
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		var v struct{}
+		d, probs := Decode("f.toml", 0, b, &v)
+		if d != nil {
+			return nil // parsed after all (a TOML 1.1 relaxation), or only unknown keys
+		}
+		checked++
+		lines := strings.Split(strings.TrimPrefix(string(b), "\uFEFF"), "\n")
+		p := probs[0]
+		if p.Line < 1 || p.Line > len(lines) || p.Col < 0 || p.Col > utf8.RuneCountInString(lines[p.Line-1])+1 {
+			t.Errorf("%s: %v is outside the %d-line file", name, p, len(lines))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Skipf("cannot read the TOML test suite: %v", err)
+	}
+	if checked < 100 {
+		t.Skipf("only %d documents of the TOML test suite found in %s", checked, dir)
+	}
+}
+
+// suite returns a folder of the TOML test suite that ships inside the
+// BurntSushi/toml module, or skips the test when the module's source is
+// not at hand.
+func suite(t *testing.T, which string) string {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/BurntSushi/toml").Output()
+	if err != nil {
+		t.Skipf("cannot locate the BurntSushi/toml module: %v", err)
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "internal", "toml-test", "tests", which)
 }

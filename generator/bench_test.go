@@ -1,0 +1,21 @@
+package generator
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkBuildSample is one whole build of the repository's sample
+// project, from reading config.toml to the atomic swap of the output
+// folder. The goal: the built binary's build of the sample in under 50 ms
+// as a whole process (time it with /usr/bin/time, see README).
+func BenchmarkBuildSample(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "site")
+	ctx := context.Background()
+	for b.Loop() {
+		if res, err := Build(ctx, Options{Source: "..", Output: out}); err != nil {
+			b.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+	}
+}
