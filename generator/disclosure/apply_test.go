@@ -3,7 +3,6 @@ package disclosure
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
@@ -63,14 +62,6 @@ func TestApplyBreakdown(t *testing.T) {
 	}
 }
 
-// date is an ISO date for a test case.
-func date(s string) period.Date {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return period.NewDate(t.Year(), t.Month(), t.Day())
-}
 
 // adoptedChildren returns n children adopted in financial year y, as
 // validation would pass them, of varied ages.
