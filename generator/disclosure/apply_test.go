@@ -62,7 +62,6 @@ func TestApplyBreakdown(t *testing.T) {
 	}
 }
 
-
 // adoptedChildren returns n children adopted in financial year y, as
 // validation would pass them, of varied ages.
 func adoptedChildren(y period.Year, n int, seq *int) []dataset.Child {
