@@ -83,7 +83,7 @@ func (b *builder) adopterFunnel() Chart {
 		Section: SectionAdopters,
 		Title:   "The adopter journey in " + p.String(),
 		Alt:     alt(text, hidden(suppressedAt(figs), "step", "steps", "households", b.r.SuppressBelow)),
-		Options: options(c),
+		Options: denseOptions(c, nil),
 		Table:   t,
 	}
 }
@@ -93,19 +93,23 @@ func (b *builder) adopterFunnel() Chart {
 func (b *builder) stageTimeliness() Chart {
 	const id = "stage_timeliness"
 	th := b.cfg.Thresholds
+	// name is the legend's, label the table's.
 	lines := []struct {
-		id, label, subject string
-		look               look
+		id, name, label, subject string
+		look                     look
 	}{
 		{"stage1_on_time_percent",
+			fmt.Sprintf("Stage 1 within %d days", th.Stage1),
 			fmt.Sprintf("Stage 1 completed within %d days", th.Stage1),
 			fmt.Sprintf("the share of stage 1 checks completed within %d days", th.Stage1),
 			look{blue, "circle", "solid"}},
 		{"stage2_on_time_percent",
+			fmt.Sprintf("Stage 2 within %d days", th.Stage2),
 			fmt.Sprintf("Stage 2 completed within %d days", th.Stage2),
 			fmt.Sprintf("the share of stage 2 assessments completed within %d days", th.Stage2),
 			look{orange, "triangle", "dashed"}},
 		{"approved_within_6_months_percent",
+			fmt.Sprintf("Approved within %d days", th.SixMonths),
 			fmt.Sprintf("Approved within %d days of registering", th.SixMonths),
 			fmt.Sprintf("the share of households approved within %d days of registering", th.SixMonths),
 			look{turquoise, "diamond", "dotted"}},
@@ -122,7 +126,7 @@ func (b *builder) stageTimeliness() Chart {
 		figs := b.overYears(l.id, false)
 		series = append(series, figs)
 		header = append(header, l.label)
-		c.MultiSeries = append(c.MultiSeries, lineSeries(l.label, shownAll(figs), l.look))
+		c.MultiSeries = append(c.MultiSeries, lineSeries(l.name, shownAll(figs), l.look))
 		clauses = append(clauses, described(l.subject, figs, 0, ""))
 	}
 	if sentence(clauses...) == "" {
@@ -168,12 +172,12 @@ func (b *builder) sufficiency() Chart {
 
 	c := newChart(id)
 	categoryX(c, labels)
-	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("children or households", "", false)))
-	c.ExtendYAxis(valueAxis("children per household", "", false))
-	line := lineSeries("Children waiting per household waiting", shownAll(ratio), look{purple, "diamond", "dashed"})
+	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("number waiting", "", false)))
+	c.ExtendYAxis(valueAxis("per household", "", false))
+	line := lineSeries("Children per household", shownAll(ratio), look{purple, "diamond", "dashed"})
 	line.YAxisIndex = 1
 	waitingBars := barSeries("Children waiting", shownAll(children), blue)
-	householdBars := barSeries("Approved adopter households waiting", shownAll(households), turquoise)
+	householdBars := barSeries("Adopter households waiting", shownAll(households), turquoise)
 	waitingBars.Label = &opts.Label{Show: opts.Bool(true), Position: "top"}
 	householdBars.Label = waitingBars.Label
 	c.MultiSeries = append(c.MultiSeries, waitingBars, householdBars, line)

@@ -60,7 +60,7 @@ func (b *builder) waitingByCharacteristic() Chart {
 			b.waitingSentence(w, end),
 			hidden(suppressedAt(counts), "group", "groups", "children", b.r.SuppressBelow),
 		),
-		Options: options(c),
+		Options: denseOptions(c, nil),
 		Table:   t,
 	}
 }
@@ -138,9 +138,9 @@ func (b *builder) earlyPermanence() Chart {
 	categoryX(c, labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("children", "", false)))
 	c.ExtendYAxis(valueAxis("% of adoptions", "{value}%", true))
-	bars := barSeries("Early permanence placements", shownAll(placements), blue)
+	bars := barSeries("Placements", shownAll(placements), blue)
 	bars.Label = &opts.Label{Show: opts.Bool(true), Position: "top"}
-	line := lineSeries("Share of children adopted who were placed through early permanence", shownAll(share), look{orange, "diamond", "dashed"})
+	line := lineSeries("Share of children adopted", shownAll(share), look{orange, "diamond", "dashed"})
 	line.YAxisIndex = 1
 	c.MultiSeries = append(c.MultiSeries, bars, line)
 

@@ -141,17 +141,28 @@ func scatterSeries(name string, data []any, l look) ec.SingleSeries {
 	}
 }
 
-// thresholdLine marks a threshold on the series' y axis as a dashed red
-// line labelled with its name.
-func thresholdLine(s *ec.SingleSeries, name string, value int) {
+// thresholdSeries returns a series of no points whose mark lines draw
+// thresholds across the plot, dashed red, each labelled with its name
+// (short: "A1 426") just right of the plot, where no data is drawn. The
+// series puts "Thresholds" in the legend; its values are in the chart's
+// text.
+func thresholdSeries(name string, points int, lines []opts.MarkLineNameYAxisItem) ec.SingleSeries {
+	data := make([]any, points)
+	s := lineSeries(name, data, look{red, "none", "dashed"})
+	s.ShowSymbol = opts.Bool(false)
+	var items []interface{}
+	for _, l := range lines {
+		items = append(items, l)
+	}
 	s.MarkLines = &opts.MarkLines{
-		Data: []interface{}{opts.MarkLineNameYAxisItem{Name: name, YAxis: value}},
+		Data: items,
 		MarkLineStyle: opts.MarkLineStyle{
 			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b}"},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}"},
 			LineStyle: &opts.LineStyle{Color: red, Width: 1.5, Type: "dashed"},
 		},
 	}
+	return s
 }
 
 // labelled is a data item with its own label text: a figure formatted as
@@ -196,7 +207,13 @@ func escapeTemplate(s string) string {
 // finish. encoding/json sorts map keys and escapes <, > and & (and
 // U+2028, U+2029), so the bytes are the same on every build and safe
 // inside <script type="application/json">.
-func options(c *ec.Bar) []byte {
+func options(c *ec.Bar) []byte { return encode(c, false, nil) }
+
+// denseOptions is options for a chart of many horizontal bars, with the
+// category labels it has when narrow, if they differ: see finish.
+func denseOptions(c *ec.Bar, narrowLabels []string) []byte { return encode(c, true, narrowLabels) }
+
+func encode(c *ec.Bar, dense bool, narrowLabels []string) []byte {
 	c.Validate()
 	b, err := json.Marshal(c.JSON())
 	if err != nil {
@@ -208,7 +225,7 @@ func options(c *ec.Bar) []byte {
 	if err := json.Unmarshal(b, &o); err != nil {
 		panic(fmt.Sprintf("charts: decoding options of chart %s: %v", c.ChartID, err))
 	}
-	finish(o)
+	finish(o, dense, narrowLabels)
 	if b, err = json.Marshal(o); err != nil {
 		panic(fmt.Sprintf("charts: encoding options of chart %s: %v", c.ChartID, err))
 	}

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -53,6 +54,8 @@ func (b *builder) overspendDrivers() Chart {
 	}
 
 	labels := make([]string, len(steps))
+	// A narrow chart cuts labels short, so there the part comes first.
+	narrowLabels := make([]string, len(steps))
 	base := make([]any, len(steps))
 	totals := make([]any, len(steps))
 	ups := make([]any, len(steps))
@@ -65,7 +68,7 @@ func (b *builder) overspendDrivers() Chart {
 	}
 	var run int64
 	for i, s := range steps {
-		labels[i] = s.label
+		labels[i], narrowLabels[i] = s.label, partFirst(s.label)
 		if s.total {
 			run = s.amount
 			totals[i] = withLabel(pounds(s.amount), shortMoney(s.amount), "right")
@@ -115,9 +118,20 @@ func (b *builder) overspendDrivers() Chart {
 		Section: SectionFinance,
 		Title:   fmt.Sprintf("From budget to outturn in %s", b.year),
 		Alt:     waterfallSentence(b.year.String(), fy, steps),
-		Options: options(c),
+		Options: denseOptions(c, narrowLabels),
 		Table:   t,
 	}
+}
+
+// partFirst turns a step's label "Interagency placements: price" round,
+// to "Price: Interagency placements"; other labels it returns as they are.
+func partFirst(label string) string {
+	for _, part := range []string{"price", "volume", "other lines"} {
+		if driver, ok := strings.CutSuffix(label, ": "+part); ok {
+			return strings.ToUpper(part[:1]) + part[1:] + ": " + driver
+		}
+	}
+	return label
 }
 
 // axisStart is where the waterfall's money axis starts, in whole pounds.

@@ -22,24 +22,43 @@ const (
 )
 
 // layouts are the chart widths the options are laid out for, widest
-// first: the base options fit a chart at least 600 pixels wide (a desktop
-// page's charts are 900), and ECharts media queries on the chart's width
-// switch in the others: below 600 pixels (a tablet in portrait), below 400
-// (a phone, 290 to 380 pixels across). Each is laid out for the narrowest
-// width it covers.
+// first: the base options fit a desktop page's charts (about 900 pixels
+// across), and ECharts media queries on the chart's width switch in the
+// others, down to a small phone's 290. Each is laid out for the narrowest
+// width it covers, so a legend never needs more rows than it was given
+// room for. Charts narrower than narrow are also shorter (300 pixels, not
+// 360: see the theme's style.css), so they get fewer ticks.
 var layouts = []struct {
 	maxWidth int // the media query's maxWidth; 0 for the base options
 	width    float64
 }{
-	{0, 600},
-	{599, 400},
-	{399, 290},
+	{0, 860},
+	{859, 700},
+	{699, 600},
+	{599, 500},
+	{499, 400},
+	{399, 340},
+	{339, 290},
 }
+
+const narrow = 600
+
+// minBars is the least width in pixels left to the bars of a dense
+// chart when its labels are cut short.
+const minBars = 80
+
+// shortChart is the height in pixels of a chart narrower than narrow.
+const shortChart = 300
+
+// maxLegend is the most height, in pixels, a legend may take in a chart
+// narrower than narrow, a third of its 300.
+const maxLegend = shortChart / 3
 
 // Sizes, in pixels, of what ECharts draws around the plot.
 const (
 	legendPad    = 5  // ECharts' legend padding
-	legendRow    = 30 // a row of legend items and the gap under it
+	legendLine   = 22 // a line of legend text, or of a wrapped label
+	legendRowGap = 8  // between rows of legend items
 	legendIcon   = 30 // an item's icon (25) and the gap to its text (5)
 	legendGap    = 10 // between items
 	labelMargin  = 8  // between an axis and its labels
@@ -52,10 +71,15 @@ const (
 
 // finish lays the options out for the page: it sets the font, keeps the
 // plot clear of the legend and of the axis names at each width in
-// layouts, and keeps axis names inside the chart. go-echarts has no
-// fields for media queries or the global text style, so this works on the
-// options as JSON.
-func finish(o map[string]any) {
+// layouts, and keeps axis names inside the chart. dense is for a chart
+// of many horizontal bars, which on a narrow chart needs all the height
+// there is for its rows: there it drops the legend (each bar's label names
+// it) and the value axis (each bar is labelled with its value). go-echarts
+// has no fields for media queries or the global text style, so this works
+// on the options as JSON. narrowLabels, when given, replace the category
+// labels of such a chart where it is narrow: shorter, or with the words
+// that tell rows apart first, as the labels are cut to fit.
+func finish(o map[string]any, dense bool, narrowLabels []string) {
 	o["textStyle"] = map[string]any{"fontFamily": fontFamily, "fontSize": fontSize}
 	tooltip := object(o, "tooltip")
 	object(tooltip, "textStyle")["fontSize"] = fontSize
@@ -65,16 +89,27 @@ func finish(o map[string]any) {
 	for _, x := range xs {
 		// An axis's own labels default to 12px, not to the global size.
 		object(x, "axisLabel")["fontSize"] = fontSize
+		if x["type"] == "value" {
+			// Long amounts (£2,100,000) would run into each other.
+			object(x, "axisLabel")["hideOverlap"] = true
+		}
 		if s, _ := x["name"].(string); s != "" {
 			xName = true
 			x["nameGap"] = bottomXName
 		}
 	}
 	yName := false
+	var yNames []string
 	for i, y := range ys {
 		object(y, "axisLabel")["fontSize"] = fontSize
+		if dense && y["type"] == "category" {
+			// Every row is labelled: ECharts would skip labels it thinks
+			// crowded.
+			object(y, "axisLabel")["interval"] = 0
+		}
 		if s, _ := y["name"].(string); s != "" {
 			yName = true
+			yNames = append(yNames, s)
 			// Above the axis and running into the plot, not centred on the
 			// axis line, where a long name would run off the chart's edge.
 			y["nameLocation"] = "end"
@@ -96,24 +131,106 @@ func finish(o map[string]any) {
 	if yName {
 		above = topAxisName + edge
 	}
+	topLabels := false
+	for _, sr := range objects(o["series"]) {
+		if label, _ := sr["label"].(map[string]any); label != nil {
+			topLabels = topLabels || label["position"] == "top"
+		}
+		if is, _ := sr["itemStyle"].(map[string]any); is != nil && is["color"] == "transparent" {
+			// An invisible base bar gets no decal pattern either.
+			is["decal"] = map[string]any{"color": "transparent"}
+		}
+		// Where labels would overlap (narrow bars side by side, milestones
+		// close together), some go: the figures are all in the table.
+		sr["labelLayout"] = map[string]any{"hideOverlap": true}
+	}
+	if topLabels {
+		// Room over the tallest bar for its label, under the axis name.
+		for _, y := range ys {
+			if y["type"] == "value" && y["max"] == nil {
+				y["boundaryGap"] = []any{"0%", "12%"}
+			}
+		}
+	}
 	legend := object(o, "legend")
 	names := legendNames(o, legend)
 	var media []any
 	for _, l := range layouts {
-		top := above
-		if show, _ := legend["show"].(bool); show && len(names) > 0 {
-			top += legendPad + legendRows(names, l.width-2*legendPad)*legendRow
+		top, bottom := above, bottom
+		showLegend, _ := legend["show"].(bool)
+		option := map[string]any{}
+		if l.width < narrow {
+			// A shorter chart: fewer ticks, so their labels stay apart.
+			option["yAxis"] = fewerTicks(ys)
+			option["xAxis"] = fewerTicks(xs)
+			if dense {
+				showLegend, top, bottom = false, edge, edge
+				option["legend"] = map[string]any{"show": false}
+				var hide []any
+				for range xs {
+					hide = append(hide, map[string]any{"name": "", "axisLabel": map[string]any{"show": false}})
+				}
+				option["xAxis"] = hide
+				var cut []any
+				for _, y := range ys {
+					m := map[string]any{}
+					if y["type"] == "category" {
+						// Labels break onto two lines where the rows have room
+						// for them, else are cut short.
+						// Cut short, they leave the bars and their value
+						// labels at least minBars pixels.
+						cap := min(l.width*0.65, l.width-float64(rightSpace(o, l.width))-minBars)
+						label := map[string]any{"width": math.Floor(cap), "overflow": "truncate"}
+						if rows := len(listAny(y["data"])); rows > 0 && rows*2*legendLine <= shortChart-2*edge {
+							label = map[string]any{"width": math.Floor(l.width * 0.45), "overflow": "break", "lineHeight": legendLine}
+						}
+						m["axisLabel"] = label
+						if len(narrowLabels) > 0 {
+							m["data"] = narrowLabels
+						}
+					}
+					cut = append(cut, m)
+				}
+				option["yAxis"] = cut
+			}
 		}
-		grid := map[string]any{"top": top, "bottom": bottom, "left": edge, "right": rightSpace(o, l.width)}
+		if showLegend && len(names) > 0 {
+			lg := map[string]any{"textStyle": map[string]any{
+				"width": legendTextMax(l.width), "overflow": "break", "lineHeight": legendLine}}
+			h := legendHeight(names, l.width-2*legendPad)
+			if l.width < narrow && h > maxLegend {
+				// On a short chart a long legend would leave no plot: one
+				// row, paged.
+				lg["type"], h = "scroll", legendLine+legendRowGap
+			}
+			top += legendPad + h
+			option["legend"] = lg
+		}
+		if len(yNames) == 2 && textWidth(yNames[0])+textWidth(yNames[1])+2*edge > l.width*0.8 {
+			// The two axes' names would meet over the plot: the right one
+			// goes a line higher.
+			top += lineHeight
+			ya, _ := option["yAxis"].([]any)
+			if len(ya) < 2 {
+				ya = []any{map[string]any{}, map[string]any{}}
+			}
+			ya[1].(map[string]any)["nameGap"] = 8 + lineHeight
+			option["yAxis"] = ya
+		}
+		option["grid"] = map[string]any{"top": top, "bottom": bottom, "left": edge, "right": rightSpace(o, l.width)}
 		if l.maxWidth == 0 {
-			for k, v := range grid {
-				gridOf(o)[k] = v
+			merge(gridOf(o), option["grid"].(map[string]any))
+			if lg, ok := option["legend"].(map[string]any); ok {
+				merge(legend, lg)
+			}
+			for i, a := range listAny(option["yAxis"]) {
+				merge(ys[i], a.(map[string]any))
 			}
 			continue
 		}
 		media = append(media, map[string]any{
 			"query":  map[string]any{"maxWidth": l.maxWidth},
-			"option": map[string]any{"grid": grid},
+			"option": option,
 		})
 	}
 	o["media"] = media
@@ -126,6 +243,14 @@ func finish(o map[string]any) {
 func rightSpace(o map[string]any, w float64) int {
 	room := 2 * edge
 	for _, s := range objects(o["series"]) {
+		if ml, ok := s["markLine"].(map[string]any); ok {
+			if label, _ := ml["label"].(map[string]any); label != nil && label["position"] == "end" {
+				for _, d := range objects(ml["data"]) {
+					name, _ := d["name"].(string)
+					room = max(room, valueLabelAt+int(math.Ceil(textWidth(name)))+edge)
+				}
+			}
+		}
 		if s["type"] != "bar" {
 			continue
 		}
@@ -147,6 +272,25 @@ func rightSpace(o map[string]any, w float64) int {
 	}
 	// Past a third of the width the bars would have no room left.
 	return min(room, int(w/3))
+}
+
+// fewerTicks is a media option for axes with about three ticks on each
+// value axis; percentages go up in quarters. Category axes are left as
+// they are.
+func fewerTicks(axes []map[string]any) []any {
+	out := make([]any, len(axes))
+	for i, a := range axes {
+		m := map[string]any{}
+		switch {
+		case a["type"] != "value":
+		case a["max"] == 100.0:
+			m["interval"] = 25
+		default:
+			m["splitNumber"] = 3
+		}
+		out[i] = m
+	}
+	return out
 }
 
 // valueText is how ECharts writes a data value as a label: the number.
@@ -181,22 +325,34 @@ func legendNames(o, legend map[string]any) []string {
 	return out
 }
 
-// legendRows is how many rows ECharts wraps a horizontal legend of names
-// to in width pixels.
-func legendRows(names []string, width float64) int {
-	rows, x := 1, 0.0
+// legendHeight is the height in pixels of a horizontal legend of names
+// that ECharts wraps to width pixels, with each item's text broken into
+// lines of at most textMax pixels (see legendTextMax).
+func legendHeight(names []string, width float64) int {
+	textMax := legendTextMax(width)
+	height, rowLines, x := 0, 0, 0.0
 	for i, n := range names {
-		w := legendIcon + textWidth(n)
+		tw := textWidth(n)
+		lines := int(math.Ceil(tw / textMax))
+		w := legendIcon + min(tw, textMax)
 		if i > 0 && x+legendGap+w > width {
-			rows, x = rows+1, w
-			continue
+			height += rowLines*legendLine + legendRowGap
+			rowLines, x = 0, -legendGap
 		}
 		if i > 0 {
 			x += legendGap
 		}
 		x += w
+		rowLines = max(rowLines, lines)
 	}
-	return rows
+	return height + rowLines*legendLine + legendRowGap
+}
+
+// legendTextMax is the widest a legend item's text may be in a chart
+// width pixels wide: the width less the item's icon, so that a long name
+// breaks into lines rather than running off the chart.
+func legendTextMax(width float64) float64 {
+	return math.Floor(width - 2*legendPad - legendIcon - edge)
 }
 
 // textWidth estimates the width in pixels of s at fontSize from Arial's
@@ -228,6 +384,13 @@ func advance(r rune) float64 {
 		return 0.722
 	}
 	return 0.667
+}
+
+// merge sets every key of from in into, replacing objects whole.
+func merge(into, from map[string]any) {
+	for k, v := range from {
+		into[k] = v
+	}
 }
 
 // object returns o[key] as an object, first setting one there if it holds

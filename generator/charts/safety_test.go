@@ -278,7 +278,7 @@ func TestTimeToMatchDisclosure(t *testing.T) {
 	// No milestone is marked: 3 months (day 91) is shown on the curve but
 	// is not one of the 6 and 12 months the text gives, and 6 and 12 fall
 	// in the hidden months.
-	if got := seriesData(t, c, "At 3, 6, 9, 12, 18 and 24 months"); len(got) != 1 {
+	if got := seriesData(t, c, "Milestone months"); len(got) != 1 {
 		t.Errorf("milestone marks = %v, want only 3 months", got)
 	}
 

@@ -125,7 +125,7 @@ func (b *builder) timeToMatch() Chart {
 		v := percentOf(m.Share)
 		marks = append(marks, withLabel([]any{m.Months, v}, percentText(v), "top"))
 	}
-	points := scatterSeries("At 3, 6, 9, 12, 18 and 24 months", marks, look{orange, "diamond", "solid"})
+	points := scatterSeries("Milestone months", marks, look{orange, "diamond", "solid"})
 	c.MultiSeries = append(c.MultiSeries, line, points)
 
 	t := Table{

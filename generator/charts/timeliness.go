@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 )
@@ -91,14 +92,7 @@ func (b *builder) timeliness() Chart {
 		drawn = append(drawn, figs)
 		// The legend names the measure alone; the title and the axis say
 		// these are three-year averages.
-		s := lineSeries(l.name, shownAll(figs), l.look)
-		switch {
-		case l.id == "a1" && th.A1 > 0:
-			thresholdLine(&s, fmt.Sprintf("A1 threshold, %d days", th.A1), th.A1)
-		case l.id == "a2" && th.A2 > 0:
-			thresholdLine(&s, fmt.Sprintf("A2 threshold, %d days", th.A2), th.A2)
-		}
-		c.MultiSeries = append(c.MultiSeries, s)
+		c.MultiSeries = append(c.MultiSeries, lineSeries(l.name, shownAll(figs), l.look))
 	}
 	for i, comp := range comps {
 		l := compOf[i]
@@ -107,6 +101,17 @@ func (b *builder) timeliness() Chart {
 			name := englandArea + " " + l.name
 			c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(comp), look{grey, l.look.symbol, "dotted"}))
 		}
+	}
+
+	var limits []opts.MarkLineNameYAxisItem
+	if th.A1 > 0 {
+		limits = append(limits, opts.MarkLineNameYAxisItem{Name: fmt.Sprintf("A1 %d", th.A1), YAxis: th.A1})
+	}
+	if th.A2 > 0 {
+		limits = append(limits, opts.MarkLineNameYAxisItem{Name: fmt.Sprintf("A2 %d", th.A2), YAxis: th.A2})
+	}
+	if len(limits) > 0 {
+		c.MultiSeries = append(c.MultiSeries, thresholdSeries("Thresholds", len(b.years), limits))
 	}
 
 	t := Table{

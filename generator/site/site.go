@@ -242,6 +242,12 @@ func (r *renderer) pages() []reportPage {
 		if p.Draft && !r.in.Draft {
 			continue
 		}
+		if p.Slug == "index" || p.Slug == "print" {
+			// The front page and the print edition have these addresses.
+			r.probs.Errorf(p.File, 0, 0, "", "%s.html is the report's own %s; rename the file, e.g. content/introduction.md",
+				p.Slug, map[string]string{"index": "front page", "print": "print edition"}[p.Slug])
+			continue
+		}
 		have[p.Slug] = true
 		ps = append(ps, reportPage{Page: p, url: p.Slug + ".html"})
 	}
