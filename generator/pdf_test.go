@@ -1,0 +1,104 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
+	"github.com/adoptionreport/adoptionreport/internal/browsertest"
+)
+
+func poppler(t *testing.T, tool string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv(browsertest.RequireEnv) != "" {
+			t.Fatalf("%s not found: CI requires poppler-utils (bash scripts/install-browser-deps.sh)", tool)
+		}
+		t.Skipf("%s not found: install poppler-utils to check the PDF", tool)
+	}
+}
+
+func pageText(t *testing.T, file string, page int) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext page %d: %v", page, err)
+	}
+	return string(out)
+}
+
+var printSection = regexp.MustCompile(`<section class="print-section" id="(sec-[a-z0-9-]+)">\s*<h1>([^<]+)</h1>`)
+
+// The sample's PDF is A4, tagged, paged "Page N of M", has every section
+// title on the page its contents entry gives, and its charts' axis labels
+// are text (vector charts, not pictures).
+func TestSamplePDF(t *testing.T) {
+	chrome := browsertest.Chrome(t)
+	poppler(t, "pdfinfo")
+	poppler(t, "pdftotext")
+	out := buildSample(t, false)
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	res, err := pdf.Print(context.Background(), pdf.Options{
+		Chrome: chrome, HTML: filepath.Join(out, "print.html"), Output: file,
+		Title: "Annual Adoption Report 2024-25", Author: "Northmoor Borough Council", Subject: "Adoption",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := exec.Command("pdfinfo", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(A4)", "Tagged:          yes", "Pages:           " + strconv.Itoa(res.Pages)} {
+		if !strings.Contains(string(info), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	if res.Pages < 10 {
+		t.Errorf("only %d pages", res.Pages)
+	}
+	if p2 := pageText(t, file, 2); !strings.Contains(p2, "Page 2 of "+strconv.Itoa(res.Pages)) {
+		t.Errorf("page 2 has no footer \"Page 2 of %d\":\n%s", res.Pages, p2)
+	}
+
+	html, _ := os.ReadFile(filepath.Join(out, "print.html"))
+	sections := printSection.FindAllSubmatch(html, -1)
+	if len(sections) < 6 {
+		t.Fatalf("only %d sections in print.html", len(sections))
+	}
+	contents := pageText(t, file, 2)
+	for _, s := range sections {
+		id, title := string(s[1]), strings.ReplaceAll(string(s[2]), "&#39;", "'")
+		page, ok := res.Sections[id]
+		if !ok {
+			t.Errorf("%s: no page found", id)
+			continue
+		}
+		// A long title wraps: compare with white space folded.
+		if text := strings.Join(strings.Fields(pageText(t, file, page)), " "); !strings.Contains(text, title) {
+			t.Errorf("%q is not on page %d, where the contents put it", title, page)
+		}
+		// The contents line: the title, then its page number.
+		line := regexp.MustCompile(regexp.QuoteMeta(title) + `[ .]*(\d+)\s*\n`).FindStringSubmatch(contents)
+		if line == nil || line[1] != strconv.Itoa(page) {
+			t.Errorf("contents entry for %q = %v, want page %d", title, line, page)
+		}
+	}
+	// Axis labels and names of the timeliness chart, as text.
+	children := res.Sections["sec-children"]
+	var text strings.Builder
+	for p := children; p < children+8 && p <= res.Pages; p++ {
+		text.WriteString(pageText(t, file, p))
+	}
+	for _, want := range []string{"2022-25", "days", "A1 426"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("chart text %q not found in the children section's pages", want)
+		}
+	}
+}
