@@ -56,7 +56,7 @@ func (b *builder) adopterFunnel() Chart {
 	var clauses []string
 	anyone := false
 	for i, f := range figs {
-		t.Rows = append(t.Rows, []string{labels[i], FormatValue(f)})
+		t.add([]string{labels[i], FormatValue(f)}, []string{"", b.ref(f)})
 		if !drawable(f) {
 			continue
 		}
@@ -79,12 +79,13 @@ func (b *builder) adopterFunnel() Chart {
 	}
 
 	return Chart{
-		ID:      id,
-		Section: SectionAdopters,
-		Title:   "The adopter journey in " + p.String(),
-		Alt:     alt(text, hidden(suppressedAt(figs), "step", "steps", "households", b.r.SuppressBelow)),
-		Options: denseOptions(c, nil),
-		Table:   t,
+		ID:         id,
+		Section:    SectionAdopters,
+		Title:      "The adopter journey in " + p.String(),
+		Alt:        alt(text, hidden(suppressedAt(figs), "step", "steps", "households", b.r.SuppressBelow)),
+		Options:    denseOptions(c, nil),
+		Table:      t,
+		SeriesRefs: map[string][]string{"Households in " + p.String(): b.refs(figs)},
 	}
 }
 
@@ -122,11 +123,13 @@ func (b *builder) stageTimeliness() Chart {
 	header := []string{"Year"}
 	var series [][]indicators.Figure
 	var clauses []string
+	seriesRefs := map[string][]string{}
 	for _, l := range lines {
 		figs := b.overYears(l.id, false)
 		series = append(series, figs)
 		header = append(header, l.label)
 		c.MultiSeries = append(c.MultiSeries, lineSeries(l.name, shownAll(figs), l.look))
+		seriesRefs[l.name] = b.refs(figs)
 		clauses = append(clauses, described(l.subject, figs, 0, ""))
 	}
 	if sentence(clauses...) == "" {
@@ -140,11 +143,12 @@ func (b *builder) stageTimeliness() Chart {
 		Numeric: numeric(len(header), 1),
 	}
 	for i := range b.years {
-		row := []string{labels[i]}
+		row, refs := []string{labels[i]}, []string{""}
 		for _, s := range series {
 			row = append(row, FormatValue(s[i]))
+			refs = append(refs, b.ref(s[i]))
 		}
-		t.Rows = append(t.Rows, row)
+		t.add(row, refs)
 	}
 
 	return Chart{
@@ -155,8 +159,9 @@ func (b *builder) stageTimeliness() Chart {
 			sentence(clauses...),
 			hidden(suppressedAt(series...), "year", "years", "households", b.r.SuppressBelow),
 		),
-		Options: options(c),
-		Table:   t,
+		Options:    options(c),
+		Table:      t,
+		SeriesRefs: seriesRefs,
 	}
 }
 
@@ -189,7 +194,8 @@ func (b *builder) sufficiency() Chart {
 		Numeric: numeric(4, 1),
 	}
 	for i := range b.years {
-		t.Rows = append(t.Rows, []string{labels[i], FormatValue(children[i]), FormatValue(households[i]), FormatValue(ratio[i])})
+		t.add([]string{labels[i], FormatValue(children[i]), FormatValue(households[i]), FormatValue(ratio[i])},
+			[]string{"", b.ref(children[i]), b.ref(households[i]), b.ref(ratio[i])})
 	}
 
 	last := len(b.years) - 1
@@ -217,6 +223,11 @@ func (b *builder) sufficiency() Chart {
 		),
 		Options: options(c),
 		Table:   t,
+		SeriesRefs: map[string][]string{
+			"Children waiting":           b.refs(children),
+			"Adopter households waiting": b.refs(households),
+			"Children per household":     b.refs(ratio),
+		},
 	}
 }
 

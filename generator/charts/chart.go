@@ -34,6 +34,12 @@ type Chart struct {
 	Options []byte
 	// Table holds the figures as drawn; its ID is the chart's.
 	Table Table
+	// SeriesRefs maps the name of each series drawn from the report's own
+	// figures to the indicators.json key of each of its points, as
+	// Table.Refs does, so that a test can hold the drawn values against
+	// indicators.json. Series of anything else (England, breakdown groups,
+	// budget lines, the survival curve) are not in it.
+	SeriesRefs map[string][]string
 }
 
 // Table is a table of figures, already formatted.
@@ -52,6 +58,22 @@ type Table struct {
 	// suppressed figure and "" for no data. The first cell of a row is its
 	// header. Cells are plain text; the page escapes them.
 	Rows [][]string
+	// Refs is parallel to Rows: for each cell written from one of the
+	// report's indicators (those indicators.json holds), its key there,
+	// "a1 2022-25" (the ID and the period); "" for any other cell, such as
+	// a comparator area's value, a breakdown group, a budget line or a
+	// point of the survival curve. It lets a test check every such cell
+	// against indicators.json; nothing is rendered from it.
+	Refs [][]string
+}
+
+// add appends a row and the refs of its cells; refs may be shorter than
+// row, or nil, and is padded with "" to match.
+func (t *Table) add(row, refs []string) {
+	r := make([]string, len(row))
+	copy(r, refs)
+	t.Rows = append(t.Rows, row)
+	t.Refs = append(t.Refs, r)
 }
 
 // Build returns every chart of the report, always the same charts in the
@@ -118,6 +140,26 @@ func (b *builder) fig(id string, p period.Period) indicators.Figure {
 	}
 	u, _ := indicators.UnitOf(id)
 	return indicators.Figure{ID: id, Period: p, Unit: u}
+}
+
+// ref is the indicators.json key of f, "a1 2022-25", when f is one of the
+// report's figures; "" when the report has none (the cell is then a gap).
+// Call it only for a figure fig or overYears returned: a group's count or
+// a comparator's value has an indicator's ID and period but another value.
+func (b *builder) ref(f indicators.Figure) string {
+	if _, ok := b.r.Lookup(f.ID, f.Period); !ok {
+		return ""
+	}
+	return f.ID + " " + f.Period.String()
+}
+
+// refs is ref over figs.
+func (b *builder) refs(figs []indicators.Figure) []string {
+	out := make([]string, len(figs))
+	for i, f := range figs {
+		out[i] = b.ref(f)
+	}
+	return out
 }
 
 // overYears returns indicator id for each year of the history: the single

@@ -49,7 +49,7 @@ func (b *builder) waitingByCharacteristic() Chart {
 		Numeric: numeric(3, 2),
 	}
 	for i, g := range w.Groups {
-		t.Rows = append(t.Rows, []string{labels[i], dimensionLabel(g.Dimension), FormatValue(g.Count)})
+		t.add([]string{labels[i], dimensionLabel(g.Dimension), FormatValue(g.Count)}, nil)
 	}
 
 	return Chart{
@@ -151,7 +151,8 @@ func (b *builder) earlyPermanence() Chart {
 		Numeric: numeric(3, 1),
 	}
 	for i := range b.years {
-		t.Rows = append(t.Rows, []string{labels[i], FormatValue(placements[i]), FormatValue(share[i])})
+		t.add([]string{labels[i], FormatValue(placements[i]), FormatValue(share[i])},
+			[]string{"", b.ref(placements[i]), b.ref(share[i])})
 	}
 
 	return Chart{
@@ -167,5 +168,9 @@ func (b *builder) earlyPermanence() Chart {
 		),
 		Options: options(c),
 		Table:   t,
+		SeriesRefs: map[string][]string{
+			"Placements":                b.refs(placements),
+			"Share of children adopted": b.refs(share),
+		},
 	}
 }

@@ -72,7 +72,7 @@ func (b *builder) overspendDrivers() Chart {
 		if s.total {
 			run = s.amount
 			totals[i] = withLabel(pounds(s.amount), shortMoney(s.amount), "right")
-			t.Rows = append(t.Rows, []string{s.label, "", money(run)})
+			t.add([]string{s.label, "", money(run)}, nil)
 			continue
 		}
 		before := run
@@ -86,7 +86,7 @@ func (b *builder) overspendDrivers() Chart {
 		case s.amount < 0:
 			downs[i] = bar
 		}
-		t.Rows = append(t.Rows, []string{s.label, money(s.amount), money(run)})
+		t.add([]string{s.label, money(s.amount), money(run)}, nil)
 	}
 
 	c := newChart(id)
@@ -251,7 +251,8 @@ func (b *builder) budgetByLine() Chart {
 			}
 			row = append(row, cell)
 		}
-		t.Rows = append(t.Rows, append(row, FormatValue(actual[i]), FormatValue(budget[i])))
+		refs := make([]string, len(row), len(row)+2)
+		t.add(append(row, FormatValue(actual[i]), FormatValue(budget[i])), append(refs, b.ref(actual[i]), b.ref(budget[i])))
 	}
 
 	return Chart{
@@ -265,8 +266,9 @@ func (b *builder) budgetByLine() Chart {
 			),
 			hidden(suppressedAt(actual, budget), "year", "years", "", b.r.SuppressBelow),
 		),
-		Options: options(c),
-		Table:   t,
+		Options:    options(c),
+		Table:      t,
+		SeriesRefs: map[string][]string{"Budget": b.refs(budget)},
 	}
 }
 

@@ -141,7 +141,7 @@ func (b *builder) timeToMatch() Chart {
 			share, atRisk = Suppressed, Suppressed
 			hidden++
 		}
-		t.Rows = append(t.Rows, []string{strconv.Itoa(p.months), thousands(int64(p.days)), share, atRisk})
+		t.add([]string{strconv.Itoa(p.months), thousands(int64(p.days)), share, atRisk}, nil)
 	}
 
 	return Chart{

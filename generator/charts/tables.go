@@ -33,6 +33,7 @@ func (b *builder) scorecard() Table {
 
 	header := []string{"Period"}
 	var columns [][]indicators.Figure
+	var own []bool // whether a column is the council's figures, not England's
 	for _, m := range measures {
 		figs := make([]indicators.Figure, len(periods))
 		for i, p := range periods {
@@ -40,9 +41,11 @@ func (b *builder) scorecard() Table {
 		}
 		header = append(header, m.head)
 		columns = append(columns, figs)
+		own = append(own, true)
 		if comp, ok := comparatorSeries(figs); ok {
 			header = append(header, englandArea+": "+m.short)
 			columns = append(columns, comp)
+			own = append(own, false)
 		}
 	}
 	t := Table{
@@ -52,11 +55,16 @@ func (b *builder) scorecard() Table {
 		Numeric: numeric(len(header), 1),
 	}
 	for i, name := range names {
-		row := []string{name}
-		for _, col := range columns {
+		row, refs := []string{name}, []string{""}
+		for c, col := range columns {
 			row = append(row, FormatValue(col[i]))
+			ref := ""
+			if own[c] {
+				ref = b.ref(col[i])
+			}
+			refs = append(refs, ref)
 		}
-		t.Rows = append(t.Rows, row)
+		t.add(row, refs)
 	}
 	return t
 }
@@ -83,7 +91,8 @@ func (b *builder) childrenWaiting() Table {
 		{"waiting_with_order", "With a placement order"},
 		{"waiting_18_months", fmt.Sprintf("Waiting %d days or more since the placement order", b.cfg.Thresholds.EighteenMonths)},
 	} {
-		t.Rows = append(t.Rows, append([]string{total.label, "All"}, cells(b.overYears(total.id, false))...))
+		figs := b.overYears(total.id, false)
+		t.add(append([]string{total.label, "All"}, cells(figs)...), append([]string{"", ""}, b.refs(figs)...))
 	}
 	// Every year's breakdown lists the same groups in the same order; the
 	// report year's names the rows, and a year without a breakdown gets
@@ -98,7 +107,7 @@ func (b *builder) childrenWaiting() Table {
 			}
 			row = append(row, cell)
 		}
-		t.Rows = append(t.Rows, row)
+		t.add(row, nil)
 	}
 	return t
 }
@@ -122,9 +131,11 @@ func (b *builder) adoptedByGroup() Table {
 		all = FormatValue(indicators.Figure{ID: "adopted", Period: p, Unit: indicators.Children,
 			Value: float64(f.Base), HasValue: true, Suppressed: f.Suppressed})
 	}
-	t.Rows = append(t.Rows, []string{"All children adopted", "All", all, FormatValue(b.fig("a1", p)), FormatValue(b.fig("a10", p))})
+	a1, a10 := b.fig("a1", p), b.fig("a10", p)
+	t.add([]string{"All children adopted", "All", all, FormatValue(a1), FormatValue(a10)},
+		[]string{"", "", "", b.ref(a1), b.ref(a10)})
 	for _, g := range a.Groups {
-		t.Rows = append(t.Rows, []string{groupLabel(g), dimensionLabel(g.Dimension), FormatValue(g.Count), FormatValue(g.A1), FormatValue(g.A10)})
+		t.add([]string{groupLabel(g), dimensionLabel(g.Dimension), FormatValue(g.Count), FormatValue(g.A1), FormatValue(g.A10)}, nil)
 	}
 	return t
 }
@@ -141,7 +152,8 @@ func (b *builder) adopterJourney() Table {
 	}
 	steps := append(journey[:len(journey):len(journey)], journeyStep{id: "withdrawals", label: "Withdrew or not approved"})
 	for _, s := range steps {
-		t.Rows = append(t.Rows, append([]string{s.label}, cells(b.overYears(s.id, false))...))
+		figs := b.overYears(s.id, false)
+		t.add(append([]string{s.label}, cells(figs)...), append([]string{""}, b.refs(figs)...))
 	}
 	return t
 }
@@ -158,8 +170,9 @@ func (b *builder) budget() Table {
 		Numeric: numeric(5, 2),
 	}
 	for _, l := range fy.Lines {
-		t.Rows = append(t.Rows, []string{l.Line, l.Driver, money(l.Budget), money(l.Actual), money(l.Variance)})
+		t.add([]string{l.Line, l.Driver, money(l.Budget), money(l.Actual), money(l.Variance)}, nil)
 	}
-	t.Rows = append(t.Rows, []string{"Total", "", FormatValue(b.fig("budget", p)), FormatValue(b.fig("actual", p)), FormatValue(b.fig("variance", p))})
+	total := []indicators.Figure{b.fig("budget", p), b.fig("actual", p), b.fig("variance", p)}
+	t.add(append([]string{"Total", ""}, cells(total)...), append([]string{"", ""}, b.refs(total)...))
 	return t
 }

@@ -73,6 +73,7 @@ func (b *builder) timeliness() Chart {
 	var series, drawn [][]indicators.Figure
 	var comps [][]indicators.Figure
 	var compOf []scoreLine
+	seriesRefs := map[string][]string{}
 	c := newChart(id)
 	// Each point is a three-year average, so the axis names the three
 	// years rather than the year they end in.
@@ -90,6 +91,7 @@ func (b *builder) timeliness() Chart {
 			continue
 		}
 		drawn = append(drawn, figs)
+		seriesRefs[l.name] = b.refs(figs)
 		// The legend names the measure alone; the title and the axis say
 		// these are three-year averages.
 		c.MultiSeries = append(c.MultiSeries, lineSeries(l.name, shownAll(figs), l.look))
@@ -121,14 +123,15 @@ func (b *builder) timeliness() Chart {
 		Numeric: numeric(len(header), 2),
 	}
 	for i, y := range b.years {
-		row := []string{labels[i], yearPeriod(y, true).String()}
+		row, refs := []string{labels[i], yearPeriod(y, true).String()}, []string{"", ""}
 		for _, s := range series {
 			row = append(row, FormatValue(s[i]))
+			refs = append(refs, b.ref(s[i]))
 		}
 		for _, s := range comps {
 			row = append(row, FormatValue(s[i]))
 		}
-		t.Rows = append(t.Rows, row)
+		t.add(row, refs)
 	}
 
 	return Chart{
@@ -142,8 +145,9 @@ func (b *builder) timeliness() Chart {
 			),
 			hidden(suppressedAt(drawn...), "three-year period", "three-year periods", "children", b.r.SuppressBelow),
 		),
-		Options: options(c),
-		Table:   t,
+		Options:    options(c),
+		Table:      t,
+		SeriesRefs: seriesRefs,
 	}
 }
 

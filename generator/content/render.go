@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -21,7 +20,9 @@ func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.Table,
 		extension.Strikethrough,
-		extension.Footnote,
+		// Footnote IDs carry the page's slug: the print edition joins every
+		// page into one document, where two pages' "fn:1" would collide.
+		extension.NewFootnote(extension.WithFootnoteIDPrefix(p.Slug+"-")),
 		shortcode.Extension{Resolver: resolver, Errors: &errs},
 	))
 	var buf bytes.Buffer
@@ -32,12 +33,7 @@ func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 	}
 	for _, e := range errs {
 		line, col := position(p.Body, e.Shortcode.Offset)
-		msg := e.Err.Error()
-		var inner *shortcode.Error
-		if errors.As(e.Err, &inner) {
-			msg = inner.Err.Error()
-		}
-		probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%s", msg)
+		probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%v", e.Err)
 	}
 	return buf.Bytes(), probs
 }

@@ -1,0 +1,109 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func appendTo(t *testing.T, dir, name, text string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, name, string(b)+text)
+}
+
+// An unknown indicator, period or chart in a shortcode stops the build
+// with the file, line, column and ID.
+func TestShortcodeProblemsAreLocated(t *testing.T) {
+	dir := newProject(t)
+	// content/summary.md has 8 lines; after a blank line 9 these are lines 10 to 12.
+	appendTo(t, dir, "content/summary.md", "\nA1 was {{< metric a11 >}}.\nIn {{< metric a1 2031-32 >}}.\n{{< chart timelyness >}}\n")
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v", err)
+	}
+	got := res.Problems.Error()
+	for _, want := range []string{
+		`content/summary.md:10:8: metric: unknown indicator ID "a11" (did you mean a1 or a10?)`,
+		`content/summary.md:11:4: metric: no figure for a1 in 2031-32`,
+		`content/summary.md:12:1: chart: unknown chart ID "timelyness" (did you mean timeliness?)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}
+
+// A project's layouts/ and static/ override the built-in theme file by
+// file; a theme under themes/NAME sits between the two.
+func TestThemeOverrides(t *testing.T) {
+	dir := newProject(t)
+	write(t, dir, "layouts/partials/footer.html", `{{define "footer"}}<footer><p>Project footer</p></footer>{{end}}`)
+	write(t, dir, "themes/civic/static/css/style.css", "body { color: #111; } /* civic theme */\n")
+	appendTo(t, dir, "config.toml", "theme = \"civic\"\nbase_url = \"https://www.example.gov.uk/adoption/\"\n[branding]\nprimary_colour = \"#ffdd00\"\nfooter = \"Town Hall\"\n")
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(index), "Project footer") {
+		t.Error("the project's footer partial did not replace the theme's")
+	}
+	if !strings.Contains(string(index), `class="skip-link"`) {
+		t.Error("the rest of the built-in theme should still be used")
+	}
+	css, _ := filepath.Glob(filepath.Join(out, "assets", "style.*.css"))
+	if len(css) != 1 {
+		t.Fatalf("stylesheets: %v", css)
+	}
+	b, _ := os.ReadFile(css[0])
+	if !strings.Contains(string(b), "civic theme") {
+		t.Error("the theme's stylesheet was not used")
+	}
+	// Yellow is too light for white header text: it is darkened, with a warning.
+	if strings.Contains(string(b), "--brand: #ffdd00") || !strings.Contains(res.Problems.Error(), "too light") {
+		t.Errorf("a failing brand colour should be darkened and warned about; warnings:\n%s", res.Problems.Error())
+	}
+	sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if err != nil || !strings.Contains(string(sitemap), "<loc>https://www.example.gov.uk/adoption/children.html</loc>") {
+		t.Errorf("sitemap.xml: %s, %v", sitemap, err)
+	}
+}
+
+// Pages showing a suppressed figure explain [c]; footnotes keep distinct
+// IDs when the print edition joins the pages.
+func TestAboutFiguresAndFootnotes(t *testing.T) {
+	dir := newProject(t)
+	appendTo(t, dir, "content/summary.md", "\nChildren adopted: {{< metric adopted >}}.[^1]\n\n[^1]: A note.\n")
+	appendTo(t, dir, "content/finance.md", "\nSee the budget.[^1]\n\n[^1]: Another note.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	summary, _ := os.ReadFile(filepath.Join(out, "summary.html"))
+	if !strings.Contains(string(summary), "[c]") || !strings.Contains(string(summary), "About these figures") {
+		t.Error("a page with a suppressed figure needs the note explaining [c]")
+	}
+	print, _ := os.ReadFile(filepath.Join(out, "print.html"))
+	for _, id := range []string{`id="summary-fn:1"`, `id="finance-fn:1"`} {
+		if strings.Count(string(print), id) != 1 {
+			t.Errorf("print.html should hold %s once", id)
+		}
+	}
+}
