@@ -102,3 +102,20 @@ func TestSamplePDF(t *testing.T) {
 		}
 	}
 }
+
+// A draft PDF says DRAFT on every page.
+func TestDraftPDF(t *testing.T) {
+	chrome := browsertest.Chrome(t)
+	poppler(t, "pdftotext")
+	out := buildSample(t, true)
+	file := filepath.Join(t.TempDir(), "draft.pdf")
+	res, err := pdf.Print(context.Background(), pdf.Options{Chrome: chrome, HTML: filepath.Join(out, "print.html"), Output: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := 1; p <= res.Pages; p++ {
+		if !strings.Contains(pageText(t, file, p), "DRAFT") {
+			t.Errorf("page %d of the draft does not say DRAFT", p)
+		}
+	}
+}
