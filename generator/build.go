@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -76,10 +77,14 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 		return nil, all
 	}
 	p := &Project{Config: cfg, fsys: fsys}
-	p.Data, probs = dataset.Load(fsys, cfg.Data, cfg.Year)
-	all = append(all, probs...)
-	p.Pages, probs = content.Load(fsys, ContentDir)
-	all = append(all, probs...)
+	// Data and content are independent: read them at once.
+	var dataProbs, pageProbs problem.List
+	var wg sync.WaitGroup
+	wg.Go(func() { p.Data, dataProbs = dataset.Load(fsys, cfg.Data, cfg.Year) })
+	p.Pages, pageProbs = content.Load(fsys, ContentDir)
+	wg.Wait()
+	all = append(all, dataProbs...)
+	all = append(all, pageProbs...)
 	all.Sort()
 	return p, all
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/period"
@@ -20,30 +21,42 @@ import (
 // Load keeps no state between calls and is safe to call concurrently.
 func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year) (*Dataset, problem.List) {
 	var ds Dataset
+	// The files are independent: read them at once, each into its own
+	// problem list, then join the lists in a fixed order.
+	var probs [4]problem.List
+	read := func(i int, name, key string, optional bool, parse func([]byte) problem.List) func() {
+		return func() {
+			data, p := readFile(fsys, name, key, optional)
+			probs[i] = p
+			if data != nil {
+				probs[i] = append(probs[i], parse(data)...)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for _, f := range []func(){
+		read(0, files.Children, "children", false, func(b []byte) (p problem.List) {
+			ds.Children, p = ReadChildren(files.Children, b, reportYear)
+			return p
+		}),
+		read(1, files.Adopters, "adopters", false, func(b []byte) (p problem.List) {
+			ds.Adopters, p = ReadAdopters(files.Adopters, b, reportYear)
+			return p
+		}),
+		read(2, files.Budget, "budget", false, func(b []byte) (p problem.List) {
+			ds.Budget, p = ReadBudget(files.Budget, b)
+			return p
+		}),
+		read(3, files.Comparators, "comparators", true, func(b []byte) (p problem.List) {
+			ds.Comparators, p = ReadComparators(files.Comparators, b)
+			return p
+		}),
+	} {
+		wg.Go(f)
+	}
+	wg.Wait()
 	var all problem.List
-	read := func(name, key string, optional bool) ([]byte, bool) {
-		data, p := readFile(fsys, name, key, optional)
-		all = append(all, p...)
-		return data, data != nil
-	}
-	if data, ok := read(files.Children, "children", false); ok {
-		var p problem.List
-		ds.Children, p = ReadChildren(files.Children, data, reportYear)
-		all = append(all, p...)
-	}
-	if data, ok := read(files.Adopters, "adopters", false); ok {
-		var p problem.List
-		ds.Adopters, p = ReadAdopters(files.Adopters, data, reportYear)
-		all = append(all, p...)
-	}
-	if data, ok := read(files.Budget, "budget", false); ok {
-		var p problem.List
-		ds.Budget, p = ReadBudget(files.Budget, data)
-		all = append(all, p...)
-	}
-	if data, ok := read(files.Comparators, "comparators", true); ok {
-		var p problem.List
-		ds.Comparators, p = ReadComparators(files.Comparators, data)
+	for _, p := range probs {
 		all = append(all, p...)
 	}
 	all.Sort()
