@@ -49,7 +49,7 @@ func TestRefsMatchCells(t *testing.T) {
 			}
 		}
 	}
-	if n < 50 {
+	if n < 100 {
 		t.Errorf("only %d cells have refs", n)
 	}
 }

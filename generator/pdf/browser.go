@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
 // maxPasses bounds the prints. The second print normally confirms the
@@ -66,29 +68,11 @@ func printPage(ctx context.Context, opts Options) (printed, error) {
 	defer stop()
 	pageURL := base + "/" + url.PathEscape(filepath.Base(opts.HTML))
 
-	var chromeOut syncBuffer
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(opts.Chrome),
-		// Chromium refuses to start as root (containers, CI) with its
-		// sandbox; the page is our own site, served only to this browser.
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		// Printing needs no network beyond 127.0.0.1: no QUIC probes, no
-		// component updates (the defaults already turn off background
-		// networking, sync, safe-browsing updates and the first-run page).
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		// No UserDataDir: chromedp then makes a fresh temporary profile
-		// and removes it when the browser stops.
-		chromedp.CombinedOutput(&chromeOut),
-	)...)
-	// cancelAlloc waits for the browser to exit and its profile to go.
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
-	if err := chromedp.Do(tab); err != nil {
-		return printed{}, fmt.Errorf("starting %s: %w%s", opts.Chrome, err, indent(chromeOut.String()))
+	tab, stopBrowser, err := chrome.Start(ctx, opts.Chrome)
+	if err != nil {
+		return printed{}, err
 	}
+	defer stopBrowser()
 
 	errs := collectErrors(tab)
 	if err := load(tab, pageURL, opts, errs); err != nil {
@@ -263,22 +247,4 @@ func indent(s string) string {
 		return ""
 	}
 	return "\n\t" + strings.ReplaceAll(s, "\n", "\n\t")
-}
-
-// syncBuffer collects Chromium's output, written from chromedp's goroutine.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
