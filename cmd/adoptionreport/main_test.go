@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+)
+
+// run's exit statuses and messages, the contract of ARCHITECTURE.md: 0
+// success, 1 problems in the project (listed, never a stack trace), 2
+// misuse.
+func TestRunExitStatus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(t.TempDir(), "broken")
+	scaffold.New(broken)
+	cfg, _ := os.ReadFile(filepath.Join(broken, "config.toml"))
+	os.WriteFile(filepath.Join(broken, "config.toml"), bytes.Replace(cfg, []byte("report_year"), []byte("reprot_year"), 1), 0o644)
+
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"build", "--source", dir}, 0, "wrote"},
+		{[]string{"check", "--source", dir}, 0, ""},
+		{[]string{"check", "--source", broken}, 1, "config.toml:"},
+		{[]string{"build", "--source", broken}, 1, "did you mean report_year?"},
+		{[]string{"build", "--source", filepath.Join(dir, "nowhere")}, 1, "config.toml: not found"},
+		{[]string{"build", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{}, 2, "Usage"},
+		{[]string{"new"}, 2, "name one folder"},
+		{[]string{"new", dir}, 1, "is not empty"},
+		{[]string{"build", "--help"}, 0, ""},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), tt.args, &stdout, &stderr)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s", tt.args, code, tt.code, stderr.String())
+		}
+		if !strings.Contains(stderr.String()+stdout.String(), tt.want) {
+			t.Errorf("%v: output lacks %q:\n%s", tt.args, tt.want, stderr.String())
+		}
+		if strings.Contains(stderr.String(), "goroutine ") {
+			t.Errorf("%v printed a stack trace", tt.args)
+		}
+	}
+}
