@@ -158,19 +158,7 @@ func printProblems(w io.Writer, probs problem.List) {
 	if len(probs) == 0 {
 		return
 	}
-	for i, sev := range []problem.Severity{problem.Error, problem.Warning} {
-		first := true
-		for _, p := range probs {
-			if p.Severity != sev {
-				continue
-			}
-			if first {
-				fmt.Fprintln(w, []string{"Errors:", "Warnings:"}[i])
-				first = false
-			}
-			fmt.Fprintln(w, "  "+p.String())
-		}
-	}
+	probs.Print(w)
 	fmt.Fprintln(w, probs.Summary())
 }
 

@@ -168,7 +168,7 @@ func onlyStylesheets(changed []string) bool {
 // report prints a rebuild's problems and duration.
 func (s *Server) report(out Outcome, first, serving bool) {
 	var b strings.Builder
-	writeProblems(&b, out.Problems)
+	out.Problems.Print(&b)
 	verb := "rebuilt"
 	if first {
 		verb = "built"
@@ -187,22 +187,4 @@ func (s *Server) report(out Outcome, first, serving bool) {
 		fmt.Fprintf(&b, "build failed in %d ms: %s; serving a page listing them until they are fixed\n", ms, out.Problems.Summary())
 	}
 	s.log.printf("%s", b.String())
-}
-
-// writeProblems writes errors, then warnings, in the form the build and
-// check commands print.
-func writeProblems(b *strings.Builder, probs problem.List) {
-	for i, sev := range []problem.Severity{problem.Error, problem.Warning} {
-		first := true
-		for _, p := range probs {
-			if p.Severity != sev {
-				continue
-			}
-			if first {
-				b.WriteString([]string{"Errors:\n", "Warnings:\n"}[i])
-				first = false
-			}
-			b.WriteString("  " + p.String() + "\n")
-		}
-	}
 }

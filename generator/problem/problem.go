@@ -5,6 +5,7 @@ package problem
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 )
@@ -126,4 +127,22 @@ func (l List) Error() string {
 		s[i] = p.String()
 	}
 	return strings.Join(s, "\n")
+}
+
+// Print writes the errors under "Errors:", then the warnings under
+// "Warnings:", one problem a line, as the commands print them.
+func (l List) Print(w io.Writer) {
+	for i, sev := range []Severity{Error, Warning} {
+		first := true
+		for _, p := range l {
+			if p.Severity != sev {
+				continue
+			}
+			if first {
+				fmt.Fprintln(w, []string{"Errors:", "Warnings:"}[i])
+				first = false
+			}
+			fmt.Fprintln(w, "  "+p.String())
+		}
+	}
 }
