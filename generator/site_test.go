@@ -107,3 +107,34 @@ func TestAboutFiguresAndFootnotes(t *testing.T) {
 		}
 	}
 }
+
+// A [cabinet] table in config.toml puts a cabinet front sheet, with its
+// recommendations, before the contents of the print edition.
+func TestCabinetFrontSheet(t *testing.T) {
+	dir := newProject(t)
+	appendTo(t, dir, "config.toml", `
+[cabinet]
+meeting = "Cabinet, 17 July 2025"
+decision_maker = "Cabinet"
+key_decision = false
+wards_affected = "All"
+recommendations = ["Note the report", "Approve the Statement of Purpose"]
+report_author = "A. Officer"
+`)
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "print.html"))
+	s := string(b)
+	sheet := strings.Index(s, `<section class="front-sheet"`)
+	toc := strings.Index(s, `<nav class="toc"`)
+	if sheet < 0 || toc < sheet {
+		t.Fatalf("no front sheet before the contents")
+	}
+	for _, want := range []string{"Report to Cabinet, 17 July 2025", "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
+		if !strings.Contains(s[sheet:toc], want) {
+			t.Errorf("front sheet lacks %q", want)
+		}
+	}
+}
