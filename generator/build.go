@@ -131,6 +131,10 @@ func (p *Project) guard(files site.Files, js []byte, draft bool) error {
 	ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
 	for _, c := range p.Data.Children {
 		ids = append(ids, c.ChildID)
+		// A sibling group ID is as private as a child's: it names a family.
+		if c.SiblingGroup != "" {
+			ids = append(ids, c.SiblingGroup)
+		}
 	}
 	for _, a := range p.Data.Adopters {
 		ids = append(ids, a.HouseholdID)
