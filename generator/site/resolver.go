@@ -42,7 +42,7 @@ func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 		res.suppressed = res.suppressed || f.Suppressed
 		text := charts.FormatFigure(f)
 		if sc.Name == "compare" {
-			if text, err = compare(f); err != nil {
+			if text, err = charts.Compare(f); err != nil {
 				return "", err
 			}
 		}
@@ -192,82 +192,6 @@ func hasSuppressed(t charts.Table) bool {
 		}
 	}
 	return false
-}
-
-// compare writes how a figure stands against its threshold and England
-// (or the first comparator): "below the 426-day threshold and 38 days
-// faster than England".
-func compare(f indicators.Figure) (string, error) {
-	if f.Suppressed {
-		return "[c]", nil
-	}
-	if !f.HasValue {
-		return "no data", nil
-	}
-	var parts []string
-	if f.Threshold > 0 && f.Unit == indicators.Days {
-		switch v := int(f.Value); {
-		case v < f.Threshold:
-			parts = append(parts, fmt.Sprintf("below the %d-day threshold", f.Threshold))
-		case v > f.Threshold:
-			parts = append(parts, fmt.Sprintf("above the %d-day threshold", f.Threshold))
-		default:
-			parts = append(parts, fmt.Sprintf("at the %d-day threshold", f.Threshold))
-		}
-	}
-	c, ok := f.Comparator("England")
-	if !ok && len(f.Comparators) > 0 {
-		c, ok = f.Comparators[0], true
-	}
-	if ok {
-		d, _ := f.Difference(c)
-		parts = append(parts, against(f.Unit, d, c.Area))
-	}
-	if len(parts) == 0 {
-		return "", fmt.Errorf("nothing to compare %s %s with: it has no threshold and comparators.csv has no row for it", f.ID, f.Period)
-	}
-	return strings.Join(parts, " and "), nil
-}
-
-// against words a difference from a comparator area.
-func against(u indicators.Unit, d float64, area string) string {
-	if d == 0 {
-		return "the same as " + area
-	}
-	mag := d
-	if mag < 0 {
-		mag = -mag
-	}
-	switch u {
-	case indicators.Days:
-		word := "slower"
-		if d < 0 {
-			word = "faster"
-		}
-		return fmt.Sprintf("%s %s than %s", plural(mag, "day"), word, area)
-	case indicators.Percent:
-		word := "higher"
-		if d < 0 {
-			word = "lower"
-		}
-		return fmt.Sprintf("%s percentage points %s than %s", trimFloat(mag, 1), word, area)
-	}
-	word := "more"
-	if d < 0 {
-		word = "fewer"
-	}
-	return fmt.Sprintf("%s %s than %s", trimFloat(mag, u.Decimals()), word, area)
-}
-
-func plural(n float64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return trimFloat(n, 0) + " " + word + "s"
-}
-
-func trimFloat(v float64, decimals int) string {
-	return fmt.Sprintf("%.*f", decimals, v)
 }
 
 // suggest returns ` (did you mean x?)` for the nearest of ids, or the
