@@ -165,23 +165,30 @@ func (p *Project) guard(files site.Files, js []byte, draft bool) error {
 // Check reads and checks a project and renders it in memory, reporting
 // every problem a build would, without writing anything.
 func Check(ctx context.Context, source string, draft bool) (problem.List, error) {
+	_, probs, err := render(ctx, source, draft)
+	return probs, err
+}
+
+// render is a build short of writing: load, check, compute and render.
+// Files is nil unless err is nil; ErrProblems means probs has errors.
+func render(ctx context.Context, source string, draft bool) (site.Files, problem.List, error) {
 	p, probs := Load(ctx, source)
 	if probs.HasErrors() {
-		return probs, ErrProblems
+		return nil, probs, ErrProblems
 	}
 	if err := ctx.Err(); err != nil {
-		return probs, err
+		return nil, probs, err
 	}
-	_, more, err := p.Render(draft)
+	files, more, err := p.Render(draft)
 	probs = append(probs, more...)
 	probs.Sort()
-	if err != nil {
-		return probs, err
+	switch {
+	case err != nil:
+		return nil, probs, err
+	case probs.HasErrors():
+		return nil, probs, ErrProblems
 	}
-	if probs.HasErrors() {
-		return probs, ErrProblems
-	}
-	return probs, nil
+	return files, probs, ctx.Err()
 }
 
 // Build checks the project at opts.Source and, if it has no errors,
@@ -201,24 +208,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := checkOutput(source, out); err != nil {
 		return res, err
 	}
-	p, probs := Load(ctx, source)
+	files, probs, err := render(ctx, source, opts.Draft)
 	res.Problems = probs
-	if probs.HasErrors() {
-		return res, ErrProblems
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	files, more, err := p.Render(opts.Draft)
-	res.Problems = append(res.Problems, more...)
-	res.Problems.Sort()
 	if err != nil {
-		return res, err
-	}
-	if res.Problems.HasErrors() {
-		return res, ErrProblems
-	}
-	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	if err := site.WriteAtomic(out, files); err != nil {
