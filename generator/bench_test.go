@@ -19,3 +19,28 @@ func BenchmarkBuildSample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadSample reads and checks the sample's config, CSV files and
+// content: the part of a build before any figure is computed.
+func BenchmarkLoadSample(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		if _, probs := Load(ctx, ".."); probs.HasErrors() {
+			b.Fatal(probs.Error())
+		}
+	}
+}
+
+// BenchmarkRenderSample computes, suppresses and renders the loaded sample
+// in memory: a build short of reading and writing files.
+func BenchmarkRenderSample(b *testing.B) {
+	p, probs := Load(context.Background(), "..")
+	if probs.HasErrors() {
+		b.Fatal(probs.Error())
+	}
+	for b.Loop() {
+		if _, _, err := p.Render(false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -56,9 +56,10 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 	}
 	seen := map[string]int{}
 	var out []Adopter
+	c := newRowCheck(t, reportYear, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row
-		c := newRowCheck(t, row, reportYear, &probs)
+		c.next(row)
 		a := Adopter{
 			Row:                     row,
 			HouseholdID:             r.HouseholdID,
@@ -79,15 +80,7 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 		}
 		c.required("household_id", r.HouseholdID)
 		c.required("registration_of_interest", r.RegistrationOfInterest)
-		c.order(map[string]period.Date{
-			"registration_of_interest": a.RegistrationOfInterest,
-			"stage1_started":           a.Stage1Started,
-			"stage1_completed":         a.Stage1Completed,
-			"stage2_started":           a.Stage2Started,
-			"approved":                 a.Approved,
-			"matched":                  a.Matched,
-			"placed":                   a.Placed,
-		}, adopterDateRules)
+		c.order(adopterDateRules)
 		if a.HouseholdID != "" {
 			if first, dup := seen[a.HouseholdID]; dup {
 				c.errorf("household_id", "household %s is also on row %d: each household is one row; delete or merge one of them", a.HouseholdID, first)

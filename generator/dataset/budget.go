@@ -34,9 +34,10 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 		return nil, sortByPlace(probs)
 	}
 	var out []BudgetLine
+	c := newRowCheck(t, 0, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row
-		c := newRowCheck(t, row, 0, &probs)
+		c.next(row)
 		b := BudgetLine{Row: row, Line: r.Line, Driver: r.Driver, Unit: r.Unit}
 		if c.required("year", r.Year) {
 			y, err := period.ParseYear(r.Year)

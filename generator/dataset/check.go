@@ -17,13 +17,29 @@ type rowCheck struct {
 	row   int
 	probs *problem.List
 	year  period.Year // dates after its end are errors; 0 = no bound
-	// written keeps each date as the file wrote it, for messages that
-	// compare two dates: the officer searches the sheet for that text.
-	written map[string]string
+	// dates are the row's dates as parsed, each with the text the file
+	// wrote, for messages that compare two dates: the officer searches
+	// the sheet for that text. A slice, not a map: it is made for every
+	// row, and rows have a dozen dates at most.
+	dates []rowDate
 }
 
-func newRowCheck(t *table, row int, year period.Year, probs *problem.List) *rowCheck {
-	return &rowCheck{t: t, row: row, probs: probs, year: year, written: map[string]string{}}
+type rowDate struct {
+	field, written string
+	d              period.Date
+}
+
+// newRowCheck returns a check for the rows of t; next moves it to a row.
+// One check serves every row, so that a file of a thousand rows does not
+// make a thousand of them.
+func newRowCheck(t *table, year period.Year, probs *problem.List) *rowCheck {
+	return &rowCheck{t: t, probs: probs, year: year}
+}
+
+// next starts on the given spreadsheet row, forgetting the last row's dates.
+func (c *rowCheck) next(row int) {
+	c.row = row
+	c.dates = c.dates[:0]
 }
 
 func (c *rowCheck) errorf(field, format string, args ...any) {
@@ -56,7 +72,9 @@ func (c *rowCheck) date(field, v string) period.Date {
 	if d != 0 && c.year != 0 && d > c.year.End() {
 		c.errorf(field, "%s is after the end of the report year %s (%s): check the date, or report_year in config.toml", v, c.year, uk(c.year.End()))
 	}
-	c.written[field] = v
+	if d != 0 {
+		c.dates = append(c.dates, rowDate{field, v, d})
+	}
 	return d
 }
 
@@ -93,18 +111,29 @@ type dateRule struct {
 	note        string // why it matters, after the dates
 }
 
-// order checks the rules against the row's dates.
-func (c *rowCheck) order(dates map[string]period.Date, rules []dateRule) {
+// dateOf returns the row's date in field and its text as written; the
+// zero Date if the cell is blank or not a date.
+func (c *rowCheck) dateOf(field string) rowDate {
+	for _, d := range c.dates {
+		if d.field == field {
+			return d
+		}
+	}
+	return rowDate{}
+}
+
+// order checks the rules against the dates the row has parsed so far.
+func (c *rowCheck) order(rules []dateRule) {
 	for _, r := range rules {
-		a, b := dates[r.early], dates[r.late]
-		if a == 0 || b == 0 || a <= b {
+		a, b := c.dateOf(r.early), c.dateOf(r.late)
+		if a.d == 0 || b.d == 0 || a.d <= b.d {
 			continue
 		}
 		at := r.early
-		msg := fmt.Sprintf("%s is after %s (%s)%s", c.written[r.early], r.late, c.written[r.late], r.note)
+		msg := fmt.Sprintf("%s is after %s (%s)%s", a.written, r.late, b.written, r.note)
 		if r.atLate {
 			at = r.late
-			msg = fmt.Sprintf("%s is before %s (%s)%s", c.written[r.late], r.early, c.written[r.early], r.note)
+			msg = fmt.Sprintf("%s is before %s (%s)%s", b.written, r.early, a.written, r.note)
 		}
 		if r.warn {
 			c.warnf(at, "%s", msg)

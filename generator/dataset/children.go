@@ -67,9 +67,10 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	}
 	seen := map[key]int{}
 	var out []Child
+	c := newRowCheck(t, reportYear, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row
-		c := newRowCheck(t, row, reportYear, &probs)
+		c.next(row)
 		ch := Child{
 			Row:            row,
 			ChildID:        r.ChildID,
@@ -101,16 +102,7 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 			c.required(f.name, f.v)
 		}
 		ch.EthnicityGroup = c.ethnicity(r.Ethnicity, true)
-		c.order(map[string]period.Date{
-			"date_of_birth":          ch.DateOfBirth,
-			"entered_care":           ch.EnteredCare,
-			"should_be_placed":       ch.ShouldBePlaced,
-			"placement_order":        ch.PlacementOrder,
-			"matched":                ch.Matched,
-			"placed_for_adoption":    ch.PlacedForAdoption,
-			"moved_in_with_adopters": ch.MovedInWithAdopters,
-			"adoption_order":         ch.AdoptionOrder,
-		}, childDateRules)
+		c.order(childDateRules)
 		if ch.AdoptionOrder != 0 && ch.PlacedForAdoption == 0 && r.PlacedForAdoption == "" {
 			c.errorf("placed_for_adoption", "is blank, but the child has an adoption_order (%s): give the date the child was placed for adoption", r.AdoptionOrder)
 		}

@@ -47,9 +47,10 @@ func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
 		return nil, sortByPlace(probs)
 	}
 	var out []Comparator
+	c := newRowCheck(t, 0, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row
-		c := newRowCheck(t, row, 0, &probs)
+		c.next(row)
 		cp := Comparator{Row: row, Area: r.Area}
 		if c.required("indicator", r.Indicator) {
 			cp.Indicator = c.indicator(r.Indicator)

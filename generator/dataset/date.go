@@ -49,11 +49,14 @@ func parseDateParts(t string) (period.Date, bool) {
 // splitDate cuts t into three runs of ASCII digits separated by sep: the
 // first and last 1 to 4 digits, the middle 1 or 2.
 func splitDate(t string, sep byte) (a, b, c string, ok bool) {
-	parts := strings.Split(t, string(sep))
-	if len(parts) != 3 {
+	// Cut rather than Split: every date cell of every row comes here.
+	s := string(sep)
+	a, rest, ok1 := strings.Cut(t, s)
+	b, c, ok2 := strings.Cut(rest, s)
+	if !ok1 || !ok2 || strings.Contains(c, s) {
 		return "", "", "", false
 	}
-	for i, p := range parts {
+	for i, p := range [3]string{a, b, c} {
 		max := 4
 		if i == 1 {
 			max = 2
@@ -62,7 +65,7 @@ func splitDate(t string, sep byte) (a, b, c string, ok bool) {
 			return "", "", "", false
 		}
 	}
-	return parts[0], parts[1], parts[2], true
+	return a, b, c, true
 }
 
 // civil checks a year (four digits), month and day and makes the Date.

@@ -28,6 +28,9 @@ type table struct {
 	// is ignored (unknown, blank or a repeated heading).
 	names []string
 	rows  []tableRow
+	// spare is room for the cells of rows still to come: rows take their
+	// cells from one block, not an allocation each.
+	spare []string
 }
 
 // A tableRow is one non-blank record: its spreadsheet row and its cells,
@@ -79,6 +82,7 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1 // rows may be ragged; width is checked against the header
+	r.ReuseRecord = true   // add copies the cells it keeps
 	lines := lineStarts(text)
 
 	var t *table
@@ -219,7 +223,11 @@ func newTable(name string, row int, rec []string, s schema, probs *problem.List)
 
 // add appends a data record, checking cells beyond the header's width.
 func (t *table) add(row int, rec []string, probs *problem.List) {
-	cells := make([]string, len(t.names))
+	if len(t.spare) < len(t.names) {
+		t.spare = make([]string, 256*len(t.names))
+	}
+	cells := t.spare[:len(t.names):len(t.names)]
+	t.spare = t.spare[len(t.names):]
 	for i, c := range rec {
 		c = strings.TrimSpace(c)
 		if i < len(cells) {
