@@ -16,6 +16,11 @@ func small(n, k int) bool { return n >= 1 && n < k }
 type system struct {
 	vars []variable
 	eqs  []equation
+	// col and matrix are solve's working space, kept between calls:
+	// secondary suppression solves a component again after every count it
+	// hides, and the matrices would otherwise be most of a build's garbage.
+	col    []int
+	matrix []int64
 }
 
 // variable is one count of children or households.
@@ -220,15 +225,23 @@ func (sol solution) determines(x int) bool {
 // reports false if the integers overflow, which the sums of a report do
 // not come near.
 func (s *system) solve(comp component) (solution, bool) {
-	col := make(map[int]int, len(comp.vars))
-	for i, v := range comp.vars {
-		col[v] = i
+	if len(s.col) < len(s.vars) {
+		s.col = make([]int, len(s.vars))
 	}
+	for i, v := range comp.vars {
+		s.col[v] = i
+	}
+	n := len(comp.vars)
+	if cap(s.matrix) < len(comp.eqs)*n {
+		s.matrix = make([]int64, len(comp.eqs)*n)
+	}
+	m := s.matrix[:len(comp.eqs)*n]
+	clear(m)
 	rows := make([][]int64, len(comp.eqs))
 	for i, e := range comp.eqs {
-		rows[i] = make([]int64, len(comp.vars))
+		rows[i] = m[i*n : (i+1)*n : (i+1)*n]
 		for _, t := range s.eqs[e] {
-			rows[i][col[t.v]] += int64(t.c)
+			rows[i][s.col[t.v]] += int64(t.c)
 		}
 	}
 	var pivots []int // pivots[r] is the column of row r's pivot
