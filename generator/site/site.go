@@ -16,6 +16,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
@@ -307,7 +308,8 @@ func (r *renderer) pages() []reportPage {
 }
 
 func (r *renderer) render() (Files, error) {
-	if err := r.assets(); err != nil {
+	err := r.assets()
+	if err != nil {
 		return nil, err
 	}
 	pages := r.pages()
@@ -324,27 +326,25 @@ func (r *renderer) render() (Files, error) {
 		r.files["data/"+t.ID+".csv"] = t.CSV()
 	}
 
+	// Pages are independent once the charts exist: render them at once.
+	// Their files and problems are gathered in page order afterwards, so
+	// the output does not depend on which finishes first.
+	outs := make([]pageOut, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		wg.Go(func() { outs[i] = r.page(p, r.pageData(nav, i), chartByID) })
+	}
+	wg.Wait()
 	var printSections []printSection
 	anySuppressed := false
-	for i, p := range pages {
-		body, suppressed, err := r.body(p, chartByID, false)
-		if err != nil {
-			return nil, err
+	for i, o := range outs {
+		*r.probs = append(*r.probs, o.probs...)
+		if o.err != nil {
+			return nil, o.err
 		}
-		d := r.pageData(nav, i)
-		d.Title, d.Author = p.Title, p.Author
-		d.Body = body
-		d.HasSuppressed = suppressed
-		if err := r.execute("page.html", p.url, d); err != nil {
-			return nil, err
-		}
-		// The print edition opens every chart's table: paper has no clicks.
-		printBody, _, err := r.body(p, chartByID, true)
-		if err != nil {
-			return nil, err
-		}
-		printSections = append(printSections, printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody})
-		anySuppressed = anySuppressed || suppressed
+		r.files[pages[i].url] = o.html
+		printSections = append(printSections, o.print)
+		anySuppressed = anySuppressed || o.suppressed
 	}
 
 	d := r.pageData(nav, -1)
@@ -353,7 +353,7 @@ func (r *renderer) render() (Files, error) {
 	d.Sections = nav
 	d.KeyFigures, d.HasSuppressed = r.keyFigures()
 	anySuppressed = anySuppressed || d.HasSuppressed
-	if err := r.execute("index.html", "index.html", d); err != nil {
+	if r.files["index.html"], err = r.execute("index.html", "index.html", d); err != nil {
 		return nil, err
 	}
 
@@ -363,7 +363,7 @@ func (r *renderer) render() (Files, error) {
 	d.PrintSections = printSections
 	d.Cabinet = r.cabinet()
 	d.HasSuppressed = anySuppressed || d.HasSuppressed
-	if err := r.execute("print.html", "print.html", d); err != nil {
+	if r.files["print.html"], err = r.execute("print.html", "print.html", d); err != nil {
 		return nil, err
 	}
 	if r.in.IndicatorsJSON != nil {
@@ -375,18 +375,49 @@ func (r *renderer) render() (Files, error) {
 	return r.files, nil
 }
 
+// pageOut is a rendered page: its HTML file, its section of the print
+// edition, and the problems its text has.
+type pageOut struct {
+	html       []byte
+	print      printSection
+	suppressed bool
+	probs      problem.List
+	err        error
+}
+
+// page renders page p, whose shared data is d, and its print section.
+func (r *renderer) page(p reportPage, d pageData, byID map[string]charts.Chart) pageOut {
+	var o pageOut
+	body, suppressed, probs, err := r.body(p, byID, false)
+	// Report each shortcode problem once, from the page render.
+	o.probs, o.suppressed = probs, suppressed
+	if err != nil {
+		o.err = err
+		return o
+	}
+	d.Title, d.Author = p.Title, p.Author
+	d.Body = body
+	d.HasSuppressed = suppressed
+	if o.html, o.err = r.execute("page.html", p.url, d); o.err != nil {
+		return o
+	}
+	// The print edition opens every chart's table: paper has no clicks.
+	printBody, _, _, err := r.body(p, byID, true)
+	o.print = printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody}
+	o.err = err
+	return o
+}
+
 // body renders a page's text and the section charts its text did not
 // place. open renders chart tables open, for print. suppressed reports
 // whether the body shows a [c].
-func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (template.HTML, bool, error) {
+func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (template.HTML, bool, problem.List, error) {
 	res := newResolver(r, byID, open)
 	var body bytes.Buffer
+	var probs problem.List
 	if len(p.Body) > 0 {
-		html, probs := content.Render(p.Page, res)
-		if !open {
-			// Report each shortcode problem once, from the page render.
-			*r.probs = append(*r.probs, probs...)
-		}
+		var html []byte
+		html, probs = content.Render(p.Page, res)
 		body.Write(html)
 	}
 	// A section's charts that its text did not place go at its end, so
@@ -395,12 +426,12 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (
 		if c.Section == p.Slug && !res.placed[c.ID] {
 			h, err := res.chartHTML(c)
 			if err != nil {
-				return "", false, err
+				return "", false, probs, err
 			}
 			body.WriteString(h)
 		}
 	}
-	return template.HTML(body.String()), res.suppressed, nil
+	return template.HTML(body.String()), res.suppressed, probs, nil
 }
 
 func urls(pages []reportPage) []string {
@@ -429,13 +460,12 @@ func (r *renderer) pageData(nav []navItem, i int) pageData {
 	return d
 }
 
-func (r *renderer) execute(layout, name string, d pageData) error {
+func (r *renderer) execute(layout, name string, d pageData) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.tmpl.ExecuteTemplate(&buf, layout, d); err != nil {
-		return fmt.Errorf("rendering %s with layouts/%s: %w", name, layout, err)
+		return nil, fmt.Errorf("rendering %s with layouts/%s: %w", name, layout, err)
 	}
-	r.files[name] = buf.Bytes()
-	return nil
+	return buf.Bytes(), nil
 }
 
 // keyFigures are the front page's headline figures for the report year.
