@@ -50,6 +50,15 @@ const tocFill = `((pages) => {
 	}
 })(%s)`
 
+// sketch hides (true) or shows (false) the page's inline SVG, its charts.
+// The first print only finds where the sections fall, and a chart's decal
+// patterns make Chromium rasterise images, about a second of the print;
+// hidden, the charts keep their boxes, so the pages break where they will
+// in the final print.
+const sketch = `((hide) => {
+	for (const e of document.querySelectorAll("svg")) e.style.visibility = hide ? "hidden" : "";
+})(%t)`
+
 // printed is the outcome of printPage.
 type printed struct {
 	pdf      []byte
@@ -91,6 +100,12 @@ func printNumbered(tab context.Context, html string) (printed, error) {
 	}
 	var written map[string]int
 	for pass := 1; ; pass++ {
+		// Only the first print is a sketch: a later one may be delivered.
+		if pass <= 2 && len(ids) > 0 {
+			if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(sketch, pass == 1))); err != nil {
+				return printed{}, fmt.Errorf("preparing %s for printing: %w", html, err)
+			}
+		}
 		pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(
 			chromedp.PDFPaper(chromedp.PaperA4), // for a page without @page { size }
 			chromedp.PDFPreferCSSPageSize(),
@@ -113,7 +128,7 @@ func printNumbered(tab context.Context, html string) (printed, error) {
 		if err != nil {
 			return printed{}, err
 		}
-		if len(ids) == 0 || maps.Equal(found, written) {
+		if len(ids) == 0 || (pass > 1 && maps.Equal(found, written)) {
 			return printed{pdf: pdf, pages: len(pages), sections: found}, nil
 		}
 		if pass == maxPasses {

@@ -28,7 +28,10 @@
 //     thing the page's strict Content-Security-Policy must allow;
 //   - printing twice with Chromium's own layout, which this package does.
 //
-// The first print is only to learn where the sections fall. Chromium
+// The first print is only to learn where the sections fall, so it is a
+// sketch: the page's inline SVG (its charts) is hidden, which keeps every
+// box where it was but spares Chromium the chart patterns it rasterises,
+// most of the time a print takes. Chromium
 // writes a named destination into the PDF for every element a link in the
 // document points to, named after its id and pointing to the page where
 // the element starts; the contents' links to #sec-SLUG are exactly such
