@@ -34,12 +34,15 @@ type Chart struct {
 	Options []byte
 	// Table holds the figures as drawn; its ID is the chart's.
 	Table Table
-	// SeriesRefs maps the name of each series drawn from the report's own
-	// figures to the indicators.json key of each of its points, as
-	// Table.Refs does, so that a test can hold the drawn values against
-	// indicators.json. Series of anything else (England, breakdown groups,
-	// budget lines, the survival curve) are not in it.
+	// SeriesRefs maps the name of each series drawn from figures to the
+	// ref of each of its points (see Ref), as Table.Refs does, so that a
+	// test can hold the drawn values against indicators.json and
+	// comparators.csv. Only series of config thresholds are not in it.
 	SeriesRefs map[string][]string
+	// TextRefs are the refs of the figures Alt gives that neither Table nor
+	// SeriesRefs holds, such as the total a breakdown's sentence starts
+	// from, so that a test can hold every number of Alt against them.
+	TextRefs []string
 }
 
 // Table is a table of figures, already formatted.
@@ -58,12 +61,12 @@ type Table struct {
 	// suppressed figure and "" for no data. The first cell of a row is its
 	// header. Cells are plain text; the page escapes them.
 	Rows [][]string
-	// Refs is parallel to Rows: for each cell written from one of the
-	// report's indicators (those indicators.json holds), its key there,
-	// "a1 2022-25" (the ID and the period); "" for any other cell, such as
-	// a comparator area's value, a breakdown group, a budget line or a
-	// point of the survival curve. It lets a test check every such cell
-	// against indicators.json; nothing is rendered from it.
+	// Refs is parallel to Rows: for each cell written from a figure, where
+	// it comes from (see Ref): an indicators.json entry, "a1 2022-25" or
+	// `waiting 2024-25 breakdown="age" group="1-4"`, a field of one, or a
+	// comparators.csv row; "" for a label or an empty cell. It lets a test
+	// check every figure against indicators.json; nothing is rendered from
+	// it.
 	Refs [][]string
 }
 
@@ -145,12 +148,13 @@ func (b *builder) fig(id string, p period.Period) indicators.Figure {
 // ref is the indicators.json key of f, "a1 2022-25", when f is one of the
 // report's figures; "" when the report has none (the cell is then a gap).
 // Call it only for a figure fig or overYears returned: a group's count or
-// a comparator's value has an indicator's ID and period but another value.
+// a comparator's value has an indicator's ID and period but another value,
+// and a key of its own (refOf, englandRef).
 func (b *builder) ref(f indicators.Figure) string {
 	if _, ok := b.r.Lookup(f.ID, f.Period); !ok {
 		return ""
 	}
-	return f.ID + " " + f.Period.String()
+	return refOf(f, indicators.Part{})
 }
 
 // refs is ref over figs.

@@ -27,15 +27,18 @@ func (b *builder) waitingByCharacteristic() Chart {
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
 	valueX(c, valueAxis("children", "", false))
+	seriesRefs := map[string][]string{}
 	for di, d := range indicators.Dimensions {
 		// Each characteristic is a series with values at its own groups only;
 		// stacking them keeps every bar centred on its row.
 		data := make([]any, len(w.Groups))
+		refs := make([]string, len(w.Groups))
 		for i, g := range w.Groups {
 			if g.Dimension == d {
-				data[i] = shown(g.Count)
+				data[i], refs[i] = shown(g.Count), refOf(g.Count, groupPart(g))
 			}
 		}
+		seriesRefs[dimensionLabel(d)] = refs
 		s := barSeries(dimensionLabel(d), data, palette[di%len(palette)])
 		s.Stack = "waiting"
 		s.Label = &opts.Label{Show: opts.Bool(true), Position: "right"}
@@ -49,7 +52,7 @@ func (b *builder) waitingByCharacteristic() Chart {
 		Numeric: numeric(3, 2),
 	}
 	for i, g := range w.Groups {
-		t.add([]string{labels[i], dimensionLabel(g.Dimension), FormatValue(g.Count)}, nil)
+		t.add([]string{labels[i], dimensionLabel(g.Dimension), FormatValue(g.Count)}, []string{"", "", refOf(g.Count, groupPart(g))})
 	}
 
 	return Chart{
@@ -60,9 +63,16 @@ func (b *builder) waitingByCharacteristic() Chart {
 			b.waitingSentence(w, end),
 			hidden(suppressedAt(counts), "group", "groups", "children", b.r.SuppressBelow),
 		),
-		Options: denseOptions(c, nil),
-		Table:   t,
+		Options:    denseOptions(c, nil),
+		Table:      t,
+		SeriesRefs: seriesRefs,
+		TextRefs:   []string{b.ref(b.fig("waiting", b.year.Period()))},
 	}
+}
+
+// groupPart is the indicators.json part of a breakdown group's figures.
+func groupPart(g indicators.Group) indicators.Part {
+	return indicators.Part{Breakdown: g.Dimension, Group: g.Key}
 }
 
 // waitingSentence describes who was waiting: the total, the largest age

@@ -12,9 +12,15 @@
 // fixed ChartID, the SVG renderer (axis labels are real text, which a PDF
 // keeps) and no animation, and the bytes depend only on the figures.
 //
-// Suppressed figures (indicators.Figure.Suppressed, set by disclosure
-// control) are left out of chart data, show as "[c]" in tables, and the
-// chart's text alternative says how many are missing and why.
+// Suppressed figures (indicators.Figure.Suppressed, and the time-to-match
+// curve's indicators.Milestone.Suppressed, set by disclosure control) are
+// left out of chart data, show as "[c]" in tables, and the chart's text
+// alternative says how many are missing and why. The package reads those
+// marks and never decides suppression itself.
+//
+// Every table cell and chart point written from a figure carries a ref
+// (refs.go): the indicators.json entry, or the comparators.csv row, it
+// shows, so that a test can walk the whole report against those files.
 //
 // The package does no I/O: the site writes the options, tables and CSV.
 // docs/charts.md lists every chart and table ID.

@@ -9,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/period"
 )
 
 // waterfallStep is one bar of the overspend waterfall: a total (budget or
@@ -19,26 +20,41 @@ type waterfallStep struct {
 	total  bool
 }
 
-// waterfall lists the steps from the year's budget to its outturn: each
-// driver's price and volume parts where its lines have volumes (and the
-// rest of its variance, from lines without, as "other lines"), else the
-// driver's whole variance. The changes add up exactly, so the last bar
-// ends at the outturn.
+// waterfall lists the steps from the year's budget to its outturn: the
+// budget, each of indicators' changes (FinanceYear.Changes) and the
+// outturn. The changes add up exactly, so the last bar ends at the
+// outturn.
 func waterfall(fy indicators.FinanceYear) []waterfallStep {
 	steps := []waterfallStep{{label: "Budget", amount: fy.Total.Budget, total: true}}
-	for _, d := range fy.Drivers {
-		if d.SplitLines == 0 {
-			steps = append(steps, waterfallStep{label: d.Driver, amount: d.Variance})
-			continue
-		}
-		steps = append(steps,
-			waterfallStep{label: d.Driver + ": price", amount: d.Price},
-			waterfallStep{label: d.Driver + ": volume", amount: d.Volume})
-		if d.SplitLines < d.Lines {
-			steps = append(steps, waterfallStep{label: d.Driver + ": other lines", amount: d.Unsplit})
-		}
+	for _, c := range fy.Changes() {
+		steps = append(steps, waterfallStep{label: changeLabel(c), amount: c.Amount})
 	}
 	return append(steps, waterfallStep{label: "Outturn", amount: fy.Total.Actual, total: true})
+}
+
+// changeLabel names a change: the driver for its whole variance, else the
+// driver and the part, "Interagency placements: price".
+func changeLabel(c indicators.Change) string {
+	switch c.ID {
+	case "variance_price":
+		return c.Driver + ": price"
+	case "variance_volume":
+		return c.Driver + ": volume"
+	case indicators.VarianceUnsplit:
+		return c.Driver + ": other lines"
+	}
+	return c.Driver
+}
+
+// waterfallRefs are the indicators.json keys of waterfall(fy)'s steps:
+// the budget, each change and the outturn.
+func waterfallRefs(fy indicators.FinanceYear) []string {
+	per := fy.Year.Period().String()
+	refs := []string{Ref("budget", per, indicators.Part{})}
+	for _, c := range fy.Changes() {
+		refs = append(refs, Ref(c.ID, per, indicators.Part{Driver: c.Driver}))
+	}
+	return append(refs, Ref("actual", per, indicators.Part{}))
 }
 
 // overspendDrivers draws the report year's waterfall from budget to
@@ -48,9 +64,9 @@ func waterfall(fy indicators.FinanceYear) []waterfallStep {
 func (b *builder) overspendDrivers() Chart {
 	const id = "overspend_drivers"
 	fy, _ := b.finance(b.year)
-	steps := waterfall(fy)
+	steps, refs := waterfall(fy), waterfallRefs(fy)
 	if fy.Total.Lines == 0 {
-		steps = nil
+		steps, refs = nil, nil
 	}
 
 	labels := make([]string, len(steps))
@@ -66,27 +82,34 @@ func (b *builder) overspendDrivers() Chart {
 		Header:  []string{"Step", "Change", "Running total"},
 		Numeric: numeric(3, 1),
 	}
+	// Each series' refs, as the walk of the figures checks them: the totals
+	// are the budget and actual figures, a change's bar is its size and its
+	// base where it starts.
+	baseRefs, totalRefs := make([]string, len(steps)), make([]string, len(steps))
+	upRefs, downRefs := make([]string, len(steps)), make([]string, len(steps))
 	var run int64
 	for i, s := range steps {
 		labels[i], narrowLabels[i] = s.label, partFirst(s.label)
 		if s.total {
 			run = s.amount
 			totals[i] = withLabel(pounds(s.amount), shortMoney(s.amount), "right")
-			t.add([]string{s.label, "", money(run)}, nil)
+			totalRefs[i] = refs[i]
+			t.add([]string{s.label, "", money(run)}, []string{"", "", refs[i]})
 			continue
 		}
 		before := run
 		run += s.amount
 		// The invisible base holds the bar up to the lower end of the change.
 		base[i] = labelled{Value: pounds(min(before, run)), Tooltip: &showing{Show: false}}
+		baseRefs[i] = FieldRef(refs[i], FieldBarStart)
 		bar := withLabel(pounds(abs(s.amount)), signedMoney(s.amount), "right")
 		switch {
 		case s.amount > 0:
-			ups[i] = bar
+			ups[i], upRefs[i] = bar, FieldRef(refs[i], FieldAbs)
 		case s.amount < 0:
-			downs[i] = bar
+			downs[i], downRefs[i] = bar, FieldRef(refs[i], FieldAbs)
 		}
-		t.add([]string{s.label, money(s.amount), money(run)}, nil)
+		t.add([]string{s.label, money(s.amount), money(run)}, []string{"", refs[i], FieldRef(refs[i], FieldRunningTotal)})
 	}
 
 	c := newChart(id)
@@ -114,12 +137,19 @@ func (b *builder) overspendDrivers() Chart {
 	}
 
 	return Chart{
-		ID:      id,
-		Section: SectionFinance,
-		Title:   fmt.Sprintf("From budget to outturn in %s", b.year),
-		Alt:     waterfallSentence(b.year.String(), fy, steps),
-		Options: denseOptions(c, narrowLabels),
-		Table:   t,
+		ID:       id,
+		Section:  SectionFinance,
+		Title:    fmt.Sprintf("From budget to outturn in %s", b.year),
+		Alt:      waterfallSentence(b.year.String(), fy, steps),
+		Options:  denseOptions(c, narrowLabels),
+		Table:    t,
+		TextRefs: []string{b.ref(b.fig("variance", b.year.Period()))},
+		SeriesRefs: map[string][]string{
+			"Running total":      baseRefs,
+			"Budget and outturn": totalRefs,
+			"Increase":           upRefs,
+			"Decrease":           downRefs,
+		},
 	}
 }
 
@@ -221,13 +251,16 @@ func (b *builder) budgetByLine() Chart {
 	categoryX(c, labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("£", "£{value}", false)))
 	header := []string{"Year"}
+	seriesRefs := map[string][]string{"Budget": b.refs(budget)}
 	for di, d := range drivers {
 		data := make([]any, len(b.years))
-		for i := range b.years {
+		refs := make([]string, len(b.years))
+		for i, y := range b.years {
 			if t, ok := byYear[i][d]; ok {
-				data[i] = pounds(t.Actual)
+				data[i], refs[i] = pounds(t.Actual), driverActualRef(y, d)
 			}
 		}
+		seriesRefs[d] = refs
 		s := barSeries(d, data, palette[di%len(palette)])
 		s.Stack = "actual"
 		c.MultiSeries = append(c.MultiSeries, s)
@@ -242,16 +275,15 @@ func (b *builder) budgetByLine() Chart {
 		Header:  header,
 		Numeric: numeric(len(header), 1),
 	}
-	for i := range b.years {
-		row := []string{labels[i]}
+	for i, y := range b.years {
+		row, refs := []string{labels[i]}, []string{""}
 		for _, d := range drivers {
-			cell := ""
+			cell, ref := "", ""
 			if dt, ok := byYear[i][d]; ok {
-				cell = money(dt.Actual)
+				cell, ref = money(dt.Actual), driverActualRef(y, d)
 			}
-			row = append(row, cell)
+			row, refs = append(row, cell), append(refs, ref)
 		}
-		refs := make([]string, len(row), len(row)+2)
 		t.add(append(row, FormatValue(actual[i]), FormatValue(budget[i])), append(refs, b.ref(actual[i]), b.ref(budget[i])))
 	}
 
@@ -268,8 +300,13 @@ func (b *builder) budgetByLine() Chart {
 		),
 		Options:    options(c),
 		Table:      t,
-		SeriesRefs: map[string][]string{"Budget": b.refs(budget)},
+		SeriesRefs: seriesRefs,
 	}
+}
+
+// driverActualRef is the key of driver's actual spending in year y.
+func driverActualRef(y period.Year, driver string) string {
+	return Ref("actual", y.String(), indicators.Part{Driver: driver})
 }
 
 // budgetClause gives the report year's budget and its largest driver.

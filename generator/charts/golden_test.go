@@ -78,8 +78,8 @@ var tableIDs = []string{"scorecard", "children_waiting", "adopted_by_group", "ad
 
 func TestGoldenCharts(t *testing.T) {
 	r, cfg := testReport(t)
-	// As a draft build: the survival curve, which the chart itself
-	// protects, is drawn whole. TestTimeToMatchDisclosure covers k = 5.
+	// As a draft build: nothing is marked, so the survival curve is drawn
+	// whole. TestTimeToMatchDisclosure covers k = 5.
 	r.SuppressBelow = 1
 	got := Build(r, cfg)
 	var ids []string

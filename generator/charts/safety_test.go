@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/period"
 )
@@ -221,9 +221,9 @@ func TestSentenceAndHidden(t *testing.T) {
 	}
 }
 
-// TestTimeToMatchDisclosure: the survival curve has no Suppressed mark,
-// so the chart hides, by the disclosure rule for milestones, every month
-// at which 1 to k−1 children had been matched or are still followed.
+// TestTimeToMatchDisclosure: disclosure control marks the months of the
+// survival curve at which 1 to k−1 children had been matched or are still
+// followed, and the chart leaves those out and says so.
 func TestTimeToMatchDisclosure(t *testing.T) {
 	// Twelve children: 6 matched on day 10, 2 on day 100, 4 followed to
 	// day 400 without a match.
@@ -235,22 +235,10 @@ func TestTimeToMatchDisclosure(t *testing.T) {
 			{Days: 400, AtRisk: 4, Censored: 4, Share: 1 - 4.0/12},
 		},
 	}
-	for _, m := range indicators.MilestoneMonths {
-		ms := indicators.Milestone{Months: m, Days: config.MonthsToDays(m)}
-		switch {
-		case ms.Days < 10:
-			ms.AtRisk = 12
-		case ms.Days < 100:
-			ms.Share, ms.AtRisk = 0.5, 6
-		case ms.Days < 400:
-			ms.Share, ms.AtRisk = 1-4.0/12, 4
-		default:
-			ms.Share = 1 - 4.0/12
-		}
-		s.Milestones = append(s.Milestones, ms)
-	}
+	s.Sample()
 	r, cfg := testReport(t)
 	r.Survival = s
+	disclosure.Apply(r, 5)
 
 	c := chartByID(t, Build(r, cfg), "time_to_match")
 	// Months 0–3 (days 0, 30, 60, 91): 6 matched, 6 followed: shown.
@@ -285,6 +273,8 @@ func TestTimeToMatchDisclosure(t *testing.T) {
 	// Fewer than 5 children: no curve at all.
 	r.Survival = indicators.Survival{Period: s.Period, Children: 3, Matched: 1, Censored: 2,
 		Steps: []indicators.Step{{Days: 5, AtRisk: 3, Events: 1, Share: 1.0 / 3}, {Days: 50, AtRisk: 2, Censored: 2, Share: 1.0 / 3}}}
+	r.Survival.Sample()
+	disclosure.Apply(r, 5)
 	c = chartByID(t, Build(r, cfg), "time_to_match")
 	if want := "Fewer than 5 children had a placement order in 2022-25, so the curve is not shown."; c.Alt != want {
 		t.Errorf("alt = %q, want %q", c.Alt, want)

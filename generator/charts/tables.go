@@ -58,9 +58,9 @@ func (b *builder) scorecard() Table {
 		row, refs := []string{name}, []string{""}
 		for c, col := range columns {
 			row = append(row, FormatValue(col[i]))
-			ref := ""
+			ref := englandRef(col[i])
 			if own[c] {
-				ref = b.ref(col[i])
+				ref = b.ref(col[i]) // England's figure has the same ID and period
 			}
 			refs = append(refs, ref)
 		}
@@ -99,15 +99,15 @@ func (b *builder) childrenWaiting() Table {
 	// empty cells.
 	last := breakdowns[len(breakdowns)-1]
 	for gi, g := range last.Groups {
-		row := []string{groupLabel(g), dimensionLabel(g.Dimension)}
+		row, refs := []string{groupLabel(g), dimensionLabel(g.Dimension)}, []string{"", ""}
 		for _, w := range breakdowns {
-			cell := ""
+			cell, ref := "", ""
 			if gi < len(w.Groups) && w.Groups[gi].Dimension == g.Dimension && w.Groups[gi].Key == g.Key {
-				cell = FormatValue(w.Groups[gi].Count)
+				cell, ref = FormatValue(w.Groups[gi].Count), refOf(w.Groups[gi].Count, groupPart(g))
 			}
-			row = append(row, cell)
+			row, refs = append(row, cell), append(refs, ref)
 		}
-		t.add(row, nil)
+		t.add(row, refs)
 	}
 	return t
 }
@@ -126,16 +126,19 @@ func (b *builder) adoptedByGroup() Table {
 	}
 	// All children: the number adopted is the base of A3 as a share, which
 	// indicators.json publishes with it.
-	all := ""
+	all, allRef := "", ""
 	if f, ok := b.r.Lookup("a3_percent", p); ok {
 		all = FormatValue(indicators.Figure{ID: "adopted", Period: p, Unit: indicators.Children,
 			Value: float64(f.Base), HasValue: true, Suppressed: f.Suppressed})
+		allRef = FieldRef(b.ref(f), FieldBase)
 	}
 	a1, a10 := b.fig("a1", p), b.fig("a10", p)
 	t.add([]string{"All children adopted", "All", all, FormatValue(a1), FormatValue(a10)},
-		[]string{"", "", "", b.ref(a1), b.ref(a10)})
+		[]string{"", "", allRef, b.ref(a1), b.ref(a10)})
 	for _, g := range a.Groups {
-		t.add([]string{groupLabel(g), dimensionLabel(g.Dimension), FormatValue(g.Count), FormatValue(g.A1), FormatValue(g.A10)}, nil)
+		part := groupPart(g)
+		t.add([]string{groupLabel(g), dimensionLabel(g.Dimension), FormatValue(g.Count), FormatValue(g.A1), FormatValue(g.A10)},
+			[]string{"", "", refOf(g.Count, part), refOf(g.A1, part), refOf(g.A10, part)})
 	}
 	return t
 }
@@ -170,7 +173,9 @@ func (b *builder) budget() Table {
 		Numeric: numeric(5, 2),
 	}
 	for _, l := range fy.Lines {
-		t.add([]string{l.Line, l.Driver, money(l.Budget), money(l.Actual), money(l.Variance)}, nil)
+		part, per := indicators.Part{Line: l.Line, Driver: l.Driver}, p.String()
+		t.add([]string{l.Line, l.Driver, money(l.Budget), money(l.Actual), money(l.Variance)},
+			[]string{"", "", Ref("budget", per, part), Ref("actual", per, part), Ref("variance", per, part)})
 	}
 	total := []indicators.Figure{b.fig("budget", p), b.fig("actual", p), b.fig("variance", p)}
 	t.add(append([]string{"Total", ""}, cells(total)...), append([]string{"", ""}, b.refs(total)...))

@@ -55,6 +55,15 @@ func comparatorSeries(figs []indicators.Figure) ([]indicators.Figure, bool) {
 	return out, found
 }
 
+// englandRef is the ref of an England figure that comparatorSeries
+// returned, "" where comparators.csv has none.
+func englandRef(f indicators.Figure) string {
+	if !f.HasValue {
+		return ""
+	}
+	return ComparatorRef(englandArea, f.ID, f.Period.String())
+}
+
 // timeliness draws the three-year averages of A1, A10 and A2 over the
 // history, with the A1 and A2 thresholds and England where
 // comparators.csv gives it. The single years are in the table and the
@@ -102,6 +111,11 @@ func (b *builder) timeliness() Chart {
 		if l.three {
 			name := englandArea + " " + l.name
 			c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(comp), look{grey, l.look.symbol, "dotted"}))
+			refs := make([]string, len(comp))
+			for k, f := range comp {
+				refs[k] = englandRef(f)
+			}
+			seriesRefs[name] = refs
 		}
 	}
 
@@ -130,6 +144,7 @@ func (b *builder) timeliness() Chart {
 		}
 		for _, s := range comps {
 			row = append(row, FormatValue(s[i]))
+			refs = append(refs, englandRef(s[i]))
 		}
 		t.add(row, refs)
 	}

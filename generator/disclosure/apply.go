@@ -33,14 +33,20 @@ import (
 // does not protect either, and tying them hides A2 in most years of a
 // typical report: a figure cannot yet hide its base alone.
 //
-// Money is never suppressed. k ≤ 1 clears every mark. Apply leaves
-// distributions and survival curves alone, as they have no mark: see
-// DistributionSuppressed and MilestonesSuppressed.
+// The time-to-match curve is marked as a whole (SurvivalSuppressed) and
+// month by month, its months and its milestones alike, by
+// MilestonesSuppressed's rule, so that the charts draw what disclosure
+// control decided. It stands apart from the system: a Kaplan–Meier
+// estimate is not a count over a count that adds up with the others.
+//
+// Money is never suppressed. k ≤ 1 clears every mark. Distributions have
+// no mark: the report does not show them (see DistributionSuppressed).
 func Apply(r *indicators.Report, k int) {
 	m := newModel(r)
 	if k > 1 {
 		m.sys.protect(k)
 	}
+	applySurvival(&r.Survival, k, m.curve >= 0 && m.sys.vars[m.curve].hidden)
 	for i := range r.Figures {
 		f := &r.Figures[i]
 		f.Suppressed = m.suppressed(f, k, m.figs[i])
@@ -60,6 +66,19 @@ func Apply(r *indicators.Report, k int) {
 	}
 }
 
+// applySurvival marks the curve s. The system takes in only the number of
+// children it follows, the placement orders of its three years, which the
+// chart's text gives: hidden, the whole curve is, as its first month
+// counts them too.
+func applySurvival(s *indicators.Survival, k int, childrenHidden bool) {
+	s.Suppressed = SurvivalSuppressed(*s, k) || childrenHidden
+	for _, ms := range [][]indicators.Milestone{s.Months, s.Milestones} {
+		for i, hide := range estimatesSuppressed(*s, ms, k) {
+			ms[i].Suppressed = hide || childrenHidden
+		}
+	}
+}
+
 // model is the system of a report: one variable per set of children or
 // households it publishes a count of, directly or as a base.
 type model struct {
@@ -74,6 +93,9 @@ type model struct {
 	// periods are those of the figures, in report order.
 	periods []period.Period
 	report  period.Year
+	// curve is the variable of the children the time-to-match curve
+	// follows, -1 if the report has no curve.
+	curve int
 }
 
 type groupRef struct {
@@ -106,6 +128,7 @@ func newModel(r *indicators.Report) *model {
 		groups:   make(map[groupRef]groupVars),
 		windowed: make(map[int]bool),
 		report:   r.Year,
+		curve:    -1,
 	}
 	m.figs = make([][]int, len(r.Figures))
 	seen := make(map[period.Period]bool)
@@ -121,6 +144,13 @@ func newModel(r *indicators.Report) *model {
 		for _, b := range bs {
 			m.breakdown(b)
 		}
+	}
+	// The curve's children are the placement orders of its three years,
+	// published in its text: with two of the years' counts they would
+	// give the third away. A headline cost, so that secondary
+	// suppression hides a year's count before the whole curve.
+	if s := &r.Survival; s.Period != (period.Period{}) {
+		m.curve = m.counted("placement_orders", s.Period, s.Children, costHeadline)
 	}
 	m.nested()
 	m.link()
@@ -190,7 +220,7 @@ func setKey(id string, p period.Period) string { return id + "|" + p.String() }
 
 // summable are the sets whose three-year counts are their years' sums:
 // flows, not stocks.
-var summable = map[string]bool{"adopted": true, "a3": true, "a2 base": true}
+var summable = map[string]bool{"adopted": true, "a3": true, "a2 base": true, "placement_orders": true}
 
 // counted returns the variable of the set id in p, and records a
 // three-year set of a flow for linking to its years.

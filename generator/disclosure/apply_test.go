@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -216,5 +217,84 @@ func TestApplyNestedCounts(t *testing.T) {
 	}
 	if r.Figures[2].Suppressed {
 		t.Error("a zero was hidden")
+	}
+}
+
+// Apply marks the time-to-match curve month by month and milestone by
+// milestone, by MilestonesSuppressed's rule, so that the charts need not
+// know it; k = 1 clears the marks.
+func TestApplySurvival(t *testing.T) {
+	// 20 children: 3 matched on day 50, 10 on day 150, 3 on day 300, 4
+	// still waiting (censored) on day 400.
+	s := indicators.Survival{
+		Period: period.Span(2024, 3), Children: 20, Matched: 16, Censored: 4,
+		Steps: []indicators.Step{
+			{Days: 50, AtRisk: 20, Events: 3, Share: 0.15},
+			{Days: 150, AtRisk: 17, Events: 10, Share: 0.65},
+			{Days: 300, AtRisk: 7, Events: 3, Share: 0.8},
+			{Days: 400, AtRisk: 4, Censored: 4, Share: 0.8},
+		},
+	}
+	s.Sample()
+	r := &indicators.Report{Year: 2024, Survival: s}
+	Apply(r, 5)
+	// Months 0 and 1 (days 0, 30): nobody matched yet, 20 followed: shown.
+	// Months 2–4 (days 60–121): 3 matched: hidden. Months 5–9 (days
+	// 152–273): 13 matched, 7 followed: shown. Months 10–13 (days
+	// 304–395): 4 followed: hidden; month 14 (day 426), where the curve
+	// ends: nobody followed and 16 matched: shown.
+	var hidden []int
+	for _, m := range r.Survival.Months {
+		if m.Suppressed {
+			hidden = append(hidden, m.Months)
+		}
+	}
+	if want := []int{2, 3, 4, 10, 11, 12, 13}; len(r.Survival.Months) != 15 || !slices.Equal(hidden, want) {
+		t.Errorf("months hidden %v of %d, want %v of 15", hidden, len(r.Survival.Months), want)
+	}
+	// Milestones 3 (day 91), 6 (182), 9 (273), 12 (365), 18, 24.
+	var marks []bool
+	for _, m := range r.Survival.Milestones {
+		marks = append(marks, m.Suppressed)
+	}
+	if want := []bool{true, false, false, true, false, false}; !slices.Equal(marks, want) || r.Survival.Suppressed {
+		t.Errorf("milestones hidden %v, want %v; whole curve hidden: %v", marks, want, r.Survival.Suppressed)
+	}
+
+	Apply(r, 1)
+	for _, m := range append(r.Survival.Months, r.Survival.Milestones...) {
+		if m.Suppressed {
+			t.Errorf("k = 1: month %d hidden", m.Months)
+		}
+	}
+
+	r.Survival.Children = 4
+	Apply(r, 5)
+	if !r.Survival.Suppressed || slices.ContainsFunc(r.Survival.Months, func(m indicators.Milestone) bool { return !m.Suppressed }) {
+		t.Error("a curve over 4 children is shown")
+	}
+}
+
+// The time-to-match curve follows the 25 children with a placement order
+// in 2022-25, and its text says so. With 2022-23's 10 and 2024-25's 12
+// shown, the 25 would give 2023-24's 3 away: secondary suppression hides
+// one of the shown years rather than the curve, whose count is a headline.
+func TestApplySurvivalChildrenAreTheirYearsSum(t *testing.T) {
+	years := []period.Year{2022, 2023, 2024}
+	orders := []int{10, 3, 12}
+	r := &indicators.Report{Year: 2024, Survival: indicators.Survival{Period: period.Span(2024, 3), Children: 25}}
+	for i, y := range years {
+		r.Figures = append(r.Figures, indicators.Figure{ID: "placement_orders", Period: y.Period(), Unit: indicators.Children,
+			Value: float64(orders[i]), HasValue: true, Base: orders[i], Numerator: orders[i]})
+	}
+	Apply(r, 5)
+	var hidden []int
+	for i, f := range r.Figures {
+		if f.Suppressed {
+			hidden = append(hidden, orders[i])
+		}
+	}
+	if r.Survival.Suppressed || len(hidden) != 2 || !slices.Contains(hidden, 3) {
+		t.Errorf("curve suppressed %v, hidden years %v; want the curve shown and 3 hidden with one other year", r.Survival.Suppressed, hidden)
 	}
 }

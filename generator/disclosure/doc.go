@@ -14,7 +14,10 @@
 //     so, as the Department for Education does, the complement is
 //     protected like the numerator;
 //   - it is the sufficiency ratio and either children waiting or adopter
-//     households waiting is from 1 to k−1.
+//     households waiting is from 1 to k−1;
+//   - it is a month of the time-to-match curve by which 1 to k−1 children
+//     had been matched, or after which 1 to k−1 are still followed, or any
+//     month of a curve over 1 to k−1 children (MilestonesSuppressed).
 //
 // Zeros stay visible: "no children" discloses nothing about a child.
 // Money is never suppressed: it counts pounds, not people. k = 1 turns

@@ -50,12 +50,18 @@ func SurvivalSuppressed(s indicators.Survival, k int) bool {
 // Curves are usually cut off where too few remain at risk for the same
 // reason.
 func MilestonesSuppressed(s indicators.Survival, k int) []bool {
-	out := make([]bool, len(s.Milestones))
+	return estimatesSuppressed(s, s.Milestones, k)
+}
+
+// estimatesSuppressed applies MilestonesSuppressed's rule to the estimates
+// ms of s, which may be its Milestones or its Months.
+func estimatesSuppressed(s indicators.Survival, ms []indicators.Milestone, k int) []bool {
+	out := make([]bool, len(ms))
 	if k <= 1 {
 		return out
 	}
 	whole := SurvivalSuppressed(s, k)
-	for i, m := range s.Milestones {
+	for i, m := range ms {
 		matched := 0
 		for _, st := range s.Steps {
 			if st.Days > m.Days {

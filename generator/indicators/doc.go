@@ -11,6 +11,12 @@
 // layer can write "below the 426-day threshold and 38 days faster than
 // England" without computing anything.
 //
+// Report.Figures are DATA.md's indicators; Report.Extras lists the figures
+// the report shows below them (groups of children, budget lines, cost
+// drivers, the steps of the overspend waterfall, the months of the
+// time-to-match curve), which indicators.json lists after them, so that
+// the file holds every figure the report shows.
+//
 // # Arithmetic
 //
 // Days are whole numbers and money is integer pence, so every figure is

@@ -165,3 +165,47 @@ func (y *FinanceYear) figures() []Figure {
 		pounds("variance_volume", p, t.Volume, t.SplitLines, split),
 	}
 }
+
+// IDs of the changes of the overspend waterfall beyond DATA.md's own:
+// VarianceUnsplit is the variance of a driver's lines without volumes,
+// which cannot be split into price and volume.
+const VarianceUnsplit = "variance_unsplit"
+
+// Change is one change of the overspend waterfall, which goes from the
+// year's budget to its outturn through each driver: its price and volume
+// parts where its lines have volumes, and the variance of its other lines
+// as a third part; else its whole variance.
+type Change struct {
+	Driver string
+	// ID says which part of the driver's variance this is: "variance"
+	// (all of it), "variance_price", "variance_volume" or VarianceUnsplit.
+	ID     string
+	Amount int64 // pence
+	// RunningTotal is the budget plus this change and every one before it,
+	// in pence. The changes add up exactly, so after the last it is the
+	// outturn.
+	RunningTotal int64
+}
+
+// Changes lists the waterfall's changes in driver order; none when the
+// year has no budget lines.
+func (y *FinanceYear) Changes() []Change {
+	var out []Change
+	run := y.Total.Budget
+	add := func(driver, id string, amount int64) {
+		run += amount
+		out = append(out, Change{Driver: driver, ID: id, Amount: amount, RunningTotal: run})
+	}
+	for _, d := range y.Drivers {
+		if d.SplitLines == 0 {
+			add(d.Driver, "variance", d.Variance)
+			continue
+		}
+		add(d.Driver, "variance_price", d.Price)
+		add(d.Driver, "variance_volume", d.Volume)
+		if d.SplitLines < d.Lines {
+			add(d.Driver, VarianceUnsplit, d.Unsplit)
+		}
+	}
+	return out
+}

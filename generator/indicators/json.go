@@ -8,15 +8,18 @@ import (
 )
 
 // MarshalIndicatorsJSON encodes the figures as output/data/indicators.json,
-// in DATA.md's shape, one indicator to a line, ending in a newline. The
-// bytes depend only on the report, so an unchanged project rebuilds to an
-// identical file.
+// in DATA.md's shape, one indicator to a line, ending in a newline: the
+// Figures, then the Extras, which carry the fields of their Part
+// ("breakdown", "group", "line", "driver", "month", "days") and, for the
+// waterfall's changes, "running_total". The bytes depend only on the
+// report, so an unchanged project rebuilds to an identical file.
 //
 // Counts and days are JSON integers, percentages have one decimal, ratios
 // two, and pounds up to two (1234.5, not 1234.50). A suppressed figure is
 // "value": null with "suppressed": true and no base; a figure with no value
 // is "value": null without "suppressed". Pounds have no base: it counts
-// budget lines, not the children or households base means. Strings are
+// budget lines, not the children or households base means; nor have the
+// time-to-match curve's estimates (Entry.NoBase). Strings are
 // HTML-escaped as encoding/json does, so the file is safe to inline.
 func (r *Report) MarshalIndicatorsJSON() ([]byte, error) {
 	var b bytes.Buffer
@@ -25,41 +28,69 @@ func (r *Report) MarshalIndicatorsJSON() ([]byte, error) {
 	b.WriteString(",\n  \"council\": ")
 	writeString(&b, r.Council)
 	fmt.Fprintf(&b, ",\n  \"suppressed_below\": %d,\n  \"indicators\": [", r.SuppressBelow)
-	for i, f := range r.Figures {
-		if f.Unit == "" {
-			return nil, fmt.Errorf("indicator %s %s has no unit", f.ID, f.Period)
+	entries := make([]Entry, 0, len(r.Figures))
+	for _, f := range r.Figures {
+		entries = append(entries, Entry{Figure: f})
+	}
+	entries = append(entries, r.Extras()...)
+	for i, e := range entries {
+		if e.Unit == "" {
+			return nil, fmt.Errorf("indicator %s %s has no unit", e.ID, e.Period)
 		}
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("\n    {\"id\": ")
-		writeString(&b, f.ID)
-		b.WriteString(", \"period\": ")
-		writeString(&b, f.Period.String())
-		b.WriteString(", \"value\": ")
-		switch {
-		case f.Suppressed || !f.HasValue:
-			b.WriteString("null")
-		case f.Unit == Pounds:
-			b.WriteString(formatPence(f.Pence))
-		default:
-			b.WriteString(strconv.FormatFloat(f.Value, 'f', f.Unit.Decimals(), 64))
-		}
-		b.WriteString(", \"unit\": ")
-		writeString(&b, string(f.Unit))
-		switch {
-		case f.Suppressed:
-			b.WriteString(", \"suppressed\": true")
-		case f.Unit != Pounds:
-			fmt.Fprintf(&b, ", \"base\": %d", f.Base)
-		}
-		b.WriteByte('}')
+		writeEntry(&b, e)
 	}
-	if len(r.Figures) > 0 {
+	if len(entries) > 0 {
 		b.WriteString("\n  ")
 	}
 	b.WriteString("]\n}\n")
 	return b.Bytes(), nil
+}
+
+// writeEntry writes one entry on a line of its own: id, period, the
+// fields of its part, value, unit, then base or suppressed, then a running
+// total.
+func writeEntry(b *bytes.Buffer, e Entry) {
+	f := e.Figure
+	b.WriteString("\n    {\"id\": ")
+	writeString(b, f.ID)
+	b.WriteString(", \"period\": ")
+	writeString(b, f.Period.String())
+	for _, field := range []struct{ name, value string }{
+		{"breakdown", string(e.Part.Breakdown)}, {"group", e.Part.Group},
+		{"line", e.Part.Line}, {"driver", e.Part.Driver},
+	} {
+		if field.value != "" {
+			b.WriteString(", \"" + field.name + "\": ")
+			writeString(b, field.value)
+		}
+	}
+	if e.Part.HasMonth {
+		fmt.Fprintf(b, ", \"month\": %d, \"days\": %d", e.Part.Month, e.Part.Days)
+	}
+	b.WriteString(", \"value\": ")
+	switch {
+	case f.Suppressed || !f.HasValue:
+		b.WriteString("null")
+	case f.Unit == Pounds:
+		b.WriteString(formatPence(f.Pence))
+	default:
+		b.WriteString(strconv.FormatFloat(f.Value, 'f', f.Unit.Decimals(), 64))
+	}
+	b.WriteString(", \"unit\": ")
+	writeString(b, string(f.Unit))
+	switch {
+	case f.Suppressed:
+		b.WriteString(", \"suppressed\": true")
+	case f.Unit != Pounds && !e.NoBase:
+		fmt.Fprintf(b, ", \"base\": %d", f.Base)
+	}
+	if e.HasRunningTotal {
+		b.WriteString(", \"running_total\": " + formatPence(e.RunningTotal))
+	}
+	b.WriteByte('}')
 }
 
 // writeString writes s as a JSON string.

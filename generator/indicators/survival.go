@@ -30,14 +30,25 @@ type Survival struct {
 	Matched  int // events
 	Censored int
 	// Steps has one entry per day on which a child was matched or
-	// censored, in order.
+	// censored, in order. They give children's exact days, so the report
+	// shows the curve by Months instead.
 	Steps []Step
+	// Months is the estimate at the end of each whole month after the
+	// order, from month 0 to the first month end on or after the last day
+	// anyone was followed: the curve the report draws. Month ends are where
+	// the scorecard's months fall (config.MonthsToDays), so every milestone
+	// within follow-up is one of them. Nil when no child had an order.
+	Months []Milestone
 	// Milestones are the share matched by 3, 6, 9, 12, 18 and 24 months.
 	Milestones []Milestone
 	// Median is the first day on which the share still waiting falls to
 	// one half or below; HasMedian is false if it never does.
 	Median    int
 	HasMedian bool
+	// Suppressed is set by disclosure control when the whole curve must
+	// not be published: it follows too few children. Each month's and
+	// milestone's own mark says whether that estimate may be.
+	Suppressed bool
 }
 
 // Step is the estimate on one day.
@@ -60,7 +71,15 @@ type Milestone struct {
 	// AtRisk is the number of children still waiting and followed after
 	// day Days: how many the rest of the curve rests on.
 	AtRisk int
+	// Suppressed is set by disclosure control for an estimate that must not
+	// be published; Share and AtRisk are kept for draft builds.
+	Suppressed bool
 }
+
+// Percent is the share matched as a percentage to one decimal place, as
+// the report shows it. It rounds the unrounded estimate once; halves go up
+// (the estimate is never negative).
+func (m Milestone) Percent() float64 { return math.Round(m.Share*1000) / 10 }
 
 // MilestoneMonths are the months at which Survival reports the share
 // matched.
@@ -127,10 +146,37 @@ func kaplanMeier(p period.Period, obs []observation) Survival {
 			s.Median, s.HasMedian = st.Days, true
 		}
 	}
+	s.Sample()
+	return s
+}
+
+// Sample sets Months and Milestones from Steps. Compute calls it; a test
+// that writes Steps by hand calls it too.
+func (s *Survival) Sample() {
+	s.Months, s.Milestones = nil, nil
+	if len(s.Steps) > 0 {
+		last := s.Steps[len(s.Steps)-1].Days
+		for m := 0; ; m++ {
+			p := s.milestone(m)
+			s.Months = append(s.Months, p)
+			if p.Days >= last {
+				break
+			}
+		}
+	}
 	for _, m := range MilestoneMonths {
 		s.Milestones = append(s.Milestones, s.milestone(m))
 	}
-	return s
+}
+
+// Defined reports whether the estimate at m rests on anyone still
+// followed: past the last child followed the curve says nothing, unless
+// every child had been matched by then.
+func (s *Survival) Defined(m Milestone) bool {
+	if len(s.Steps) == 0 {
+		return false
+	}
+	return m.Days <= s.Steps[len(s.Steps)-1].Days || s.Matched == s.Children
 }
 
 // halfOrBelow reports whether the survival after steps is at most ½. The

@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
@@ -133,6 +134,55 @@ func TestMilestones(t *testing.T) {
 	}
 	if s.Median != 92 {
 		t.Errorf("median %d, want 92", s.Median)
+	}
+}
+
+func TestMonths(t *testing.T) {
+	// Four children: matched on the day of the order, matched on day 45,
+	// followed to day 100 without a match, and one censored on day 20.
+	s := Survival{
+		Children: 4, Matched: 2, Censored: 2,
+		Steps: []Step{
+			{Days: 0, AtRisk: 4, Events: 1, Share: 0.25},
+			{Days: 20, AtRisk: 3, Censored: 1, Share: 0.25},
+			{Days: 45, AtRisk: 2, Events: 1, Share: 0.625},
+			{Days: 100, AtRisk: 1, Censored: 1, Share: 0.625},
+		},
+	}
+	s.Sample()
+	// Month ends fall on days 0, 30, 60, 91 and 121 (floor(m × 365.25 ÷ 12));
+	// the curve stops at the first on or after day 100.
+	want := []Milestone{
+		{Months: 0, Days: 0, Share: 0.25, AtRisk: 3},
+		{Months: 1, Days: 30, Share: 0.25, AtRisk: 2},
+		{Months: 2, Days: 60, Share: 0.625, AtRisk: 1},
+		{Months: 3, Days: 91, Share: 0.625, AtRisk: 1},
+		{Months: 4, Days: 121, Share: 0.625, AtRisk: 0},
+	}
+	if !slices.Equal(s.Months, want) {
+		t.Errorf("Months =\n%v\nwant\n%v", s.Months, want)
+	}
+	if got := s.Months[2].Percent(); got != 62.5 {
+		t.Errorf("Percent of 0.625 = %v, want 62.5", got)
+	}
+	if len(s.Milestones) != len(MilestoneMonths) || s.Milestones[0] != want[3] {
+		t.Errorf("Milestones = %v, want 3 months as month 3", s.Milestones)
+	}
+	none := Survival{}
+	if none.Sample(); none.Months != nil {
+		t.Errorf("Months of no children = %v, want nil", none.Months)
+	}
+	// Past the last day followed the curve says nothing, unless every
+	// child had been matched.
+	if s.Defined(Milestone{Months: 6, Days: 182}) {
+		t.Error("a 6-month estimate past day 100 counts as defined")
+	}
+	if !s.Defined(Milestone{Months: 3, Days: 91}) {
+		t.Error("a 3-month estimate within follow-up counts as undefined")
+	}
+	s.Matched, s.Censored = 4, 0
+	if !s.Defined(Milestone{Months: 6, Days: 182}) {
+		t.Error("a 6-month estimate past the end counts as undefined though every child was matched")
 	}
 }
 
