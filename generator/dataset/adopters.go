@@ -25,6 +25,11 @@ type adopterCSV struct {
 
 var adopterSchema = schemaOf(adopterCSV{})
 
+// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
+func (r *adopterCSV) UnmarshalCSVWithFields(name, value string) error {
+	return adopterSchema.set(r, name, value)
+}
+
 // adopterDateRules are DATA.md's rules on the order of a household's
 // dates. The stage dates are the four steps from registration to
 // approval; matched and placed follow approved through the later rules.
@@ -55,7 +60,7 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 		return nil, sortByPlace(probs)
 	}
 	seen := map[string]int{}
-	var out []Adopter
+	out := make([]Adopter, 0, len(raw))
 	c := newRowCheck(t, reportYear, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row

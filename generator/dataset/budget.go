@@ -19,6 +19,11 @@ type budgetCSV struct {
 
 var budgetSchema = schemaOf(budgetCSV{})
 
+// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
+func (r *budgetCSV) UnmarshalCSVWithFields(name, value string) error {
+	return budgetSchema.set(r, name, value)
+}
+
 // ReadBudget reads and checks budget.csv. Every row is returned, even
 // one with errors; problems are in row and column order. name is the
 // file's name in messages.
@@ -33,7 +38,7 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)
 	}
-	var out []BudgetLine
+	out := make([]BudgetLine, 0, len(raw))
 	c := newRowCheck(t, 0, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row

@@ -33,6 +33,11 @@ type childCSV struct {
 
 var childSchema = schemaOf(childCSV{})
 
+// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
+func (r *childCSV) UnmarshalCSVWithFields(name, value string) error {
+	return childSchema.set(r, name, value)
+}
+
 // childDateRules are DATA.md's rules on the order of a child's dates.
 var childDateRules = []dateRule{
 	{early: "date_of_birth", late: "entered_care"},
@@ -66,7 +71,7 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 		entered period.Date
 	}
 	seen := map[key]int{}
-	var out []Child
+	out := make([]Child, 0, len(raw))
 	c := newRowCheck(t, reportYear, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row

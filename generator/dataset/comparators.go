@@ -18,6 +18,11 @@ type comparatorCSV struct {
 
 var comparatorSchema = schemaOf(comparatorCSV{})
 
+// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
+func (r *comparatorCSV) UnmarshalCSVWithFields(name, value string) error {
+	return comparatorSchema.set(r, name, value)
+}
+
 // indicatorIDs are the indicator IDs of DATA.md, the only ones a
 // comparator may name.
 var indicatorIDs = []string{
@@ -46,7 +51,7 @@ func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)
 	}
-	var out []Comparator
+	out := make([]Comparator, 0, len(raw))
 	c := newRowCheck(t, 0, &probs)
 	for i, r := range raw {
 		row := t.rows[i].row

@@ -29,7 +29,8 @@ type table struct {
 	names []string
 	rows  []tableRow
 	// spare is room for the cells of rows still to come: rows take their
-	// cells from one block, not an allocation each.
+	// cells from one block, not an allocation each. readTable sizes it
+	// for the lines after the header; add makes more if that runs out.
 	spare []string
 }
 
@@ -46,20 +47,35 @@ type tableRow struct {
 type schema struct {
 	columns  []string
 	required map[string]bool
+	field    map[string]int // column name → index of its struct field
 }
 
 func schemaOf(raw any) schema {
 	t := reflect.TypeOf(raw)
-	s := schema{required: map[string]bool{}}
+	s := schema{required: map[string]bool{}, field: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name := f.Tag.Get("csv")
 		s.columns = append(s.columns, name)
+		s.field[name] = i
 		if f.Tag.Get("required") == "yes" {
 			s.required[name] = true
 		}
 	}
 	return s
+}
+
+// set stores a cell in its field of row, a pointer to the schema's raw
+// struct. The raw structs' UnmarshalCSVWithFields call it: gocsv hands each
+// cell to that method when a struct has it, instead of finding the field's
+// type by reflection cell by cell, which boxes every cell into an interface
+// and was most of the time a file took to load. A blank name is an
+// ignored column.
+func (s schema) set(row any, name, value string) error {
+	if i, ok := s.field[name]; ok && name != "" {
+		reflect.ValueOf(row).Elem().Field(i).SetString(value)
+	}
+	return nil
 }
 
 func (s schema) has(name string) bool {
@@ -131,6 +147,8 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 			if t = newTable(name, row, rec, s, probs); t == nil {
 				return nil
 			}
+			// Room for a row on every line left: the cells in one block.
+			t.spare = make([]string, (len(lines)-line)*len(t.names))
 			continue
 		}
 		t.add(row, rec, probs)
