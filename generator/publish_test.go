@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/disclosure"
@@ -78,7 +79,7 @@ func TestPublishSmallCouncil(t *testing.T) {
 		if !strings.HasSuffix(name, ".csv") {
 			continue
 		}
-		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte(charts.BOM)))).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -201,7 +201,7 @@ func (w *walker) table(out string, pages map[string][]byte, tb charts.Table) int
 		t.Errorf("table %s: %v", tb.ID, err)
 	} else {
 		w.n.csvs++
-		got, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		got, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte(charts.BOM)))).ReadAll()
 		if err != nil {
 			t.Errorf("data/%s.csv: %v", tb.ID, err)
 		}
@@ -556,7 +556,7 @@ func TestUndefuse(t *testing.T) {
 		Numeric: []bool{false, true},
 		Rows:    [][]string{{"=HYPERLINK(x)", "-£1,234"}, {"'quoted", "12"}, {"@home", ""}},
 	}
-	recs, err := csv.NewReader(bytes.NewReader(tb.CSV())).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(tb.CSV(), []byte(charts.BOM)))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

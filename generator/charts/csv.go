@@ -8,6 +8,11 @@ import (
 // CSV returns the table as RFC 4180 CSV with LF line endings: the header
 // row, then the rows, each cell exactly as shown ("[c]" included).
 //
+// The file starts with a UTF-8 byte-order mark. Excel, where most readers
+// will open it, takes a CSV without one for the Windows code page and
+// shows "£2,038,221" as "Â£2,038,221"; with it, Excel, LibreOffice and
+// Numbers all read UTF-8.
+//
 // A text cell beginning with =, +, -, @, a tab or a carriage return gets a
 // leading apostrophe, so that a spreadsheet shows a budget line named
 // "=HYPERLINK(…)" as text instead of running it. Cells in Numeric columns
@@ -15,6 +20,7 @@ import (
 // left alone so that "-1,234" stays a number.
 func (t Table) CSV() []byte {
 	var b bytes.Buffer
+	b.WriteString(BOM)
 	w := csv.NewWriter(&b)
 	// Writing to a bytes.Buffer cannot fail, and csv.Writer only refuses
 	// an invalid Comma, which the default is not.
@@ -25,6 +31,9 @@ func (t Table) CSV() []byte {
 	w.Flush()
 	return b.Bytes()
 }
+
+// BOM is the UTF-8 byte-order mark every CSV starts with.
+const BOM = "\uFEFF"
 
 // defuse returns cells with every text cell that a spreadsheet would read
 // as a formula prefixed with an apostrophe. numeric marks the columns that

@@ -21,6 +21,11 @@ func TestCSV(t *testing.T) {
 		},
 	}
 	got := tb.CSV()
+	rest, ok := bytes.CutPrefix(got, []byte(BOM))
+	if !ok {
+		t.Errorf("CSV does not start with a UTF-8 byte-order mark, which Excel needs to read £:\n%q", got)
+	}
+	got = rest
 	if bytes.Contains(got, []byte("\r\n")) {
 		t.Errorf("CSV uses CRLF; want LF:\n%q", got)
 	}
@@ -58,7 +63,7 @@ func TestCSV(t *testing.T) {
 func TestCSVHeaderDefused(t *testing.T) {
 	// A header can hold a driver name from budget.csv.
 	tb := Table{Header: []string{"Year", "=cmd (actual)"}, Numeric: []bool{false, true}}
-	if got, want := string(tb.CSV()), "Year,'=cmd (actual)\n"; got != want {
+	if got, want := string(tb.CSV()), BOM+"Year,'=cmd (actual)\n"; got != want {
 		t.Errorf("CSV = %q, want %q", got, want)
 	}
 }
