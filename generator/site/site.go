@@ -127,9 +127,12 @@ type renderer struct {
 // siteData is what every page's templates see of the site.
 type siteData struct {
 	Title, Council, RAA, ReportYear, Author, Footer string
-	Draft                                           bool
-	SuppressBelow                                   int
-	CSP                                             string
+	// ReportPeriod is the report year as dates, "1 April 2024 to 31 March
+	// 2025": the cover gives it under a title that usually names the year.
+	ReportPeriod  string
+	Draft         bool
+	SuppressBelow int
+	CSP           string
 	// Asset paths, fingerprinted so a browser never mixes versions.
 	CSS, ChartsJS, ECharts, Logo string
 }
@@ -149,6 +152,7 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 		Title: c.Title, Council: c.Council, RAA: c.RAA, ReportYear: c.ReportYear,
 		Author: c.Author, Footer: c.Branding.Footer, Draft: in.Draft,
 		SuppressBelow: c.SuppressBelow, CSP: CSP,
+		ReportPeriod: c.Year.Start().Time().Format("2 January 2006") + " to " + c.Year.End().Time().Format("2 January 2006"),
 	}
 	return r, nil
 }
