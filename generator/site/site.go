@@ -16,7 +16,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
@@ -330,23 +329,17 @@ func (r *renderer) render() (Files, error) {
 		r.files["data/"+t.ID+".csv"] = t.CSV()
 	}
 
-	// Pages are independent once the charts exist: render them at once.
-	// Their files and problems are gathered in page order afterwards, so
-	// the output does not depend on which finishes first.
-	outs := make([]pageOut, len(pages))
-	var wg sync.WaitGroup
-	for i, p := range pages {
-		wg.Go(func() { outs[i] = r.page(p, r.pageData(nav, i), chartByID) })
-	}
-	wg.Wait()
+	// Pages are rendered one after another: rendering them concurrently
+	// was no faster as a whole process on a two-core machine.
 	var printSections []printSection
 	anySuppressed := false
-	for i, o := range outs {
+	for i, p := range pages {
+		o := r.page(p, r.pageData(nav, i), chartByID)
 		*r.probs = append(*r.probs, o.probs...)
 		if o.err != nil {
 			return nil, o.err
 		}
-		r.files[pages[i].url] = o.html
+		r.files[p.url] = o.html
 		printSections = append(printSections, o.print)
 		anySuppressed = anySuppressed || o.suppressed
 	}
