@@ -2,10 +2,12 @@ package generator
 
 import (
 	"context"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,6 +102,48 @@ func TestSamplePDF(t *testing.T) {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("chart text %q not found in the children section's pages", want)
 		}
+	}
+	checkTablesPrinted(t, file, html)
+}
+
+var (
+	printTable = regexp.MustCompile(`(?s)<table id="table-([a-z0-9_]+)">.*?</table>`)
+	numCell    = regexp.MustCompile(`<td class="num">([^<]*)</td>`)
+)
+
+// checkTablesPrinted checks that every row of every table in print.html
+// has all its figures, in order, on one line of the PDF's text: a table
+// wider than the page loses its last columns to the page's edge, and
+// clipped text is not in the PDF at all.
+func checkTablesPrinted(t *testing.T, file string, printHTML []byte) {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(out), "\n")
+	tables, rows := 0, 0
+	for _, tm := range printTable.FindAllSubmatch(printHTML, -1) {
+		tables++
+		for _, tr := range tableRow.FindAllSubmatch(tm[0], -1) {
+			var cells []string
+			for _, c := range numCell.FindAllSubmatch(tr[1], -1) {
+				if c := strings.TrimSpace(html.UnescapeString(string(c[1]))); c != "" {
+					cells = append(cells, regexp.QuoteMeta(c))
+				}
+			}
+			if len(cells) < 2 {
+				continue
+			}
+			rows++
+			re := regexp.MustCompile(`(^|\s)` + strings.Join(cells, `\s+`) + `(\s|$)`)
+			if !slices.ContainsFunc(lines, re.MatchString) {
+				t.Errorf("table %s: no line of the PDF has the row's figures %q in order: is the table wider than the page?", tm[1], cells)
+			}
+		}
+	}
+	if tables < 9 || rows < 50 {
+		t.Errorf("only %d tables and %d rows of figures checked", tables, rows)
 	}
 }
 
