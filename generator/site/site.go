@@ -29,12 +29,12 @@ import (
 //go:embed theme
 var defaultTheme embed.FS
 
-// The vendored ECharts is a megabyte, a third of everything a build
-// writes. Held as a string, the default theme's copy goes from the binary
+// The vendored ECharts (640 kB) is most of the bytes a build writes.
+// Held as a string, the default theme's copy goes from the binary
 // to the output file without being copied into memory first, and it is
 // named by the checksum scripts/vendor-echarts.sh recorded instead of
 // hashed on every build: a build is a short process, and on a small
-// machine touching a fresh megabyte of memory costs milliseconds.
+// machine touching that much fresh memory costs milliseconds.
 var (
 	//go:embed theme/static/js/echarts.min.js
 	echartsMin string
@@ -311,8 +311,7 @@ func (r *renderer) pages() []reportPage {
 }
 
 func (r *renderer) render() (Files, error) {
-	err := r.assets()
-	if err != nil {
+	if err := r.assets(); err != nil {
 		return nil, err
 	}
 	pages := r.pages()
@@ -329,19 +328,27 @@ func (r *renderer) render() (Files, error) {
 		r.files["data/"+t.ID+".csv"] = t.CSV()
 	}
 
-	// Pages are rendered one after another: rendering them concurrently
-	// was no faster as a whole process on a two-core machine.
 	var printSections []printSection
 	anySuppressed := false
 	for i, p := range pages {
-		o := r.page(p, r.pageData(nav, i), chartByID)
-		*r.probs = append(*r.probs, o.probs...)
-		if o.err != nil {
-			return nil, o.err
+		body, suppressed, err := r.body(p, chartByID, false)
+		if err != nil {
+			return nil, err
 		}
-		r.files[p.url] = o.html
-		printSections = append(printSections, o.print)
-		anySuppressed = anySuppressed || o.suppressed
+		d := r.pageData(nav, i)
+		d.Title, d.Author = p.Title, p.Author
+		d.Body = body
+		d.HasSuppressed = suppressed
+		if err := r.execute("page.html", p.url, d); err != nil {
+			return nil, err
+		}
+		// The print edition opens every chart's table: paper has no clicks.
+		printBody, _, err := r.body(p, chartByID, true)
+		if err != nil {
+			return nil, err
+		}
+		printSections = append(printSections, printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody})
+		anySuppressed = anySuppressed || suppressed
 	}
 
 	d := r.pageData(nav, -1)
@@ -350,7 +357,7 @@ func (r *renderer) render() (Files, error) {
 	d.Sections = nav
 	d.KeyFigures, d.HasSuppressed = r.keyFigures()
 	anySuppressed = anySuppressed || d.HasSuppressed
-	if r.files["index.html"], err = r.execute("index.html", "index.html", d); err != nil {
+	if err := r.execute("index.html", "index.html", d); err != nil {
 		return nil, err
 	}
 
@@ -360,7 +367,7 @@ func (r *renderer) render() (Files, error) {
 	d.PrintSections = printSections
 	d.Cabinet = r.cabinet()
 	d.HasSuppressed = anySuppressed || d.HasSuppressed
-	if r.files["print.html"], err = r.execute("print.html", "print.html", d); err != nil {
+	if err := r.execute("print.html", "print.html", d); err != nil {
 		return nil, err
 	}
 	if r.in.IndicatorsJSON != nil {
@@ -372,49 +379,18 @@ func (r *renderer) render() (Files, error) {
 	return r.files, nil
 }
 
-// pageOut is a rendered page: its HTML file, its section of the print
-// edition, and the problems its text has.
-type pageOut struct {
-	html       []byte
-	print      printSection
-	suppressed bool
-	probs      problem.List
-	err        error
-}
-
-// page renders page p, whose shared data is d, and its print section.
-func (r *renderer) page(p reportPage, d pageData, byID map[string]charts.Chart) pageOut {
-	var o pageOut
-	body, suppressed, probs, err := r.body(p, byID, false)
-	// Report each shortcode problem once, from the page render.
-	o.probs, o.suppressed = probs, suppressed
-	if err != nil {
-		o.err = err
-		return o
-	}
-	d.Title, d.Author = p.Title, p.Author
-	d.Body = body
-	d.HasSuppressed = suppressed
-	if o.html, o.err = r.execute("page.html", p.url, d); o.err != nil {
-		return o
-	}
-	// The print edition opens every chart's table: paper has no clicks.
-	printBody, _, _, err := r.body(p, byID, true)
-	o.print = printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody}
-	o.err = err
-	return o
-}
-
 // body renders a page's text and the section charts its text did not
 // place. open renders chart tables open, for print. suppressed reports
 // whether the body shows a [c].
-func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (template.HTML, bool, problem.List, error) {
+func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (template.HTML, bool, error) {
 	res := newResolver(r, byID, open)
 	var body bytes.Buffer
-	var probs problem.List
 	if len(p.Body) > 0 {
-		var html []byte
-		html, probs = content.Render(p.Page, res)
+		html, probs := content.Render(p.Page, res)
+		if !open {
+			// Report each shortcode problem once, from the page render.
+			*r.probs = append(*r.probs, probs...)
+		}
 		body.Write(html)
 	}
 	// A section's charts that its text did not place go at its end, so
@@ -423,12 +399,12 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (
 		if c.Section == p.Slug && !res.placed[c.ID] {
 			h, err := res.chartHTML(c)
 			if err != nil {
-				return "", false, probs, err
+				return "", false, err
 			}
 			body.WriteString(h)
 		}
 	}
-	return template.HTML(body.String()), res.suppressed, probs, nil
+	return template.HTML(body.String()), res.suppressed, nil
 }
 
 func urls(pages []reportPage) []string {
@@ -457,12 +433,13 @@ func (r *renderer) pageData(nav []navItem, i int) pageData {
 	return d
 }
 
-func (r *renderer) execute(layout, name string, d pageData) ([]byte, error) {
+func (r *renderer) execute(layout, name string, d pageData) error {
 	var buf bytes.Buffer
 	if err := r.tmpl.ExecuteTemplate(&buf, layout, d); err != nil {
-		return nil, fmt.Errorf("rendering %s with layouts/%s: %w", name, layout, err)
+		return fmt.Errorf("rendering %s with layouts/%s: %w", name, layout, err)
 	}
-	return buf.Bytes(), nil
+	r.files[name] = buf.Bytes()
+	return nil
 }
 
 // keyFigures are the front page's headline figures for the report year.
