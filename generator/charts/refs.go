@@ -49,12 +49,9 @@ const (
 func Ref(id, period string, part indicators.Part) string {
 	var b strings.Builder
 	b.WriteString(id + " " + period)
-	for _, f := range []struct{ name, value string }{
-		{"breakdown", string(part.Breakdown)}, {"group", part.Group},
-		{"line", part.Line}, {"driver", part.Driver},
-	} {
-		if f.value != "" {
-			b.WriteString(" " + f.name + "=" + strconv.Quote(f.value))
+	for _, f := range part.TextFields() {
+		if f.Value != "" {
+			b.WriteString(" " + f.Name + "=" + strconv.Quote(f.Value))
 		}
 	}
 	if part.HasMonth {

@@ -33,6 +33,15 @@ type Part struct {
 	HasMonth    bool
 }
 
+// PartField is a text field of a Part as indicators.json names it.
+type PartField struct{ Name, Value string }
+
+// TextFields are p's text fields in the order indicators.json writes
+// them, blank ones included: breakdown, group, line, driver.
+func (p Part) TextFields() [4]PartField {
+	return [4]PartField{{"breakdown", string(p.Breakdown)}, {"group", p.Group}, {"line", p.Line}, {"driver", p.Driver}}
+}
+
 // Entry is one figure the report shows beyond DATA.md's indicators, as
 // indicators.json lists it after them.
 type Entry struct {

@@ -58,13 +58,10 @@ func writeEntry(b *bytes.Buffer, e Entry) {
 	writeString(b, f.ID)
 	b.WriteString(", \"period\": ")
 	writeString(b, f.Period.String())
-	for _, field := range []struct{ name, value string }{
-		{"breakdown", string(e.Part.Breakdown)}, {"group", e.Part.Group},
-		{"line", e.Part.Line}, {"driver", e.Part.Driver},
-	} {
-		if field.value != "" {
-			b.WriteString(", \"" + field.name + "\": ")
-			writeString(b, field.value)
+	for _, field := range e.Part.TextFields() {
+		if field.Value != "" {
+			b.WriteString(", \"" + field.Name + "\": ")
+			writeString(b, field.Value)
 		}
 	}
 	if e.Part.HasMonth {
