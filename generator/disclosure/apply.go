@@ -35,7 +35,7 @@ import (
 //
 // The time-to-match curve is marked as a whole (SurvivalSuppressed) and
 // month by month, its months and its milestones alike, by
-// MilestonesSuppressed's rule, so that the charts draw what disclosure
+// estimatesSuppressed's rule, so that the charts draw what disclosure
 // control decided. It stands apart from the system: a Kaplan–Meier
 // estimate is not a count over a count that adds up with the others.
 //

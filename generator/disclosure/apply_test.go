@@ -221,7 +221,7 @@ func TestApplyNestedCounts(t *testing.T) {
 }
 
 // Apply marks the time-to-match curve month by month and milestone by
-// milestone, by MilestonesSuppressed's rule, so that the charts need not
+// milestone, by estimatesSuppressed's rule, so that the charts need not
 // know it; k = 1 clears the marks.
 func TestApplySurvival(t *testing.T) {
 	// 20 children: 3 matched on day 50, 10 on day 150, 3 on day 300, 4

@@ -17,7 +17,7 @@
 //     households waiting is from 1 to k−1;
 //   - it is a month of the time-to-match curve by which 1 to k−1 children
 //     had been matched, or after which 1 to k−1 are still followed, or any
-//     month of a curve over 1 to k−1 children (MilestonesSuppressed).
+//     month of a curve over 1 to k−1 children (estimatesSuppressed).
 //
 // Zeros stay visible: "no children" discloses nothing about a child.
 // Money is never suppressed: it counts pounds, not people. k = 1 turns

@@ -42,19 +42,13 @@ func SurvivalSuppressed(s indicators.Survival, k int) bool {
 	return k > 1 && small(s.Children, k)
 }
 
-// MilestonesSuppressed says, for each of s.Milestones, whether the share
-// matched by then must be hidden: when the whole curve is; when 1 to k−1
-// children had been matched by then, since share × children gives them
-// away; and when 1 to k−1 children are still followed after it, since
-// the share not matched then counts them (without censoring, exactly).
-// Curves are usually cut off where too few remain at risk for the same
-// reason.
-func MilestonesSuppressed(s indicators.Survival, k int) []bool {
-	return estimatesSuppressed(s, s.Milestones, k)
-}
-
-// estimatesSuppressed applies MilestonesSuppressed's rule to the estimates
-// ms of s, which may be its Milestones or its Months.
+// estimatesSuppressed says, for each estimate in ms (s.Milestones or
+// s.Months), whether the share matched by then must be hidden: when the
+// whole curve is; when 1 to k−1 children had been matched by then, since
+// share × children gives them away; and when 1 to k−1 children are still
+// followed after it, since the share not matched then counts them
+// (without censoring, exactly). Curves are usually cut off where too few
+// remain at risk for the same reason.
 func estimatesSuppressed(s indicators.Survival, ms []indicators.Milestone, k int) []bool {
 	out := make([]bool, len(ms))
 	if k <= 1 {

@@ -72,7 +72,7 @@ func TestDistributionSuppressed(t *testing.T) {
 	}
 }
 
-func TestMilestonesSuppressed(t *testing.T) {
+func TestEstimatesSuppressed(t *testing.T) {
 	// 20 children: 3 matched on day 50, 10 on day 150, 3 on day 300,
 	// 4 still waiting (censored) on day 1000.
 	s := indicators.Survival{
@@ -92,17 +92,17 @@ func TestMilestonesSuppressed(t *testing.T) {
 		},
 	}
 	want := []bool{false, true, false, true, false}
-	if got := MilestonesSuppressed(s, 5); !slices.Equal(got, want) {
-		t.Errorf("MilestonesSuppressed = %v, want %v", got, want)
+	if got := estimatesSuppressed(s, s.Milestones, 5); !slices.Equal(got, want) {
+		t.Errorf("estimatesSuppressed = %v, want %v", got, want)
 	}
-	if got := MilestonesSuppressed(s, 1); slices.Contains(got, true) {
-		t.Errorf("k = 1: MilestonesSuppressed = %v, want nothing hidden", got)
+	if got := estimatesSuppressed(s, s.Milestones, 1); slices.Contains(got, true) {
+		t.Errorf("k = 1: estimatesSuppressed = %v, want nothing hidden", got)
 	}
 	s.Children = 4
 	if !SurvivalSuppressed(s, 5) {
 		t.Error("a curve over 4 children is shown")
 	}
-	if got := MilestonesSuppressed(s, 5); slices.Contains(got, false) {
-		t.Errorf("curve over 4 children: MilestonesSuppressed = %v, want all hidden", got)
+	if got := estimatesSuppressed(s, s.Milestones, 5); slices.Contains(got, false) {
+		t.Errorf("curve over 4 children: estimatesSuppressed = %v, want all hidden", got)
 	}
 }
