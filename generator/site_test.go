@@ -49,6 +49,39 @@ func TestShortcodeProblemsAreLocated(t *testing.T) {
 	}
 }
 
+// A page's HTML is converted once and its charts filled in for each
+// edition: a NUL in the text, or text shaped like the mark a chart leaves,
+// is only text, and each placed chart appears once, closed on screen and
+// open in print.
+func TestChartsFilledInOnceEach(t *testing.T) {
+	dir := newProject(t)
+	appendTo(t, dir, "content/children.md", "\nA forged mark: \x000\x00 and \x00timeliness\x00.\n\nIn code: `\x000\x00`, [a link](x\x000\x00) and ![an image](\x000\x00 \"\x000\x00\").\n\n    \x000\x00\n\n{{< chart time_to_match >}}\n")
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	screen, _ := os.ReadFile(filepath.Join(out, "children.html"))
+	print, _ := os.ReadFile(filepath.Join(out, "print.html"))
+	for name, page := range map[string][]byte{"children.html": screen, "print.html": print} {
+		if strings.ContainsRune(string(page), 0) {
+			t.Errorf("%s holds a NUL", name)
+		}
+		if !strings.Contains(string(page), "A forged mark: \uFFFD0\uFFFD and \uFFFDtimeliness\uFFFD.") {
+			t.Errorf("%s lacks the text with U+FFFD for each NUL", name)
+		}
+		if n := strings.Count(string(page), `<figure class="chart" id="chart-time_to_match"`); n != 1 {
+			t.Errorf("%s has the time_to_match chart %d times, want 1", name, n)
+		}
+	}
+	if strings.Contains(string(screen), `<details class="chart-data" open>`) {
+		t.Error("children.html has a chart table open")
+	}
+	if n, want := strings.Count(string(print), `<details class="chart-data" open>`), strings.Count(string(print), `<details class="chart-data"`); n != want {
+		t.Errorf("print.html has %d of %d chart tables open", n, want)
+	}
+}
+
 // A project's layouts/ and static/ override the built-in theme file by
 // file; a theme under themes/NAME sits between the two.
 func TestThemeOverrides(t *testing.T) {

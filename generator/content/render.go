@@ -16,6 +16,13 @@ import (
 // shortcode the resolver cannot resolve is a problem located at its line
 // and column in the page's file.
 func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
+	// CommonMark replaces NUL with U+FFFD; doing it here, before goldmark,
+	// guarantees no NUL in the HTML, which a resolver may use as a mark.
+	// The offsets of shortcode problems are in this text, and a NUL and its
+	// replacement are one character each, so columns are unchanged.
+	if bytes.IndexByte(p.Body, 0) >= 0 {
+		p.Body = bytes.ReplaceAll(p.Body, []byte{0}, []byte("\uFFFD"))
+	}
 	var errs []*shortcode.Error
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.Table,

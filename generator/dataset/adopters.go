@@ -54,7 +54,7 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	var raw []adopterCSV
+	raw := make([]adopterCSV, len(t.rows))
 	if err := t.unmarshal(&raw); err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)

@@ -33,7 +33,7 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	var raw []budgetCSV
+	raw := make([]budgetCSV, len(t.rows))
 	if err := t.unmarshal(&raw); err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)

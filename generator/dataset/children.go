@@ -58,7 +58,7 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	var raw []childCSV
+	raw := make([]childCSV, len(t.rows))
 	if err := t.unmarshal(&raw); err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)

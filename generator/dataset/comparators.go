@@ -46,7 +46,7 @@ func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	var raw []comparatorCSV
+	raw := make([]comparatorCSV, len(t.rows))
 	if err := t.unmarshal(&raw); err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)

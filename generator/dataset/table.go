@@ -274,7 +274,8 @@ func (t *table) nameAt(i int) string {
 // to the schema's names and cells already cut to its width, so its
 // package-wide settings, its BOM handling and its record-numbered errors
 // never come into play; ignored columns have a blank name it matches to
-// nothing.
+// nothing. The slice should already have a place for every row: gocsv
+// fills it in place, where an empty one would be made again by reflection.
 func (t *table) unmarshal(out any) error {
 	recs := make([][]string, 0, len(t.rows)+1)
 	recs = append(recs, t.names)

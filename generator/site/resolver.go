@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
+	"strconv"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
@@ -23,12 +25,38 @@ type resolver struct {
 	placed map[string]bool
 	// suppressed: the page shows a [c], so it needs the note that explains it.
 	suppressed bool
-	// open: chart tables are shown open (the print edition).
-	open bool
+	// marked: the charts the page shows, in order; the page's HTML holds a
+	// mark for each until renderer.body fills in each edition's HTML.
+	marked []charts.Chart
+	// chartBytes estimates the HTML the marks stand for, to size buffers.
+	chartBytes int
 }
 
-func newResolver(r *renderer, byID map[string]charts.Chart, open bool) *resolver {
-	return &resolver{r: r, charts: byID, placed: map[string]bool{}, open: open}
+func newResolver(r *renderer, byID map[string]charts.Chart) *resolver {
+	return &resolver{r: r, charts: byID, placed: map[string]bool{}}
+}
+
+// chartMark delimits a chart's mark: NUL, which Markdown cannot produce
+// (content.Render turns it into U+FFFD, as CommonMark requires), so no
+// page text can be mistaken for a mark.
+const chartMark = 0
+
+// mark stands in for chart c in the page's HTML.
+func (res *resolver) mark(c charts.Chart) string {
+	res.suppressed = res.suppressed || hasSuppressed(c.Table)
+	res.marked = append(res.marked, c)
+	res.chartBytes += 2*len(c.Options) + 1024
+	return string(rune(chartMark)) + strconv.Itoa(len(res.marked)-1) + string(rune(chartMark))
+}
+
+// markedChart is the chart a mark's number (the text between its
+// delimiters) stands for.
+func (res *resolver) markedChart(n []byte) (charts.Chart, error) {
+	i, err := strconv.Atoi(string(n))
+	if err != nil || i < 0 || i >= len(res.marked) {
+		return charts.Chart{}, fmt.Errorf("internal error: a chart mark %q that no chart made", n)
+	}
+	return res.marked[i], nil
 }
 
 // Resolve implements shortcode.Resolver.
@@ -66,7 +94,7 @@ func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 			return "", fmt.Errorf("put {{< chart %s >}} on a line of its own", c.ID)
 		}
 		res.placed[c.ID] = true
-		return res.chartHTML(c)
+		return res.mark(c), nil
 	case "table":
 		if len(sc.Args) != 1 {
 			return "", fmt.Errorf("write {{< table ID >}} with one table ID, e.g. {{< table scorecard >}}")
@@ -163,14 +191,14 @@ type chartView struct {
 	Options template.JS // JSON escaped for HTML by encoding/json
 }
 
-func (res *resolver) chartHTML(c charts.Chart) (string, error) {
-	res.suppressed = res.suppressed || hasSuppressed(c.Table)
-	var buf bytes.Buffer
-	err := res.r.tmpl.ExecuteTemplate(&buf, "chart", chartView{Chart: c, Open: res.open, Options: template.JS(c.Options)})
+// chartHTML writes chart c's HTML; open shows its table open (the print
+// edition).
+func (r *renderer) chartHTML(w io.Writer, c charts.Chart, open bool) error {
+	err := r.tmpl.ExecuteTemplate(w, "chart", chartView{Chart: c, Open: open, Options: template.JS(c.Options)})
 	if err != nil {
-		return "", fmt.Errorf("rendering chart %s: %w", c.ID, err)
+		return fmt.Errorf("rendering chart %s: %w", c.ID, err)
 	}
-	return buf.String(), nil
+	return nil
 }
 
 func (res *resolver) tableHTML(t charts.Table) (string, error) {

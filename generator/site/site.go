@@ -331,7 +331,7 @@ func (r *renderer) render() (Files, error) {
 	var printSections []printSection
 	anySuppressed := false
 	for i, p := range pages {
-		body, suppressed, err := r.body(p, chartByID, false)
+		body, printBody, suppressed, err := r.body(p, chartByID)
 		if err != nil {
 			return nil, err
 		}
@@ -340,11 +340,6 @@ func (r *renderer) render() (Files, error) {
 		d.Body = body
 		d.HasSuppressed = suppressed
 		if err := r.execute("page.html", p.url, d); err != nil {
-			return nil, err
-		}
-		// The print edition opens every chart's table: paper has no clicks.
-		printBody, _, err := r.body(p, chartByID, true)
-		if err != nil {
 			return nil, err
 		}
 		printSections = append(printSections, printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody})
@@ -380,31 +375,50 @@ func (r *renderer) render() (Files, error) {
 }
 
 // body renders a page's text and the section charts its text did not
-// place. open renders chart tables open, for print. suppressed reports
-// whether the body shows a [c].
-func (r *renderer) body(p reportPage, byID map[string]charts.Chart, open bool) (template.HTML, bool, error) {
-	res := newResolver(r, byID, open)
-	var body bytes.Buffer
+// place, once for the screen and once for the print edition, which opens
+// every chart's table: paper has no clicks. suppressed reports whether the
+// body shows a [c].
+func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, paper template.HTML, suppressed bool, err error) {
+	res := newResolver(r, byID)
+	var text []byte
 	if len(p.Body) > 0 {
-		html, probs := content.Render(p.Page, res)
-		if !open {
-			// Report each shortcode problem once, from the page render.
-			*r.probs = append(*r.probs, probs...)
-		}
-		body.Write(html)
+		var probs problem.List
+		text, probs = content.Render(p.Page, res)
+		*r.probs = append(*r.probs, probs...)
 	}
 	// A section's charts that its text did not place go at its end, so
 	// every figure is in the report even before anyone writes about it.
 	for _, c := range r.in.Charts {
 		if c.Section == p.Slug && !res.placed[c.ID] {
-			h, err := res.chartHTML(c)
-			if err != nil {
-				return "", false, err
-			}
-			body.WriteString(h)
+			text = append(text, res.mark(c)...)
 		}
 	}
-	return template.HTML(body.String()), res.suppressed, nil
+	var sb, pb strings.Builder
+	sb.Grow(len(text) + res.chartBytes)
+	pb.Grow(len(text) + res.chartBytes)
+	// The Markdown is converted once: its charts are marks, filled in here
+	// with each edition's HTML.
+	for len(text) > 0 {
+		before, after, found := bytes.Cut(text, []byte{chartMark})
+		sb.Write(before)
+		pb.Write(before)
+		if !found {
+			break
+		}
+		n, rest, _ := bytes.Cut(after, []byte{chartMark})
+		c, err := res.markedChart(n)
+		if err != nil {
+			return "", "", false, err
+		}
+		if err := r.chartHTML(&sb, c, false); err != nil {
+			return "", "", false, err
+		}
+		if err := r.chartHTML(&pb, c, true); err != nil {
+			return "", "", false, err
+		}
+		text = rest
+	}
+	return template.HTML(sb.String()), template.HTML(pb.String()), res.suppressed, nil
 }
 
 func urls(pages []reportPage) []string {
