@@ -189,12 +189,25 @@ type chartView struct {
 	Root    string
 	Open    bool
 	Options template.JS // JSON escaped for HTML by encoding/json
+	// TableHTML is the chart's table as the "table" template renders it.
+	TableHTML template.HTML
 }
 
 // chartHTML writes chart c's HTML; open shows its table open (the print
 // edition).
 func (r *renderer) chartHTML(w io.Writer, c charts.Chart, open bool) error {
-	err := r.tmpl.ExecuteTemplate(w, "chart", chartView{Chart: c, Open: open, Options: template.JS(c.Options)})
+	// Both editions show the same table: render it once. Its hundreds of
+	// cells are most of a chart's rendering time.
+	table, ok := r.chartTables[c.ID]
+	if !ok {
+		var b strings.Builder
+		if err := r.tmpl.ExecuteTemplate(&b, "table", c.Table); err != nil {
+			return fmt.Errorf("rendering chart %s's table: %w", c.ID, err)
+		}
+		table = template.HTML(b.String())
+		r.chartTables[c.ID] = table
+	}
+	err := r.tmpl.ExecuteTemplate(w, "chart", chartView{Chart: c, Open: open, Options: template.JS(c.Options), TableHTML: table})
 	if err != nil {
 		return fmt.Errorf("rendering chart %s: %w", c.ID, err)
 	}

@@ -121,6 +121,8 @@ type renderer struct {
 	tmpl  *template.Template
 	site  siteData
 	files Files
+	// chartTables holds each chart's rendered table, by chart ID.
+	chartTables map[string]template.HTML
 }
 
 // siteData is what every page's templates see of the site.
@@ -146,7 +148,7 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 		return nil, err
 	}
 	c := in.Config
-	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}}
+	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}, chartTables: map[string]template.HTML{}}
 	r.site = siteData{
 		Title: c.Title, Council: c.Council, RAA: c.RAA, ReportYear: c.ReportYear,
 		Author: c.Author, Footer: c.Branding.Footer, Draft: in.Draft,
