@@ -21,6 +21,8 @@ type system struct {
 	// hides, and the matrices would otherwise be most of a build's garbage.
 	col    []int
 	matrix []int64
+	rows   [][]int64
+	pivots []int
 }
 
 // variable is one count of children or households.
@@ -89,7 +91,7 @@ func (s *system) protectComponent(comp component, k int) {
 			s.hideAll(comp)
 			return
 		}
-		x, deriv, found := s.exposed(sol, k)
+		x, deriv, found := s.exposed(comp, sol, k)
 		if !found {
 			return
 		}
@@ -104,8 +106,9 @@ func (s *system) protectComponent(comp component, k int) {
 }
 
 // exposed returns the first small count that the shown counts determine,
-// with the coefficients of the shown counts in its derivation.
-func (s *system) exposed(sol solution, k int) (int, map[int]int64, bool) {
+// with the coefficients of the shown counts in its derivation. sol must
+// be comp's latest solution: its rows are solve's working space.
+func (s *system) exposed(comp component, sol solution, k int) (int, map[int]int64, bool) {
 	for _, d := range sol {
 		v := &s.vars[d.v]
 		val := d.value
@@ -113,7 +116,13 @@ func (s *system) exposed(sol solution, k int) (int, map[int]int64, bool) {
 			val = float64(v.value)
 		}
 		if val >= 1 && val < float64(k) {
-			return d.v, d.deriv, true
+			deriv := make(map[int]int64)
+			for j, a := range d.row {
+				if a != 0 && comp.vars[j] != d.v {
+					deriv[comp.vars[j]] = a
+				}
+			}
+			return d.v, deriv, true
 		}
 	}
 	return 0, nil, false
@@ -206,7 +215,9 @@ func (s *system) components() []component {
 type determined struct {
 	v     int
 	value float64
-	deriv map[int]int64 // shown count → c
+	// row is its equation, p and each c by the component's variable
+	// order: solve's working space, valid until the next solve.
+	row []int64
 }
 
 type solution []determined
@@ -237,14 +248,16 @@ func (s *system) solve(comp component) (solution, bool) {
 	}
 	m := s.matrix[:len(comp.eqs)*n]
 	clear(m)
-	rows := make([][]int64, len(comp.eqs))
+	rows := s.rows[:0]
 	for i, e := range comp.eqs {
+		rows = append(rows, nil)
 		rows[i] = m[i*n : (i+1)*n : (i+1)*n]
 		for _, t := range s.eqs[e] {
 			rows[i][s.col[t.v]] += int64(t.c)
 		}
 	}
-	var pivots []int // pivots[r] is the column of row r's pivot
+	s.rows = rows
+	pivots := s.pivots[:0] // pivots[r] is the column of row r's pivot
 	for c, v := range comp.vars {
 		if !s.vars[v].unknown() {
 			continue
@@ -265,10 +278,11 @@ func (s *system) solve(comp component) (solution, bool) {
 		}
 		pivots = append(pivots, c)
 	}
+	s.pivots = pivots
 	var sol solution
 	for r, c := range pivots {
 		row := rows[r]
-		d := determined{v: comp.vars[c], deriv: make(map[int]int64)}
+		d := determined{v: comp.vars[c], row: row}
 		free := false
 		var num float64
 		for j, a := range row {
@@ -280,7 +294,6 @@ func (s *system) solve(comp component) (solution, bool) {
 				free = true
 				break
 			}
-			d.deriv[v] = a
 			num -= float64(a) * float64(s.vars[v].value)
 		}
 		if free {

@@ -450,7 +450,16 @@ func (r *renderer) pageData(nav []navItem, i int) pageData {
 }
 
 func (r *renderer) execute(layout, name string, d pageData) error {
+	// Room for the page at once: growing by doubling copies the page and
+	// leaves as much again in garbage. The page is its body and sections
+	// in a few kilobytes of layout.
+	size := 8 << 10
+	size += len(d.Body)
+	for _, s := range d.PrintSections {
+		size += len(s.Body)
+	}
 	var buf bytes.Buffer
+	buf.Grow(size)
 	if err := r.tmpl.ExecuteTemplate(&buf, layout, d); err != nil {
 		return fmt.Errorf("rendering %s with layouts/%s: %w", name, layout, err)
 	}
