@@ -100,24 +100,39 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 	} else {
 		disclosure.Apply(p.Report, p.Config.SuppressBelow)
 	}
+	// From here the report is only read, so the independent steps share
+	// the machine's cores.
+	var cs []charts.Chart
+	var tables []charts.Table
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		cs = charts.Build(p.Report, p.Config)
+		tables = charts.Tables(p.Report, p.Config)
+	})
 	js, err := p.Report.MarshalIndicatorsJSON()
+	wg.Wait()
 	if err != nil {
 		return nil, nil, fmt.Errorf("encoding indicators.json: %w", err)
+	}
+	var jsLeaks []disclosure.Leak
+	if !draft {
+		wg.Go(func() { jsLeaks = disclosure.CheckIndicatorsJSON(js, p.Config.SuppressBelow) })
 	}
 	files, probs := site.Render(site.Input{
 		Config:         p.Config,
 		Project:        p.fsys,
 		Pages:          p.Pages,
 		Report:         p.Report,
-		Charts:         charts.Build(p.Report, p.Config),
-		Tables:         charts.Tables(p.Report, p.Config),
+		Charts:         cs,
+		Tables:         tables,
 		Draft:          draft,
 		IndicatorsJSON: js,
 	})
+	wg.Wait()
 	if probs.HasErrors() {
 		return nil, probs, nil
 	}
-	if err := p.guard(files, js, draft); err != nil {
+	if err := p.guard(files, jsLeaks); err != nil {
 		return nil, probs, err
 	}
 	return files, probs, nil
@@ -125,9 +140,10 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 
 // guard is the last check before anything is written: no child or
 // household ID anywhere in the site, and in a publish build no small
-// count left in indicators.json. It backs up every stage before it, so a
-// bug there fails the build instead of publishing private data.
-func (p *Project) guard(files site.Files, js []byte, draft bool) error {
+// count left in indicators.json (jsLeaks, found by
+// disclosure.CheckIndicatorsJSON). It backs up every stage before it, so
+// a bug there fails the build instead of publishing private data.
+func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) error {
 	ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
 	for _, c := range p.Data.Children {
 		ids = append(ids, c.ChildID)
@@ -147,10 +163,7 @@ func (p *Project) guard(files site.Files, js []byte, draft bool) error {
 			scan[name] = b
 		}
 	}
-	leaks := disclosure.Guard(scan, ids)
-	if !draft {
-		leaks = append(leaks, disclosure.CheckIndicatorsJSON(js, p.Config.SuppressBelow)...)
-	}
+	leaks := append(disclosure.Guard(scan, ids), jsLeaks...)
 	if len(leaks) == 0 {
 		return nil
 	}
