@@ -96,7 +96,7 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 	if !ok {
 		return nil
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	r := csv.NewReader(bytes.NewReader(text))
 	r.FieldsPerRecord = -1 // rows may be ragged; width is checked against the header
 	r.ReuseRecord = true   // add copies the cells it keeps
 	lines := lineStarts(text)
@@ -160,41 +160,40 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 }
 
 // decodeText turns the file's bytes into UTF-8 text with \n line ends,
-// refusing what is not a text file.
-func decodeText(name string, data []byte, s schema, probs *problem.List) (string, bool) {
+// refusing what is not a text file. UTF-8 data is returned as it is, not
+// copied: the table's cells are strings of their own, made by encoding/csv.
+func decodeText(name string, data []byte, s schema, probs *problem.List) ([]byte, bool) {
 	switch {
 	case len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0:
 		probs.Errorf(name, 0, 0, "", "is empty: it needs a header row naming the columns, e.g. %s", strings.Join(s.requiredColumns(), ","))
-		return "", false
+		return nil, false
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		probs.Errorf(name, 0, 0, "", `is an Excel workbook (.xlsx), not a CSV file: open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)"`)
-		return "", false
+		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		probs.Errorf(name, 0, 0, "", `is UTF-16 text (Excel's "Unicode Text"), not CSV: save it as "CSV UTF-8 (Comma delimited)"`)
-		return "", false
+		return nil, false
 	case bytes.IndexByte(data, 0) >= 0:
 		probs.Errorf(name, 0, 0, "", `is not a text file (it contains binary data): save the spreadsheet as "CSV UTF-8 (Comma delimited)"`)
-		return "", false
+		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var text string
-	if utf8.Valid(data) {
-		text = string(data)
-	} else {
+	text := data
+	if !utf8.Valid(data) {
 		// Excel's plain "CSV" is Windows-1252, where every byte is a
 		// character, so this cannot fail.
 		b, err := charmap.Windows1252.NewDecoder().Bytes(data)
 		if err != nil {
 			probs.Errorf(name, 0, 0, "", "is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\"")
-			return "", false
+			return nil, false
 		}
-		text = string(b)
+		text = b
 		probs.Warnf(name, 0, 0, "", `file is not UTF-8; read it as Windows-1252 (Excel's "CSV" format) — save as "CSV UTF-8" to avoid this warning`)
 	}
 	// Old Mac Excel ends lines with \r alone; encoding/csv would see one
 	// long line.
-	if !strings.Contains(text, "\n") {
-		text = strings.ReplaceAll(text, "\r", "\n")
+	if bytes.IndexByte(text, '\n') < 0 {
+		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
 	}
 	return text, true
 }
@@ -313,8 +312,8 @@ func blank(rec []string) bool {
 }
 
 // lineStarts returns the byte offset of each line: lineStarts[0] is line 1.
-func lineStarts(text string) []int {
-	starts := []int{0}
+func lineStarts(text []byte) []int {
+	starts := make([]int, 1, bytes.Count(text, []byte("\n"))+1)
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			starts = append(starts, i+1)
@@ -328,7 +327,7 @@ func lineStarts(text string) []int {
 // file. encoding/csv gives only a byte position and one error value for
 // both an unclosed and a stray quote, so the record is scanned again
 // from its first line with the same rules.
-func quoteField(text string, lines []int, pe *csv.ParseError) (field int, unterminated bool) {
+func quoteField(text []byte, lines []int, pe *csv.ParseError) (field int, unterminated bool) {
 	start := offset(lines, pe.StartLine, 1, len(text))
 	stop := offset(lines, pe.Line, pe.Column, len(text))
 	inQuote, atStart := false, true
