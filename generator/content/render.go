@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
+	"github.com/adoptionreport/adoptionreport/generator/content/gfm"
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
@@ -24,12 +24,15 @@ func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 		p.Body = bytes.ReplaceAll(p.Body, []byte{0}, []byte("\uFFFD"))
 	}
 	var errs []*shortcode.Error
+	// The GFM extensions are our own, equal in output to goldmark's
+	// extension package, which costs every process start its linkify
+	// regexps (see package gfm).
 	md := goldmark.New(goldmark.WithExtensions(
-		extension.Table,
-		extension.Strikethrough,
+		gfm.Table{},
+		gfm.Strikethrough{},
 		// Footnote IDs carry the page's slug: the print edition joins every
 		// page into one document, where two pages' "fn:1" would collide.
-		extension.NewFootnote(extension.WithFootnoteIDPrefix(p.Slug+"-")),
+		gfm.Footnote{IDPrefix: p.Slug + "-"},
 		shortcode.Extension{Resolver: resolver, Errors: &errs},
 	))
 	var buf bytes.Buffer
