@@ -100,37 +100,26 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 	} else {
 		disclosure.Apply(p.Report, p.Config.SuppressBelow)
 	}
-	// From here the report is only read, so the independent steps share
-	// the machine's cores.
-	var cs []charts.Chart
-	var tables []charts.Table
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		cs = charts.Build(p.Report, p.Config)
-		tables = charts.Tables(p.Report, p.Config)
-	})
 	js, err := p.Report.MarshalIndicatorsJSON()
-	wg.Wait()
 	if err != nil {
 		return nil, nil, fmt.Errorf("encoding indicators.json: %w", err)
-	}
-	var jsLeaks []disclosure.Leak
-	if !draft {
-		wg.Go(func() { jsLeaks = disclosure.CheckIndicatorsJSON(js, p.Config.SuppressBelow) })
 	}
 	files, probs := site.Render(site.Input{
 		Config:         p.Config,
 		Project:        p.fsys,
 		Pages:          p.Pages,
 		Report:         p.Report,
-		Charts:         cs,
-		Tables:         tables,
+		Charts:         charts.Build(p.Report, p.Config),
+		Tables:         charts.Tables(p.Report, p.Config),
 		Draft:          draft,
 		IndicatorsJSON: js,
 	})
-	wg.Wait()
 	if probs.HasErrors() {
 		return nil, probs, nil
+	}
+	var jsLeaks []disclosure.Leak
+	if !draft {
+		jsLeaks = disclosure.CheckIndicatorsJSON(js, p.Config.SuppressBelow)
 	}
 	if err := p.guard(files, jsLeaks); err != nil {
 		return nil, probs, err
