@@ -250,11 +250,11 @@ func (s *system) solve(comp component) (solution, bool) {
 	clear(m)
 	rows := s.rows[:0]
 	for i, e := range comp.eqs {
-		rows = append(rows, nil)
-		rows[i] = m[i*n : (i+1)*n : (i+1)*n]
+		row := m[i*n : (i+1)*n : (i+1)*n]
 		for _, t := range s.eqs[e] {
-			rows[i][s.col[t.v]] += int64(t.c)
+			row[s.col[t.v]] += int64(t.c)
 		}
+		rows = append(rows, row)
 	}
 	s.rows = rows
 	pivots := s.pivots[:0] // pivots[r] is the column of row r's pivot
