@@ -77,3 +77,68 @@ func TestWriteAtomicCreatesOutput(t *testing.T) {
 		t.Errorf("output folder: %v, %v", fi, err)
 	}
 }
+
+func TestWriteAtomicLinksOnlyIdenticalFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "output")
+	os.MkdirAll(filepath.Join(out, "assets"), 0o755)
+	write := func(name, body string, mode os.FileMode) os.FileInfo {
+		p := filepath.Join(out, name)
+		if err := os.WriteFile(p, []byte(body), mode); err != nil {
+			t.Fatal(err)
+		}
+		os.Chmod(p, mode) // whatever the umask
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	same := write("assets/lib.js", "unchanged", 0o644)
+	changed := write("index.html", "old text!", 0o644) // same length as the new
+	private := write("private.html", "unchanged", 0o600)
+	elsewhere := filepath.Join(t.TempDir(), "target")
+	os.WriteFile(elsewhere, []byte("unchanged"), 0o644)
+	if err := os.Symlink(elsewhere, filepath.Join(out, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+
+	files := Files{
+		"assets/lib.js": []byte("unchanged"),
+		"index.html":    []byte("new text!"),
+		"private.html":  []byte("unchanged"),
+		"link.html":     []byte("unchanged"),
+		"added.html":    []byte("unchanged"),
+	}
+	if err := WriteAtomic(out, files); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for name, b := range files {
+		want[name] = string(b)
+	}
+	if got := readTree(t, out); !reflect.DeepEqual(got, want) {
+		t.Errorf("output = %v, want %v", got, want)
+	}
+	stat := func(name string) os.FileInfo {
+		fi, err := os.Lstat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	if !os.SameFile(same, stat("assets/lib.js")) {
+		t.Error("an unchanged file was written again instead of linked")
+	}
+	if os.SameFile(changed, stat("index.html")) {
+		t.Error("a changed file of the same size was linked to the old one")
+	}
+	if fi := stat("private.html"); os.SameFile(private, fi) || fi.Mode().Perm() != 0o644 {
+		t.Errorf("a file with another mode was linked, or kept its mode: %v", fi.Mode())
+	}
+	if fi := stat("link.html"); !fi.Mode().IsRegular() {
+		t.Errorf("a symbolic link in the old output was carried over: %v", fi.Mode())
+	}
+	if b, _ := os.ReadFile(elsewhere); string(b) != "unchanged" {
+		t.Errorf("the symbolic link's target changed: %q", b)
+	}
+}
