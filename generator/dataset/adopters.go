@@ -25,10 +25,7 @@ type adopterCSV struct {
 
 var adopterSchema = schemaOf(adopterCSV{})
 
-// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
-func (r *adopterCSV) UnmarshalCSVWithFields(name, value string) error {
-	return adopterSchema.set(r, name, value)
-}
+func (adopterCSV) schema() *schema { return &adopterSchema }
 
 // adopterDateRules are DATA.md's rules on the order of a household's
 // dates. The stage dates are the four steps from registration to
@@ -54,8 +51,8 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw := make([]adopterCSV, len(t.rows))
-	if err := t.unmarshal(&raw); err != nil {
+	raw, err := unmarshal[adopterCSV](t)
+	if err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)
 	}

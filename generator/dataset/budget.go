@@ -19,10 +19,7 @@ type budgetCSV struct {
 
 var budgetSchema = schemaOf(budgetCSV{})
 
-// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
-func (r *budgetCSV) UnmarshalCSVWithFields(name, value string) error {
-	return budgetSchema.set(r, name, value)
-}
+func (budgetCSV) schema() *schema { return &budgetSchema }
 
 // ReadBudget reads and checks budget.csv. Every row is returned, even
 // one with errors; problems are in row and column order. name is the
@@ -33,8 +30,8 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw := make([]budgetCSV, len(t.rows))
-	if err := t.unmarshal(&raw); err != nil {
+	raw, err := unmarshal[budgetCSV](t)
+	if err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)
 	}

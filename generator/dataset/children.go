@@ -33,10 +33,7 @@ type childCSV struct {
 
 var childSchema = schemaOf(childCSV{})
 
-// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
-func (r *childCSV) UnmarshalCSVWithFields(name, value string) error {
-	return childSchema.set(r, name, value)
-}
+func (childCSV) schema() *schema { return &childSchema }
 
 // childDateRules are DATA.md's rules on the order of a child's dates.
 var childDateRules = []dateRule{
@@ -58,8 +55,8 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw := make([]childCSV, len(t.rows))
-	if err := t.unmarshal(&raw); err != nil {
+	raw, err := unmarshal[childCSV](t)
+	if err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)
 	}

@@ -18,10 +18,7 @@ type comparatorCSV struct {
 
 var comparatorSchema = schemaOf(comparatorCSV{})
 
-// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
-func (r *comparatorCSV) UnmarshalCSVWithFields(name, value string) error {
-	return comparatorSchema.set(r, name, value)
-}
+func (comparatorCSV) schema() *schema { return &comparatorSchema }
 
 // indicatorIDs are the indicator IDs of DATA.md, the only ones a
 // comparator may name.
@@ -46,8 +43,8 @@ func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw := make([]comparatorCSV, len(t.rows))
-	if err := t.unmarshal(&raw); err != nil {
+	raw, err := unmarshal[comparatorCSV](t)
+	if err != nil {
 		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
 		return nil, sortByPlace(probs)
 	}

@@ -66,7 +66,7 @@ func schemaOf(raw any) schema {
 }
 
 // set stores a cell in its field of row, a pointer to the schema's raw
-// struct. The raw structs' UnmarshalCSVWithFields call it: gocsv hands each
+// struct. record's UnmarshalCSVWithFields calls it: gocsv hands each
 // cell to that method when a struct has it, instead of finding the field's
 // type by reflection cell by cell, which boxes every cell into an interface
 // and was most of the time a file took to load. A blank name is an
@@ -268,20 +268,50 @@ func (t *table) nameAt(i int) string {
 	return t.names[i]
 }
 
-// unmarshal maps the rows into out, a pointer to a slice of raw structs
-// of string fields, in row order. gocsv sees a header already normalised
-// to the schema's names and cells already cut to its width, so its
-// package-wide settings, its BOM handling and its record-numbered errors
-// never come into play; ignored columns have a blank name it matches to
-// nothing. The slice should already have a place for every row: gocsv
-// fills it in place, where an empty one would be made again by reflection.
-func (t *table) unmarshal(out any) error {
+// rawRow is a raw struct: one file's row as text, a string field per
+// column tagged with its name (childCSV, adopterCSV, ...).
+type rawRow interface {
+	schema() *schema
+}
+
+// record is gocsv's element for one row: a pointer to the row's raw
+// struct. gocsv makes two values of the element type for every row and
+// keeps one; with the raw struct itself as the element, that was two
+// copies of it per row, over half of what loading the sample allocated.
+type record[T rawRow] struct{ Raw *T }
+
+// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
+func (r *record[T]) UnmarshalCSVWithFields(name, value string) error {
+	if r.Raw == nil {
+		r.Raw = new(T)
+	}
+	return (*r.Raw).schema().set(r.Raw, name, value)
+}
+
+// unmarshal maps the table's rows to raw structs, in row order. gocsv
+// sees a header already normalised to the schema's names and cells
+// already cut to its width, so its package-wide settings, its BOM
+// handling and its record-numbered errors never come into play; ignored
+// columns have a blank name it matches to nothing.
+func unmarshal[T rawRow](t *table) ([]*T, error) {
 	recs := make([][]string, 0, len(t.rows)+1)
 	recs = append(recs, t.names)
 	for _, r := range t.rows {
 		recs = append(recs, r.cells)
 	}
-	return gocsv.UnmarshalDecoder(records(recs), out)
+	// Sized for every row, gocsv fills it in place instead of making it
+	// again by reflection.
+	out := make([]record[T], len(t.rows))
+	if err := gocsv.UnmarshalDecoder(records(recs), &out); err != nil {
+		return nil, err
+	}
+	raw := make([]*T, len(out))
+	for i, r := range out {
+		if raw[i] = r.Raw; raw[i] == nil {
+			raw[i] = new(T) // a row gocsv gave no cell; rows are never that narrow
+		}
+	}
+	return raw, nil
 }
 
 // records is a gocsv.Decoder over rows already read.
