@@ -17,6 +17,8 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+	// Maps the start of the heap in one step: see the package for why.
+	_ "github.com/adoptionreport/adoptionreport/internal/prefault"
 )
 
 // Exit statuses: the contract in ARCHITECTURE.md.
