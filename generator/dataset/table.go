@@ -149,6 +149,7 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 			}
 			// Room for a row on every line left: the cells in one block.
 			t.spare = make([]string, (len(lines)-line)*len(t.names))
+			t.rows = make([]tableRow, 0, len(lines)-line)
 			continue
 		}
 		t.add(row, rec, probs)

@@ -84,11 +84,15 @@ type partID struct {
 }
 
 func newGuard(ids []string) *guard {
-	g := &guard{tokens: make(map[string]*tokenIDs)}
+	g := &guard{tokens: make(map[string]*tokenIDs, len(ids))}
+	// Entries come from one block, not an allocation each; with at most
+	// one entry per ID it never fills, so the pointers into it stay good.
+	block := make([]tokenIDs, 0, len(ids))
 	entry := func(tok string) *tokenIDs {
 		e := g.tokens[tok]
 		if e == nil {
-			e = new(tokenIDs)
+			block = append(block, tokenIDs{})
+			e = &block[len(block)-1]
 			g.tokens[tok] = e
 		}
 		return e

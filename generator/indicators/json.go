@@ -28,11 +28,12 @@ func (r *Report) MarshalIndicatorsJSON() ([]byte, error) {
 	b.WriteString(",\n  \"council\": ")
 	writeString(&b, r.Council)
 	fmt.Fprintf(&b, ",\n  \"suppressed_below\": %d,\n  \"indicators\": [", r.SuppressBelow)
-	entries := make([]Entry, 0, len(r.Figures))
+	extras := r.Extras()
+	entries := make([]Entry, 0, len(r.Figures)+len(extras))
 	for _, f := range r.Figures {
 		entries = append(entries, Entry{Figure: f})
 	}
-	entries = append(entries, r.Extras()...)
+	entries = append(entries, extras...)
 	b.Grow(len(entries) * 112) // an entry is a line of 70 to 150 bytes
 	for i, e := range entries {
 		if e.Unit == "" {

@@ -108,7 +108,12 @@ func Compute(ds *dataset.Dataset, cfg config.Config) *Report {
 	}
 
 	comps := comparatorIndex(ds.Comparators)
-	r.index = make(map[figureKey]int)
+	n := 0
+	for _, fs := range figs {
+		n += len(fs)
+	}
+	r.index = make(map[figureKey]int, n)
+	r.Figures = make([]Figure, 0, n)
 	for _, in := range table {
 		for _, f := range figs[in.id] {
 			f.Unit = in.unit
