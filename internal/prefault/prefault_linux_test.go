@@ -89,3 +89,43 @@ func TestPopulateMapsEveryPage(t *testing.T) {
 		}
 	}
 }
+
+func TestGrowPopulatesOnlyTheNewPart(t *testing.T) {
+	// A mapping of our own stands for the heap: the runtime's is being
+	// populated by follow as this runs.
+	const size = 2 << 20
+	page := syscall.Getpagesize()
+	all, err := syscall.Mmap(-1, 0, size+2*page, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(all)
+	// A page of no access at each end keeps the kernel from merging the
+	// mapping with a neighbour.
+	for _, guard := range [][]byte{all[:page], all[page+size:]} {
+		if err := syscall.Mprotect(guard, syscall.PROT_NONE); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := all[page : page+size]
+	lo := uintptr(unsafe.Pointer(&b[0]))
+	if _, hi, ok := heapMapping(lo); !ok || hi != lo+size {
+		t.Fatalf("heapMapping does not see the test's mapping: %#x, %v", hi, ok)
+	}
+	done := grow(lo, lo+size/2)
+	if done == lo+size/2 {
+		t.Skip("this kernel has no MADV_POPULATE_WRITE (Linux 5.14): prefault does nothing here")
+	}
+	if done != lo+size {
+		t.Fatalf("grow returned %#x, want the mapping's end %#x", done, lo+size)
+	}
+	if n := resident(t, b[:size/2]); n != 0 {
+		t.Errorf("%d pages below done were populated", n)
+	}
+	if n := resident(t, b[size/2:]); n != size/2/page {
+		t.Errorf("%d of %d pages past done are resident", n, size/2/page)
+	}
+	if again := grow(lo, done); again != done {
+		t.Errorf("grow with nothing new returned %#x, want %#x", again, done)
+	}
+}
