@@ -17,7 +17,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
-	// Maps the start of the heap in one step: see the package for why.
+	// Maps the heap in one step as it grows: see the package for why.
 	_ "github.com/adoptionreport/adoptionreport/internal/prefault"
 )
 
