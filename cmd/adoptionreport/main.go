@@ -17,8 +17,6 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
-	// Maps the heap in one step as it grows: see the package for why.
-	_ "github.com/adoptionreport/adoptionreport/internal/prefault"
 )
 
 // Exit statuses: the contract in ARCHITECTURE.md.

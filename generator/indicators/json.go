@@ -34,7 +34,6 @@ func (r *Report) MarshalIndicatorsJSON() ([]byte, error) {
 		entries = append(entries, Entry{Figure: f})
 	}
 	entries = append(entries, extras...)
-	b.Grow(len(entries) * 112) // an entry is a line of 70 to 150 bytes
 	for i, e := range entries {
 		if e.Unit == "" {
 			return nil, fmt.Errorf("indicator %s %s has no unit", e.ID, e.Period)
@@ -92,20 +91,11 @@ func writeEntry(b *bytes.Buffer, e Entry) {
 	b.WriteByte('}')
 }
 
-// writeString writes s as a JSON string, as encoding/json would. Most
-// strings here (IDs, periods, units) need no escaping and are written as
-// they are; encoding/json would allocate for each of the thousand.
+// writeString writes s as a JSON string, HTML-escaped as encoding/json
+// escapes it.
 func writeString(b *bytes.Buffer, s string) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // a string always encodes
-			b.Write(q)
-			return
-		}
-	}
-	b.WriteByte('"')
-	b.WriteString(s)
-	b.WriteByte('"')
+	q, _ := json.Marshal(s) // a string always encodes
+	b.Write(q)
 }
 
 // formatPence writes pence as pounds with the trailing zeros of the pence

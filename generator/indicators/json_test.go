@@ -227,20 +227,3 @@ func TestFormatPence(t *testing.T) {
 		}
 	}
 }
-
-// writeString writes what encoding/json writes, whether or not the string
-// needs escaping.
-func TestWriteStringMatchesEncodingJSON(t *testing.T) {
-	for _, s := range []string{
-		"", "a1", "2022-25", "days", "Interagency fees", "£1.2m", `say "hi"`, `back\slash`,
-		"</script><script>alert(1)</script>", "a & b", "tab\there", "new\nline", "\x00\x1f\x7f",
-		"line\u2028sep\u2029", "Māori", "\xff invalid",
-	} {
-		var b bytes.Buffer
-		writeString(&b, s)
-		want, _ := json.Marshal(s)
-		if b.String() != string(want) {
-			t.Errorf("writeString(%q) = %s, want %s", s, b.String(), want)
-		}
-	}
-}

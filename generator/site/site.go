@@ -16,7 +16,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"unsafe"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -29,36 +28,7 @@ import (
 //go:embed theme
 var defaultTheme embed.FS
 
-// The vendored ECharts (640 kB) is most of the bytes a build writes.
-// Held as a string, the default theme's copy goes from the binary
-// to the output file without being copied into memory first, and it is
-// named by the checksum scripts/vendor-echarts.sh recorded instead of
-// hashed on every build: a build is a short process, and on a small
-// machine touching that much fresh memory costs milliseconds.
-var (
-	//go:embed theme/static/js/echarts.min.js
-	echartsMin string
-	//go:embed theme/static/js/echarts.VERSION
-	echartsVersion string
-)
-
 const echartsPath = "static/js/echarts.min.js"
-
-// embeddedECharts returns the default theme's ECharts and its SHA-256 as
-// recorded in echarts.VERSION. The bytes are the binary's own read-only
-// data: nothing may write to them.
-func embeddedECharts() ([]byte, [sha256.Size]byte, error) {
-	var sum [sha256.Size]byte
-	for line := range strings.Lines(echartsVersion) {
-		f := strings.Fields(line)
-		if len(f) >= 3 && f[0] == "sha256" && f[2] == path.Base(echartsPath) {
-			if n, err := hex.Decode(sum[:], []byte(f[1])); err == nil && n == len(sum) {
-				return unsafe.Slice(unsafe.StringData(echartsMin), len(echartsMin)), sum, nil
-			}
-		}
-	}
-	return nil, sum, fmt.Errorf("echarts.VERSION has no sha256 line for %s: run scripts/vendor-echarts.sh", path.Base(echartsPath))
-}
 
 // CSP is every page's Content-Security-Policy: scripts, stylesheets and
 // images only from the site itself, so nothing a spreadsheet or a page's
@@ -160,11 +130,7 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 
 // fingerprint adds a file under a name carrying a hash of its contents.
 func (r *renderer) fingerprint(name string, b []byte) string {
-	return r.fingerprintSum(name, b, sha256.Sum256(b))
-}
-
-// fingerprintSum is fingerprint with the hash of b already known.
-func (r *renderer) fingerprintSum(name string, b []byte, sum [sha256.Size]byte) string {
+	sum := sha256.Sum256(b)
 	ext := path.Ext(name)
 	if strings.HasSuffix(name, ".min.js") {
 		ext = ".min.js"
@@ -207,19 +173,11 @@ func (r *renderer) assets() error {
 		return err
 	}
 	r.site.ChartsJS = r.fingerprint("assets/charts.js", js)
-	if r.theme.fromDefault(echartsPath) {
-		b, sum, err := embeddedECharts()
-		if err != nil {
-			return err
-		}
-		r.site.ECharts = r.fingerprintSum("assets/"+path.Base(echartsPath), b, sum)
-	} else {
-		b, err := r.theme.ReadFile(echartsPath)
-		if err != nil {
-			return err
-		}
-		r.site.ECharts = r.fingerprint("assets/"+path.Base(echartsPath), b)
+	echarts, err := r.theme.ReadFile(echartsPath)
+	if err != nil {
+		return err
 	}
+	r.site.ECharts = r.fingerprint("assets/"+path.Base(echartsPath), echarts)
 	if lic, err := r.theme.ReadFile("static/js/echarts.LICENSE.txt"); err == nil {
 		r.files["assets/echarts.LICENSE.txt"] = lic
 	}

@@ -27,17 +27,6 @@ func (l layers) ReadFile(name string) ([]byte, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
-// fromDefault reports whether name comes from the embedded default
-// theme, the last layer: no layer above it has the file.
-func (l layers) fromDefault(name string) bool {
-	for _, f := range l[:len(l)-1] {
-		if _, err := fs.Stat(f, name); !errors.Is(err, fs.ErrNotExist) {
-			return false
-		}
-	}
-	return true
-}
-
 // Glob returns the union of every layer's matches, sorted.
 func (l layers) Glob(pattern string) ([]string, error) {
 	seen := map[string]bool{}

@@ -1,10 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,7 +48,7 @@ func WriteAtomic(dir string, files Files) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	if err := writeTree(tmp, dir, files); err != nil {
+	if err := writeTree(tmp, files); err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
@@ -65,55 +63,21 @@ func WriteAtomic(dir string, files Files) error {
 	return swap(tmp, dir)
 }
 
-// writeTree writes files under root. A file that prev (the site being
-// replaced) already holds byte for byte is hard-linked from there instead:
-// most of a rebuild is unchanged, the chart library above all, and a link
-// saves both writing the new copy and, once prev is removed, freeing the
-// old one. Files are never changed in place, so sharing them is safe.
-func writeTree(root, prev string, files Files) error {
-	buf := make([]byte, 32<<10)
+// writeTree writes files under root.
+func writeTree(root string, files Files) error {
 	for _, name := range files.Names() {
 		if !validPath(name) {
 			return fmt.Errorf("internal error: refusing to write %q outside the output folder", name)
 		}
-		rel := filepath.FromSlash(name)
-		p := filepath.Join(root, rel)
+		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
-		}
-		old := filepath.Join(prev, rel)
-		if holds(old, files[name], buf) && os.Link(old, p) == nil {
-			continue
 		}
 		if err := os.WriteFile(p, files[name], 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// holds reports whether name is a plain file, with the mode a build
-// writes, whose contents are exactly b. buf is scratch space for reading.
-func holds(name string, b, buf []byte) bool {
-	fi, err := os.Lstat(name)
-	if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm() != 0o644 || fi.Size() != int64(len(b)) {
-		return false
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	for len(b) > 0 {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(b))])
-		if err != nil || !bytes.Equal(buf[:n], b[:n]) {
-			return false
-		}
-		b = b[n:]
-	}
-	// The file may have grown since Lstat; only a clean end proves it equal.
-	n, _ := f.Read(buf[:1])
-	return n == 0
 }
 
 func validPath(name string) bool {
