@@ -95,8 +95,7 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 	p.Report = indicators.Compute(p.Data, p.Config)
 	if draft {
-		// Nothing is suppressed in a draft, charts' own checks included.
-		p.Report.SuppressBelow = 1
+		disclosure.Draft(p.Report)
 	} else {
 		disclosure.Apply(p.Report, p.Config.SuppressBelow)
 	}
@@ -117,10 +116,7 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, nil
 	}
-	var jsLeaks []disclosure.Leak
-	if !draft {
-		jsLeaks = disclosure.CheckIndicatorsJSON(js, p.Config.SuppressBelow)
-	}
+	jsLeaks := disclosure.CheckIndicatorsJSON(js, p.Report.SuppressBelow)
 	if err := p.guard(files, jsLeaks); err != nil {
 		return nil, probs, err
 	}

@@ -40,8 +40,10 @@ import (
 // estimate is not a count over a count that adds up with the others.
 //
 // Money is never suppressed. k ≤ 1 clears every mark. Distributions have
-// no mark: the report does not show them (see DistributionSuppressed).
+// no mark: the report does not show them. Apply records k in
+// r.SuppressBelow, which the charts' own checks read.
 func Apply(r *indicators.Report, k int) {
+	r.SuppressBelow = k
 	m := newModel(r)
 	if k > 1 {
 		m.sys.protect(k)
@@ -64,6 +66,13 @@ func Apply(r *indicators.Report, k int) {
 			}
 		}
 	}
+}
+
+// Draft readies r for a draft build, which shows exact figures to the
+// officers writing the report: nothing is suppressed, and nothing counts
+// as small (r.SuppressBelow is 1), charts' checks included.
+func Draft(r *indicators.Report) {
+	Apply(r, 1)
 }
 
 // applySurvival marks the curve s. The system takes in only the number of

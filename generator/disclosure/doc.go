@@ -21,7 +21,7 @@
 //
 // Zeros stay visible: "no children" discloses nothing about a child.
 // Money is never suppressed: it counts pounds, not people. k = 1 turns
-// suppression off. A draft build does not call this package.
+// suppression off, and a draft build turns it off with Draft.
 //
 // That is primary suppression (SuppressFigure). It is not enough on its
 // own, because the report publishes counts that add up: the children
@@ -29,7 +29,7 @@
 // to a three-year period, and a percentage's base is published beside it.
 // A hidden count that can be worked out from the ones shown is not
 // hidden. Secondary suppression hides further counts until none of the
-// small ones can be worked out (see SuppressTable and Apply).
+// small ones can be worked out (see Apply).
 //
 // # Secondary suppression, exactly
 //

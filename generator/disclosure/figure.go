@@ -28,14 +28,6 @@ func SuppressFigure(f indicators.Figure, k int) bool {
 	return false
 }
 
-// DistributionSuppressed reports whether a time-to-match distribution
-// must be hidden with suppress_below k: its minimum, quartiles and maximum
-// are each one child's wait, and with 1 to k−1 children the spread
-// describes those few children.
-func DistributionSuppressed(d indicators.Distribution, k int) bool {
-	return k > 1 && small(d.N, k)
-}
-
 // SurvivalSuppressed reports whether a whole Kaplan–Meier curve must be
 // hidden: it follows 1 to k−1 children.
 func SurvivalSuppressed(s indicators.Survival, k int) bool {

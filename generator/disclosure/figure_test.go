@@ -60,18 +60,6 @@ func TestSuppressFigure(t *testing.T) {
 	}
 }
 
-func TestDistributionSuppressed(t *testing.T) {
-	tests := []struct {
-		n, k int
-		want bool
-	}{{0, 5, false}, {1, 5, true}, {4, 5, true}, {5, 5, false}, {3, 1, false}}
-	for _, tt := range tests {
-		if got := DistributionSuppressed(indicators.Distribution{N: tt.n}, tt.k); got != tt.want {
-			t.Errorf("DistributionSuppressed(N=%d, k=%d) = %v, want %v", tt.n, tt.k, got, tt.want)
-		}
-	}
-}
-
 func TestEstimatesSuppressed(t *testing.T) {
 	// 20 children: 3 matched on day 50, 10 on day 150, 3 on day 300,
 	// 4 still waiting (censored) on day 1000.

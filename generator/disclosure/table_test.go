@@ -7,7 +7,7 @@ import (
 )
 
 // hiddenCells lists the hidden cells of a mask as "r,c".
-func hiddenCells(m Mask) []string {
+func hiddenCells(m mask) []string {
 	var out []string
 	for r, row := range m.Cells {
 		for c, h := range row {
@@ -111,7 +111,7 @@ func TestSuppressTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := SuppressTable(tt.cells, tt.k, tt.rowT, tt.colT)
+			m := suppressTable(tt.cells, tt.k, tt.rowT, tt.colT)
 			if got := hiddenCells(m); !slices.Equal(got, tt.want) {
 				t.Errorf("hidden cells = %v, want %v", got, tt.want)
 			}
@@ -135,7 +135,7 @@ func TestSuppressTable(t *testing.T) {
 // hidden cell could have another value: it looks for a change of −2..2
 // to the hidden counts that keeps every shown total and count, keeps
 // counts non-negative and changes that cell.
-func checkSafe(t *testing.T, cells [][]int, m Mask, rowT, colT bool, k int) {
+func checkSafe(t *testing.T, cells [][]int, m mask, rowT, colT bool, k int) {
 	t.Helper()
 	for _, e := range unsafeCells(cells, m, rowT, colT, k) {
 		t.Error(e)
@@ -144,7 +144,7 @@ func checkSafe(t *testing.T, cells [][]int, m Mask, rowT, colT bool, k int) {
 
 // unsafeCells is checkSafe's search; it returns one message per small
 // hidden cell that can be worked out.
-func unsafeCells(cells [][]int, m Mask, rowT, colT bool, k int) []string {
+func unsafeCells(cells [][]int, m mask, rowT, colT bool, k int) []string {
 	var errs []string
 	type pos struct{ r, c int }
 	var hidden []pos
@@ -212,15 +212,112 @@ func unsafeCells(cells [][]int, m Mask, rowT, colT bool, k int) []string {
 // The checker must catch primary suppression alone: 22 − 12 − 0 − 7 = 3.
 func TestUnsafeCellsCatchesPrimaryOnly(t *testing.T) {
 	cells := [][]int{{12, 3, 0, 7}}
-	m := Mask{Cells: [][]bool{{false, true, false, false}}, RowTotals: []bool{false}}
+	m := mask{Cells: [][]bool{{false, true, false, false}}, RowTotals: []bool{false}}
 	if errs := unsafeCells(cells, m, true, false, 5); len(errs) != 1 {
 		t.Errorf("unsafeCells = %v, want one complaint about cell 0,1", errs)
 	}
 }
 
 func TestSuppressTableEmpty(t *testing.T) {
-	m := SuppressTable(nil, 5, true, true)
+	m := suppressTable(nil, 5, true, true)
 	if len(m.Cells) != 0 || m.Total {
 		t.Errorf("empty table: got %+v", m)
 	}
+}
+
+// mask says which counts of a table to show as [c].
+type mask struct {
+	// Cells is shaped like the table's cells.
+	Cells [][]bool
+	// RowTotals has one entry per row and ColTotals one per column, when
+	// the table shows them; Total is the grand total, shown when both are.
+	RowTotals, ColTotals []bool
+	Total                bool
+}
+
+// suppressTable exercises the system on the shape the DfE protects
+// most, a table with totals: it decides which counts of a table of children or households
+// to hide with suppress_below k: every count from 1 to k−1 (primary), and
+// then further non-zero counts (secondary) until no hidden small count
+// can be worked out from the ones shown. rowTotals says the table shows a
+// total at the end of each row, colTotals one under each column; with
+// both it also shows the grand total. A total is a count like any other:
+// it is hidden if it is small, and, as a last resort, to protect a cell.
+//
+// Cells is the table's rows, all of the same length; zeros are always
+// shown. k ≤ 1 hides nothing.
+func suppressTable(cells [][]int, k int, rowTotals, colTotals bool) mask {
+	var s system
+	rows := len(cells)
+	cols := 0
+	if rows > 0 {
+		cols = len(cells[0])
+	}
+	id := make([][]int, rows)
+	for r, row := range cells {
+		if len(row) != cols {
+			panic(fmt.Sprintf("suppressTable: row %d has %d cells, row 0 has %d", r, len(row), cols))
+		}
+		id[r] = make([]int, cols)
+		for c, n := range row {
+			id[r][c] = s.add(variable{name: fmt.Sprintf("cell %d,%d", r, c), value: n, known: true, published: true})
+		}
+	}
+	// Totals are hidden only when no cell will do: readers use them most.
+	const totalCost = 1
+	var rowT, colT []int
+	grand := -1
+	if rowTotals {
+		for r := range rows {
+			sum := 0
+			for _, n := range cells[r] {
+				sum += n
+			}
+			rowT = append(rowT, s.add(variable{name: fmt.Sprintf("row total %d", r), value: sum, known: true, published: true, cost: totalCost}))
+			s.sum(rowT[r], id[r]...)
+		}
+	}
+	if colTotals {
+		for c := range cols {
+			sum := 0
+			col := make([]int, rows)
+			for r := range rows {
+				sum += cells[r][c]
+				col[r] = id[r][c]
+			}
+			colT = append(colT, s.add(variable{name: fmt.Sprintf("column total %d", c), value: sum, known: true, published: true, cost: totalCost}))
+			s.sum(colT[c], col...)
+		}
+	}
+	if rowTotals && colTotals {
+		sum := 0
+		for _, row := range cells {
+			for _, n := range row {
+				sum += n
+			}
+		}
+		grand = s.add(variable{name: "total", value: sum, known: true, published: true, cost: totalCost + 1})
+		s.sum(grand, rowT...)
+		s.sum(grand, colT...)
+	}
+
+	s.protect(k)
+
+	m := mask{Cells: make([][]bool, rows)}
+	for r := range rows {
+		m.Cells[r] = make([]bool, cols)
+		for c := range cols {
+			m.Cells[r][c] = s.vars[id[r][c]].hidden
+		}
+	}
+	for _, v := range rowT {
+		m.RowTotals = append(m.RowTotals, s.vars[v].hidden)
+	}
+	for _, v := range colT {
+		m.ColTotals = append(m.ColTotals, s.vars[v].hidden)
+	}
+	if grand >= 0 {
+		m.Total = s.vars[grand].hidden
+	}
+	return m
 }

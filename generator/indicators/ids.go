@@ -6,7 +6,8 @@ import "github.com/adoptionreport/adoptionreport/generator/config"
 type indicator struct {
 	id   string
 	unit Unit
-	// threeYear: also computed for three-year periods (the scorecard's).
+	// threeYear: also computed for three-year periods (the scorecard's);
+	// TestFigureOrder holds Compute to it.
 	threeYear bool
 	// threshold picks the config threshold the figure is judged against or
 	// defined by; nil when none applies.
@@ -64,16 +65,6 @@ var tableIndex = func() map[string]int {
 	return m
 }()
 
-// IDs returns every indicator ID of DATA.md, in its table's order: the IDs
-// a {{< metric >}} shortcode or comparators.csv may name.
-func IDs() []string {
-	ids := make([]string, len(table))
-	for i, in := range table {
-		ids[i] = in.id
-	}
-	return ids
-}
-
 // UnitOf returns the unit of the indicator id, and false for an unknown id.
 func UnitOf(id string) (Unit, bool) {
 	i, ok := tableIndex[id]
@@ -81,11 +72,4 @@ func UnitOf(id string) (Unit, bool) {
 		return "", false
 	}
 	return table[i].unit, true
-}
-
-// HasThreeYear reports whether the indicator id is also computed over
-// three-year periods (a1, a2, a10, a3, a3_percent).
-func HasThreeYear(id string) bool {
-	i, ok := tableIndex[id]
-	return ok && table[i].threeYear
 }

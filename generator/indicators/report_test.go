@@ -14,8 +14,9 @@ func TestFigureOrder(t *testing.T) {
 		t.Fatalf("%d figures, want %d", got, want)
 	}
 	var want []figureKey
-	for _, id := range IDs() {
-		if HasThreeYear(id) {
+	for _, in := range table {
+		id := in.id
+		if in.threeYear {
 			for y := period.Year(2019); y <= 2024; y++ {
 				want = append(want, figureKey{id, period.Span(y, 3)})
 			}
