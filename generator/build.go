@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -203,7 +204,12 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		out = filepath.Join(source, "output")
 	}
 	res := Result{Output: out}
+	// Refuse a wrong output folder before the officer waits for a build;
+	// WriteAtomic checks again as it writes.
 	if err := checkOutput(source, out); err != nil {
+		return res, err
+	}
+	if err := site.Replaceable(out); err != nil {
 		return res, err
 	}
 	files, probs, err := render(ctx, source, opts.Draft)
@@ -218,17 +224,79 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	return res, nil
 }
 
-// checkOutput refuses an output folder that would swallow the project:
-// the swap replaces the whole folder, so it must not be the source folder
-// or one that holds it.
+// projectDirs are the folders of a project that hold its own files: no
+// output may be written inside them.
+var projectDirs = []string{"data", ContentDir, "themes"}
+
+// checkOutput refuses an output folder that would swallow the project or
+// land among its files: the swap replaces the whole folder, so it must not
+// be the source folder or one that holds it, nor inside data/, content/
+// or themes/. (site.WriteAtomic refuses, besides, any folder holding files
+// a build did not write.)
 func checkOutput(source, out string) error {
-	s, err1 := filepath.Abs(source)
-	o, err2 := filepath.Abs(out)
-	if err := errors.Join(err1, err2); err != nil {
+	s, o, err := absPaths(source, out)
+	if err != nil {
 		return err
 	}
-	if rel, err := filepath.Rel(o, s); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+	if within(s, o) {
 		return fmt.Errorf("output folder %s holds the project itself; choose a folder of its own, such as %s", out, filepath.Join(source, "output"))
+	}
+	return notInProject(source, s, o, "output folder", filepath.Join(source, "output"))
+}
+
+// CheckPDFOutput refuses a path the pdf command must not write its PDF
+// to: inside the project's data/, content/, themes/ or output/, a folder, or an
+// existing file that is not a PDF (an officer's CSV named by mistake).
+// An existing PDF, the previous print, may be replaced.
+func CheckPDFOutput(source, out string) error {
+	s, o, err := absPaths(source, out)
+	if err != nil {
+		return err
+	}
+	if err := notInProject(source, s, o, "PDF", filepath.Join(source, "report.pdf")); err != nil {
+		return err
+	}
+	if site := filepath.Join(s, "output"); within(o, site) && o != site {
+		return fmt.Errorf("PDF %s is inside the output folder, which the build before printing replaces whole; write it elsewhere, such as %s",
+			o, filepath.Join(source, "report.pdf"))
+	}
+	f, err := os.Open(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a folder; name the PDF file to write, such as %s", out, filepath.Join(out, "report.pdf"))
+	}
+	head := make([]byte, 5)
+	if n, _ := io.ReadFull(f, head); string(head[:n]) != "%PDF-" {
+		return fmt.Errorf("%s exists and is not a PDF, so it was not replaced; name a new file for the PDF, such as %s", out, filepath.Join(source, "report.pdf"))
+	}
+	return nil
+}
+
+func absPaths(source, out string) (string, string, error) {
+	s, err1 := filepath.Abs(source)
+	o, err2 := filepath.Abs(out)
+	return s, o, errors.Join(err1, err2)
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
+}
+
+// notInProject refuses o (what, absolute) inside one of the project's own
+// folders under s (source, absolute); instead suggests where to write.
+func notInProject(source, s, o, what, instead string) error {
+	for _, d := range projectDirs {
+		if within(o, filepath.Join(s, d)) {
+			return fmt.Errorf("%s %s is inside the project's %s folder, which holds its own files; write it elsewhere, such as %s",
+				what, o, filepath.Join(source, d), instead)
+		}
 	}
 	return nil
 }

@@ -138,3 +138,64 @@ func TestBuildIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A wrong --output never costs the officer a file: not the project's own
+// folders, even empty or new ones inside them, and not a folder of other
+// files. The message says why and what to do instead.
+func TestOutputIsRefusedUnlessABuildWroteIt(t *testing.T) {
+	dir := newProject(t)
+	home := t.TempDir()
+	os.WriteFile(filepath.Join(home, "letter.docx"), []byte("mine"), 0o644)
+	before := snapshot(t, filepath.Dir(dir))
+	for _, tt := range []struct{ out, want string }{
+		{filepath.Join(dir, "data"), "inside the project's"},
+		{filepath.Join(dir, "content"), "inside the project's"},
+		{filepath.Join(dir, "data", "site"), "inside the project's"},
+		{filepath.Join(dir, "themes"), "inside the project's"},
+		{home, "letter.docx"},
+		{filepath.Join(dir, "data", "children.csv"), "inside the project's"},
+		{filepath.Join(dir, "config.toml"), "is a file"},
+	} {
+		_, err := Build(context.Background(), Options{Source: dir, Output: tt.out})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("--output %s: err = %v, want one saying %q", tt.out, err, tt.want)
+		}
+	}
+	if after := snapshot(t, filepath.Dir(dir)); len(after) != len(before) {
+		t.Errorf("refused builds changed the files: %d before, %d after", len(before), len(after))
+	}
+	if b, _ := os.ReadFile(filepath.Join(home, "letter.docx")); string(b) != "mine" {
+		t.Error("the officer's own file was changed")
+	}
+	// A new folder anywhere else is fine, and so is rebuilding into it.
+	out := filepath.Join(home, "site")
+	for range 2 {
+		if _, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestCheckPDFOutput(t *testing.T) {
+	dir := newProject(t)
+	pdfFile := filepath.Join(dir, "old.pdf")
+	os.WriteFile(pdfFile, []byte("%PDF-1.7\n..."), 0o644)
+	for _, tt := range []struct{ out, want string }{
+		{filepath.Join(dir, "data", "children.csv"), "inside the project's"},
+		{filepath.Join(dir, "content", "report.pdf"), "inside the project's"},
+		{filepath.Join(dir, "config.toml"), "is not a PDF"},
+		{filepath.Join(dir, "output"), "is a folder"},
+		{filepath.Join(dir, "output", "report.pdf"), "inside the output folder"},
+		{pdfFile, ""},
+		{filepath.Join(dir, "report.pdf"), ""},
+	} {
+		os.MkdirAll(filepath.Join(dir, "output"), 0o755)
+		err := CheckPDFOutput(dir, tt.out)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v, want it allowed", tt.out, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: err = %v, want one saying %q", tt.out, err, tt.want)
+		}
+	}
+}

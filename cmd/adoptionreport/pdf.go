@@ -28,8 +28,21 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	// Look for the browser first: a user without one should learn that
-	// before waiting for a build.
+	out := *output
+	if out == "" {
+		name := "report.pdf"
+		if *draft {
+			// A draft PDF must not take the place of the published one.
+			name = "report-draft.pdf"
+		}
+		out = filepath.Join(*source, name)
+	}
+	// Refuse a wrong --output and look for the browser first: a user
+	// should learn of either before waiting for a build.
+	if err := generator.CheckPDFOutput(*source, out); err != nil {
+		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
+		return exitProblems
+	}
 	browser, err := pdf.Find(*chrome)
 	if err != nil {
 		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
@@ -54,15 +67,6 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 
-	out := *output
-	if out == "" {
-		name := "report.pdf"
-		if *draft {
-			// A draft PDF must not take the place of the published one.
-			name = "report-draft.pdf"
-		}
-		out = filepath.Join(*source, name)
-	}
 	meta := metadata(cfg)
 	_, err = pdf.Print(ctx, pdf.Options{
 		Chrome:   browser,

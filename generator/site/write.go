@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -29,12 +30,30 @@ func (f Files) Names() []string {
 // otherwise git-ignored output folder in a repository.
 var keep = []string{".gitkeep"}
 
+// Stamp is the file a build leaves in every output folder it writes. A
+// build replaces a whole folder, so it replaces only one that carries the
+// stamp, or one that is empty or missing: never a folder of an officer's
+// own files that --output named by mistake.
+const Stamp = ".adoptionreport-output"
+
+const stampText = "This folder was written by adoptionreport. The next build replaces all of it:\n" +
+	"keep nothing of your own here.\n"
+
+// ErrNotOutput is returned by WriteAtomic for a folder that holds files
+// no build wrote.
+var ErrNotOutput = errors.New("not an output folder")
+
 // WriteAtomic writes files as the new contents of dir. It writes them into
 // a temporary folder beside dir and only then swaps the two, so a build
 // that fails part-way, or a reader looking at dir meanwhile, never sees a
-// half-written site; the old site is removed only after the swap.
+// half-written site; the old site is removed only after the swap. dir must
+// be missing, empty, or a folder a build wrote (it holds Stamp): anything
+// else is refused with an error wrapping ErrNotOutput, and left alone.
 func WriteAtomic(dir string, files Files) error {
 	dir = filepath.Clean(dir)
+	if err := Replaceable(dir); err != nil {
+		return err
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", parent, err)
@@ -52,6 +71,10 @@ func WriteAtomic(dir string, files Files) error {
 		os.RemoveAll(tmp)
 		return err
 	}
+	if err := os.WriteFile(filepath.Join(tmp, Stamp), []byte(stampText), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
 	for _, name := range keep {
 		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
 			if err := os.WriteFile(filepath.Join(tmp, name), b, 0o644); err != nil {
@@ -61,6 +84,45 @@ func WriteAtomic(dir string, files Files) error {
 		}
 	}
 	return swap(tmp, dir)
+}
+
+// Replaceable reports, as an error wrapping ErrNotOutput, why a build
+// must not replace dir; nil when it may: dir is missing, empty (but for a
+// .gitkeep), or carries Stamp.
+func Replaceable(dir string) error {
+	fi, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case fi.Mode()&os.ModeSymlink != 0:
+		return fmt.Errorf("%w: %s is a link; a build replaces the folder it writes, so name the folder itself", ErrNotOutput, dir)
+	case !fi.IsDir():
+		return fmt.Errorf("%w: %s is a file, not a folder; name a new folder for the site, such as output", ErrNotOutput, dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var own []string
+	for _, e := range entries {
+		switch {
+		case e.Name() == Stamp:
+			return nil
+		case !slices.Contains(keep, e.Name()):
+			own = append(own, e.Name())
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	example := own[0]
+	if len(own) > 1 {
+		example = fmt.Sprintf("%s and %d more", own[0], len(own)-1)
+	}
+	return fmt.Errorf("%w: %s holds files a build did not write (%s), and a build replaces the whole folder; "+
+		"name a new or empty folder for the site, or empty this one yourself if nothing in it is needed", ErrNotOutput, dir, example)
 }
 
 // writeTree writes files under root.
