@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -13,6 +14,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
@@ -26,7 +29,7 @@ const (
 	exitUsage    = 2 // the command line was misused
 )
 
-const usage = `adoptionreport builds an Annual Adoption Report from CSV data and Markdown.
+const usageText = `adoptionreport builds an Annual Adoption Report from CSV data and Markdown.
 
 Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
@@ -34,6 +37,8 @@ Usage:
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
   adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
   adoptionreport new DIR
+  adoptionreport help [COMMAND]
+  adoptionreport --version
 
 Commands:
   build   check the project, then write the site to DIR/output
@@ -54,12 +59,22 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageText)
 		return exitUsage
 	}
 	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	case "help":
+		// help COMMAND is COMMAND --help.
+		if len(args) > 1 && args[1] != "help" {
+			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	case "-version", "--version", "version":
+		fmt.Fprintf(stdout, "adoptionreport %s\n", version())
 		return exitOK
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
@@ -72,59 +87,121 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "pdf":
 		return runPDF(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usageText)
 	return exitUsage
 }
 
 // newFlags returns a flag set that reports misuse instead of exiting, so
-// run stays testable and the exit status follows the contract.
+// run stays testable and the exit status follows the contract. Its
+// messages go to a buffer: parse prints them, once, where they belong.
 func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: adoptionreport %s\n\n%s\n\nOptions:\n", name, synopsis)
-		fs.PrintDefaults()
-	}
+	fs.SetOutput(new(bytes.Buffer))
+	fs.Usage = func() {}
+	usage[fs] = synopsis
 	return fs
 }
 
+// usage holds each flag set's synopsis for printUsage.
+var usage = map[*flag.FlagSet]string{}
+
+// printUsage prints a command's usage and its options as they are typed,
+// --source DIR, where the flag package would print -source folder.
+func printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: adoptionreport %s\n\n%s\n", fs.Name(), usage[fs])
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprint(w, "\nOptions:\n")
+			first = false
+		}
+		arg, text := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(text, "\n", "\n    \t"))
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool && f.DefValue != "" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
 // parse parses args; ok is false when run should return code at once.
-func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok bool) {
+// --help prints the usage to stdout; a mistake prints what was wrong and
+// the usage to stderr.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+		printUsage(stdout, fs)
 		return exitOK, false
 	}
 	if err != nil {
+		fmt.Fprintf(stderr, "adoptionreport %s: %v\n\n", command(fs), err)
+		printUsage(stderr, fs)
 		return exitUsage, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "adoptionreport %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
+		fmt.Fprintf(stderr, "adoptionreport %s: unexpected argument %q\n\n", command(fs), fs.Arg(0))
+		printUsage(stderr, fs)
 		return exitUsage, false
 	}
 	return exitOK, true
+}
+
+// command is the command a flag set parses: the first word of its name.
+func command(fs *flag.FlagSet) string {
+	name, _, _ := strings.Cut(fs.Name(), " ")
+	return name
+}
+
+// version is the program's version: the module version it was built at
+// (with go install), else the commit it was built from.
+func version() string {
+	v := "(devel)"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if bi.Main.Version != "" {
+		v = bi.Main.Version
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if v == "(devel)" && len(rev) >= 12 {
+		v += " commit " + rev[:12] + modified
+	}
+	return v + " " + bi.GoVersion
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build [--source DIR] [--output DIR] [--draft]",
 		"Checks the project, then writes the site. On any error the output folder is left as it was.", stdout, stderr)
 	var opts generator.Options
-	fs.StringVar(&opts.Source, "source", ".", "the report project `folder` (holding config.toml)")
-	fs.StringVar(&opts.Output, "output", "", "where to write the site (default SOURCE/output)")
+	fs.StringVar(&opts.Source, "source", ".", "`DIR` is the report project's folder, holding config.toml")
+	fs.StringVar(&opts.Output, "output", "", "`DIR` is the folder to write the site to (default SOURCE/output)")
 	fs.BoolVar(&opts.Draft, "draft", false, "include draft pages and mark every page DRAFT")
-	if code, ok := parse(fs, args, stdout); !ok {
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	res, err := generator.Build(ctx, opts)
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
-		fmt.Fprintf(stderr, "build stopped: fix the errors above; %s was not changed\n", res.Output)
+		fmt.Fprintf(stderr, "build stopped: fix the errors above; %s\n", untouched(res.Output))
 		return exitProblems
 	case err != nil:
-		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		fmt.Fprintf(stderr, "build failed: %v\n%s\n", err, untouched(res.Output))
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "wrote %d files to %s\n", res.Files, res.Output)
@@ -132,10 +209,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check [--source DIR]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
-	source := fs.String("source", ".", "the report project `folder` (holding config.toml)")
+	fs := newFlags("check [--source DIR] [--draft]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
+	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
 	draft := fs.Bool("draft", false, "check as a draft build: draft pages included, nothing suppressed")
-	if code, ok := parse(fs, args, stdout); !ok {
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	probs, err := generator.Check(ctx, *source, *draft)
@@ -153,6 +230,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
+// untouched says that a failed build left the output folder as it was,
+// or, when there is none, that nothing was written.
+func untouched(out string) string {
+	if _, err := os.Stat(out); err != nil {
+		return "nothing was written"
+	}
+	return out + " was not changed"
+}
+
 // printProblems prints errors, then warnings, then the count.
 func printProblems(w io.Writer, probs problem.List) {
 	if len(probs) == 0 {
@@ -166,11 +252,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+		printUsage(stdout, fs)
 		return exitOK
 	}
 	if err != nil {
+		fmt.Fprintf(stderr, "adoptionreport new: %v\n\n", err)
+		printUsage(stderr, fs)
 		return exitUsage
 	}
 	if fs.NArg() != 1 {

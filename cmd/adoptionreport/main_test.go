@@ -34,6 +34,8 @@ func TestRunExitStatus(t *testing.T) {
 		{[]string{"check", "--source", broken}, 1, "config.toml:"},
 		{[]string{"build", "--source", broken}, 1, "did you mean report_year?"},
 		{[]string{"build", "--source", filepath.Join(dir, "nowhere")}, 1, "config.toml: not found"},
+		{[]string{"build", "--source", filepath.Join(dir, "nowhere")}, 1, "nothing was written"},
+		{[]string{"build", "--source", dir, "--output", filepath.Join(dir, "data")}, 1, "inside the project's"},
 		{[]string{"build", "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"frobnicate"}, 2, "unknown command"},
 		{[]string{}, 2, "Usage"},
@@ -52,6 +54,43 @@ func TestRunExitStatus(t *testing.T) {
 		}
 		if strings.Contains(stderr.String(), "goroutine ") {
 			t.Errorf("%v printed a stack trace", tt.args)
+		}
+	}
+}
+
+// Each command's help prints once, to stdout, listing every option the
+// way it is typed; help COMMAND is COMMAND --help.
+func TestHelp(t *testing.T) {
+	for _, tt := range []struct {
+		args      []string
+		want      []string
+		notWanted []string
+	}{
+		{[]string{"build", "--help"}, []string{"--source DIR", "--output DIR", "--draft"}, []string{"-source folder"}},
+		{[]string{"help", "build"}, []string{"Usage: adoptionreport build", "--source DIR"}, []string{"Commands:"}},
+		{[]string{"check", "--help"}, []string{"[--draft]", "--draft\n"}, nil},
+		{[]string{"pdf", "-h"}, []string{"--output FILE", "--chrome PATH"}, nil},
+		{[]string{"serve", "--help"}, []string{"--port PORT", "--bind ADDRESS", "[--port PORT]"}, nil},
+		{[]string{"new", "--help"}, []string{"Usage: adoptionreport new DIR"}, []string{"Options:"}},
+		{[]string{"help"}, []string{"Commands:"}, nil},
+		{[]string{"--version"}, []string{"adoptionreport ", "go1."}, nil},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), tt.args, &stdout, &stderr); code != 0 {
+			t.Errorf("%v: exit %d", tt.args, code)
+		}
+		if stderr.Len() > 0 {
+			t.Errorf("%v wrote to stderr too:\n%s", tt.args, stderr.String())
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(stdout.String(), w) {
+				t.Errorf("%v: help lacks %q:\n%s", tt.args, w, stdout.String())
+			}
+		}
+		for _, w := range tt.notWanted {
+			if strings.Contains(stdout.String(), w) {
+				t.Errorf("%v: help has %q:\n%s", tt.args, w, stdout.String())
+			}
 		}
 	}
 }

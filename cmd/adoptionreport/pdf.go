@@ -20,11 +20,11 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"Builds the project into SOURCE/output, as build does, then prints its print edition,\n"+
 			"output/print.html, to an A4 PDF with Chromium or Chrome, with the contents' page numbers\n"+
 			"filled in. Without a browser, open output/print.html in any browser and print it to PDF.", stdout, stderr)
-	source := fs.String("source", ".", "the report project `folder` (holding config.toml)")
-	output := fs.String("output", "", "where to write the PDF (default SOURCE/report.pdf, or SOURCE/report-draft.pdf with --draft)")
-	chrome := fs.String("chrome", "", "the Chromium or Chrome `program` (default $CHROME_PATH, then chromium, chromium-browser,\ngoogle-chrome or google-chrome-stable on PATH, then /usr/bin/chromium)")
+	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
+	output := fs.String("output", "", "`FILE` is where to write the PDF (default SOURCE/report.pdf, or SOURCE/report-draft.pdf with --draft)")
+	chrome := fs.String("chrome", "", "`PATH` is the Chromium or Chrome program (default $CHROME_PATH, then chromium, chromium-browser,\ngoogle-chrome or google-chrome-stable on PATH, then /usr/bin/chromium)")
 	draft := fs.Bool("draft", false, "print a draft: draft pages included, every page marked DRAFT, small numbers not suppressed")
-	if code, ok := parse(fs, args, stdout); !ok {
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 
@@ -54,7 +54,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
-		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s was not changed and no PDF was written\n", res.Output)
+		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s and no PDF was written\n", untouched(res.Output))
 		return exitProblems
 	case err != nil:
 		fmt.Fprintf(stderr, "build failed: %v\n", err)

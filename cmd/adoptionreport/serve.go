@@ -11,16 +11,16 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve [--source DIR] [--bind ADDRESS] [--port N]",
-		"Builds the project with its draft pages, marked DRAFT, serves it at http://ADDRESS:N/ and\n"+
+	fs := newFlags("serve [--source DIR] [--bind ADDRESS] [--port PORT]",
+		"Builds the project with its draft pages, marked DRAFT, serves it at http://ADDRESS:PORT/ and\n"+
 			"rebuilds it whenever you save a change to config.toml or to content/, data/, themes/,\n"+
 			"layouts/ or static/; open pages reload by themselves. Problems show on every page until\n"+
 			"fixed. The build goes to a temporary folder: SOURCE/output is not touched.", stdout, stderr)
 	var opts preview.Options
-	fs.StringVar(&opts.Source, "source", ".", "the report project `folder` (holding config.toml)")
-	fs.StringVar(&opts.Bind, "bind", preview.DefaultBind, "the IP `address` to listen on; 0.0.0.0 lets other computers see the draft")
-	fs.IntVar(&opts.Port, "port", preview.DefaultPort, "the TCP `port` to listen on; 0 picks a free one")
-	if code, ok := parse(fs, args, stdout); !ok {
+	fs.StringVar(&opts.Source, "source", ".", "`DIR` is the report project's folder, holding config.toml")
+	fs.StringVar(&opts.Bind, "bind", preview.DefaultBind, "`ADDRESS` is the IP address to listen on; 0.0.0.0 lets other computers see the draft")
+	fs.IntVar(&opts.Port, "port", preview.DefaultPort, "`PORT` is the TCP port to listen on; 0 picks a free one")
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if opts.Port < 0 || opts.Port > 65535 {
