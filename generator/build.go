@@ -10,7 +10,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -118,8 +120,8 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 		return nil, probs, nil
 	}
 	jsLeaks := disclosure.CheckIndicatorsJSON(js, p.Report.SuppressBelow)
-	if err := p.guard(files, jsLeaks); err != nil {
-		return nil, probs, err
+	if leaks := p.guard(files, jsLeaks); len(leaks) > 0 {
+		return nil, append(probs, leaks...), nil
 	}
 	return files, probs, nil
 }
@@ -128,8 +130,10 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 // household ID anywhere in the site, and in a publish build no small
 // count left in indicators.json (jsLeaks, found by
 // disclosure.CheckIndicatorsJSON). It backs up every stage before it, so
-// a bug there fails the build instead of publishing private data.
-func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) error {
+// a bug there fails the build instead of publishing private data. Each
+// leak is an error: at the place in config.toml or a page where the
+// officer typed the ID, when it came from there, else at the built file.
+func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.List {
 	ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
 	for _, c := range p.Data.Children {
 		ids = append(ids, c.ChildID)
@@ -149,16 +153,48 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) error {
 			scan[name] = b
 		}
 	}
-	leaks := append(disclosure.Guard(scan, ids), jsLeaks...)
-	if len(leaks) == 0 {
-		return nil
+	var probs problem.List
+	if built := disclosure.Guard(scan, ids); len(built) > 0 {
+		typed := disclosure.Guard(p.sources(), ids)
+		for _, l := range typed {
+			probs.Errorf(l.File, l.Line, l.Col, "", "child or household ID %q would be published from here; "+
+				"IDs must never appear in the report: describe the child or household without it", l.ID)
+		}
+		// An ID no source holds came through the data: report where it
+		// was found in the site, so a fault in the tool is not hidden.
+		for _, l := range built {
+			if !slices.ContainsFunc(typed, func(t disclosure.Leak) bool { return t.ID == l.ID }) {
+				probs.Errorf(path.Join("output", l.File), l.Line, l.Col, "", "%s; nothing was written", l.Message)
+			}
+		}
 	}
-	var b strings.Builder
-	b.WriteString("the built site would disclose private data, so nothing was written:")
-	for _, l := range leaks {
-		b.WriteString("\n  " + l.String())
+	for _, l := range jsLeaks {
+		probs.Errorf(path.Join("output", l.File), l.Line, l.Col, "", "%s; nothing was written", l.Message)
 	}
-	return errors.New(b.String())
+	return probs
+}
+
+// sources are the project's files that the site shows text from, by the
+// names problems give them: config.toml and the pages.
+func (p *Project) sources() map[string][]byte {
+	src := make(map[string][]byte, len(p.Pages)+1)
+	if p.fsys == nil {
+		return src
+	}
+	for _, name := range append([]string{ConfigFile}, pageFiles(p.Pages)...) {
+		if b, err := fs.ReadFile(p.fsys, name); err == nil {
+			src[name] = b
+		}
+	}
+	return src
+}
+
+func pageFiles(pages []content.Page) []string {
+	names := make([]string, len(pages))
+	for i, pg := range pages {
+		names[i] = pg.File
+	}
+	return names
 }
 
 // Check reads and checks a project and renders it in memory, reporting

@@ -1,6 +1,11 @@
 package generator
 
 import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,21 +22,70 @@ func TestGuardRefusesLeaks(t *testing.T) {
 		Adopters: []dataset.Adopter{{HouseholdID: "HH0099"}},
 	}}
 	clean := site.Files{"index.html": []byte("<p>42 children</p>\n"), "assets/app.js": []byte("var CH0042;")}
-	if err := p.guard(clean, nil); err != nil {
-		t.Errorf("clean site refused: %v", err)
+	if probs := p.guard(clean, nil); len(probs) > 0 {
+		t.Errorf("clean site refused: %v", probs)
 	}
-	for name, files := range map[string]site.Files{
-		"CH0042": {"children.html": []byte("<p>ok</p>\n<td>CH0042</td>\n")},
-		"SG7":    {"data/x.csv": []byte("group\nSG7\n")},
-		"HH0099": {"adopters.html": []byte("HH0099")},
+	for name, tc := range map[string]struct {
+		files site.Files
+		where string
+	}{
+		"CH0042": {site.Files{"children.html": []byte("<p>ok</p>\n<td>CH0042</td>\n")}, "output/children.html:2:5"},
+		"SG7":    {site.Files{"data/x.csv": []byte("group\nSG7\n")}, "output/data/x.csv:2:1"},
+		"HH0099": {site.Files{"adopters.html": []byte("HH0099")}, "output/adopters.html:1:1"},
 	} {
-		err := p.guard(files, nil)
-		if err == nil || !strings.Contains(err.Error(), "nothing was written") || !strings.Contains(err.Error(), name) {
-			t.Errorf("%s: err = %v", name, err)
+		probs := p.guard(tc.files, nil)
+		if !probs.HasErrors() || !strings.Contains(probs.Error(), name) || !strings.Contains(probs.Error(), tc.where) {
+			t.Errorf("%s: problems = %v, want an error at %s", name, probs, tc.where)
 		}
 	}
 	leak := disclosure.Leak{File: "data/indicators.json", Line: 3, Message: "a count of 2 is shown"}
-	if err := p.guard(clean, []disclosure.Leak{leak}); err == nil || !strings.Contains(err.Error(), leak.String()) {
-		t.Errorf("indicators.json leak: err = %v", err)
+	if probs := p.guard(clean, []disclosure.Leak{leak}); !probs.HasErrors() || !strings.Contains(probs.Error(), "output/data/indicators.json:3") {
+		t.Errorf("indicators.json leak: problems = %v", probs)
 	}
+}
+
+// A child ID typed into a page is reported at the page's line and column,
+// not at the built pages it reached, and the summary counts it as an
+// error: the build never says "0 errors" and then fails.
+func TestGuardNamesTheSource(t *testing.T) {
+	dir := newProject(t)
+	ids := childIDs(t, dir)
+	page := filepath.Join(dir, "content", "summary.md")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(string(b), "\n")
+	os.WriteFile(page, append(b, []byte("\nAbout the child "+ids[0]+", matched late.\n")...), 0o644)
+
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v, want ErrProblems", err)
+	}
+	want := "content/summary.md:" + strconv.Itoa(lines+2) + ":17"
+	if !strings.Contains(res.Problems.Error(), want) {
+		t.Errorf("problems do not point at %s:\n%s", want, res.Problems.Error())
+	}
+	if strings.Contains(res.Problems.Error(), ".html") {
+		t.Errorf("problems name built files, not the source:\n%s", res.Problems.Error())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "index.html")); err == nil {
+		t.Error("the site was written")
+	}
+}
+
+// childIDs returns the child IDs of a project's children.csv.
+func childIDs(t *testing.T, dir string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "data", "children.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if i > 0 {
+			ids = append(ids, strings.Split(line, ",")[0])
+		}
+	}
+	return ids
 }

@@ -11,8 +11,12 @@ import (
 type Leak struct {
 	// File is the built file's path, relative to the output folder.
 	File string
-	// Line is the line of File it is on, counting from 1.
-	Line int
+	// Line is the line of File it is on, and Col the column (in bytes)
+	// where it starts there, both counting from 1; Col is 0 when the
+	// leak is of a whole file.
+	Line, Col int
+	// ID is the child or household ID found; blank for other leaks.
+	ID string
 	// Message says what was found and how to put it right. It may hold
 	// a child or household ID: it is for the terminal, never the site.
 	Message string
@@ -125,23 +129,23 @@ func (g *guard) empty() bool { return len(g.tokens) == 0 && len(g.opaque) == 0 }
 // scan appends the leaks in one file.
 func (g *guard) scan(name string, data []byte, leaks []Leak) []Leak {
 	type hit struct {
-		line int
-		id   string
+		line, col int
+		id        string
 	}
 	var hits []hit
-	seen := make(map[hit]bool)
-	found := func(line int, id string) {
-		h := hit{line, id}
-		if !seen[h] {
-			seen[h] = true
-			hits = append(hits, h)
+	seen := make(map[[2]any]bool) // line and ID: one leak each
+	found := func(line, col int, id string) {
+		if k := [2]any{line, id}; !seen[k] {
+			seen[k] = true
+			hits = append(hits, hit{line, col, id})
 		}
 	}
-	line := 1
+	line, lineStart := 1, 0
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c == '\n' {
 			line++
+			lineStart = i + 1
 		}
 		if !isTokenByte(c) {
 			i++
@@ -157,11 +161,11 @@ func (g *guard) scan(name string, data []byte, leaks []Leak) []Leak {
 			continue
 		}
 		if e.whole {
-			found(line, string(data[start:i]))
+			found(line, start-lineStart+1, string(data[start:i]))
 		}
 		for _, p := range e.parts {
 			if matchAt(data, start-p.offset, p.id) {
-				found(line, p.id)
+				found(line, start-p.offset-lineStart+1, p.id)
 			}
 		}
 	}
@@ -171,17 +175,23 @@ func (g *guard) scan(name string, data []byte, leaks []Leak) []Leak {
 			if j < 0 {
 				break
 			}
-			found(1+bytes.Count(data[:off+j], []byte{'\n'}), id)
+			at := off + j
+			found(1+bytes.Count(data[:at], []byte{'\n'}), at-bytes.LastIndexByte(data[:at], '\n'), id)
 			off += j + 1
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return a.line - b.line })
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return a.col - b.col
+	})
 	for _, h := range hits {
 		msg := fmt.Sprintf("child or household ID %q appears in the built site; IDs must never be published: find what put it there", h.id)
 		if isDigits(h.id) {
 			msg = fmt.Sprintf("child or household ID %q appears in the built site; an ID made only of digits cannot be told apart from a figure, so give IDs a letter prefix (C%s)", h.id, h.id)
 		}
-		leaks = append(leaks, Leak{File: name, Line: h.line, Message: msg})
+		leaks = append(leaks, Leak{File: name, Line: h.line, Col: h.col, ID: h.id, Message: msg})
 	}
 	return leaks
 }

@@ -84,3 +84,23 @@ func BenchmarkGuard(b *testing.B) {
 		}
 	}
 }
+
+// A leak says where on its line the ID starts, so a page's source can be
+// pointed at: column 1 is the line's first byte.
+func TestGuardColumns(t *testing.T) {
+	files := map[string][]byte{"p.md": []byte("title\nWe met C1 and, later, C1.\n\tXC-9 XC-9\n")}
+	got := Guard(files, []string{"C1", "XC-9"})
+	want := []Leak{
+		{File: "p.md", Line: 2, Col: 8, ID: "C1"},
+		{File: "p.md", Line: 3, Col: 2, ID: "XC-9"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d leaks, want %d: %v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.File != w.File || g.Line != w.Line || g.Col != w.Col || g.ID != w.ID {
+			t.Errorf("leak %d = %s:%d:%d %s, want %s:%d:%d %s", i, g.File, g.Line, g.Col, g.ID, w.File, w.Line, w.Col, w.ID)
+		}
+	}
+}
