@@ -198,32 +198,78 @@ func pageFiles(pages []content.Page) []string {
 }
 
 // Check reads and checks a project and renders it in memory, reporting
-// every problem a build would, without writing anything.
+// every problem a build would, without writing anything. A publish check
+// also checks the draft pages, which a publish build leaves out: their
+// problems are marked as a draft page's, so an officer's page is checked
+// before the day it is published.
 func Check(ctx context.Context, source string, draft bool) (problem.List, error) {
-	_, probs, err := render(ctx, source, draft)
-	return probs, err
+	p, probs, err := load(ctx, source)
+	if err != nil {
+		return probs, err
+	}
+	_, more, err := p.Render(draft)
+	probs = append(probs, more...)
+	if !draft && err == nil {
+		probs = append(probs, p.draftProblems()...)
+	}
+	return finish(probs, err)
+}
+
+// draftProblems renders p as a draft and returns the problems of its
+// draft pages, each marked as a draft page's.
+func (p *Project) draftProblems() problem.List {
+	drafts := map[string]bool{}
+	for _, pg := range p.Pages {
+		if pg.Draft {
+			drafts[pg.File] = true
+		}
+	}
+	if len(drafts) == 0 {
+		return nil
+	}
+	_, probs, _ := p.Render(true)
+	var out problem.List
+	for _, pr := range probs {
+		if drafts[pr.File] {
+			pr.Message = "(draft page) " + pr.Message
+			out = append(out, pr)
+		}
+	}
+	return out
 }
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
 func render(ctx context.Context, source string, draft bool) (site.Files, problem.List, error) {
+	p, probs, err := load(ctx, source)
+	if err != nil {
+		return nil, probs, err
+	}
+	files, more, err := p.Render(draft)
+	probs, err = finish(append(probs, more...), err)
+	if err != nil {
+		return nil, probs, err
+	}
+	return files, probs, ctx.Err()
+}
+
+// load is Load, with ErrProblems when the project cannot be rendered and
+// the context's error when it was cancelled meanwhile.
+func load(ctx context.Context, source string) (*Project, problem.List, error) {
 	p, probs := Load(ctx, source)
 	if probs.HasErrors() {
 		return nil, probs, ErrProblems
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, probs, err
-	}
-	files, more, err := p.Render(draft)
-	probs = append(probs, more...)
+	return p, probs, ctx.Err()
+}
+
+// finish sorts probs and returns err, or ErrProblems when probs has errors.
+func finish(probs problem.List, err error) (problem.List, error) {
 	probs.Sort()
-	switch {
-	case err != nil:
-		return nil, probs, err
-	case probs.HasErrors():
-		return nil, probs, ErrProblems
+	if err == nil && probs.HasErrors() {
+		err = ErrProblems
 	}
-	return files, probs, ctx.Err()
+	return probs, err
 }
 
 // Build checks the project at opts.Source and, if it has no errors,

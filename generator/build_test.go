@@ -199,3 +199,21 @@ func TestCheckPDFOutput(t *testing.T) {
 		}
 	}
 }
+
+// check (publish) checks draft pages too, marking their problems, while a
+// publish build leaves them out and succeeds.
+func TestCheckIncludesDraftPages(t *testing.T) {
+	dir := newProject(t)
+	os.WriteFile(filepath.Join(dir, "content", "panel-notes.md"),
+		[]byte("+++\ntitle = \"Panel notes\"\ndraft = true\n+++\n\nWaited {{< metric a99 >}} on average.\n"), 0o644)
+	probs, err := Check(context.Background(), dir, false)
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("check: err = %v, want ErrProblems\n%s", err, probs.Error())
+	}
+	if got := probs.Error(); !strings.Contains(got, "content/panel-notes.md:6:") || !strings.Contains(got, "(draft page)") {
+		t.Errorf("check should report the draft page's unknown metric, marked as a draft's:\n%s", got)
+	}
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
+		t.Errorf("a publish build leaves the draft out and should succeed: %v", err)
+	}
+}
