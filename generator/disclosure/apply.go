@@ -78,13 +78,17 @@ func Draft(r *indicators.Report) {
 // applySurvival marks the curve s. The system takes in only the number of
 // children it follows, the placement orders of its three years, which the
 // chart's text gives: hidden, the whole curve is, as its first month
-// counts them too.
+// counts them too. Then byDifference hides what the shown estimates would
+// give away between them.
 func applySurvival(s *indicators.Survival, k int, childrenHidden bool) {
 	s.Suppressed = SurvivalSuppressed(*s, k) || childrenHidden
 	for _, ms := range [][]indicators.Milestone{s.Months, s.Milestones} {
 		for i, hide := range estimatesSuppressed(*s, ms, k) {
 			ms[i].Suppressed = hide || childrenHidden
 		}
+	}
+	if k > 1 && !s.Suppressed {
+		byDifference(s, k)
 	}
 }
 

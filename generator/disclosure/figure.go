@@ -1,6 +1,10 @@
 package disclosure
 
-import "github.com/adoptionreport/adoptionreport/generator/indicators"
+import (
+	"slices"
+
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+)
 
 // SuppressFigure is the primary rule for one figure with suppress_below k:
 // a count of children or households from 1 to k−1; a mean over 1 to k−1
@@ -58,4 +62,94 @@ func estimatesSuppressed(s indicators.Survival, ms []indicators.Milestone, k int
 		out[i] = whole || small(matched, k) || small(m.AtRisk, k)
 	}
 	return out
+}
+
+// byDifference hides further estimates of the curve s so that no two it
+// shows differ by 1 to k−1 children, in the children matched by then or
+// in the children still followed: the time-to-match table shows both
+// for every month, and two months 3 children apart tell a reader that
+// 3 children were matched (or stopped being followed) between them.
+// The children the curve follows count as shown, as month "−1": nobody
+// matched, all followed. Milestones past the end of follow-up are not
+// shown (Survival.Defined), so play no part.
+//
+// Both counts only ever move one way along the curve, so the difference
+// of any two shown estimates is the sum of the differences of the shown
+// estimates between them; if every neighbouring pair differs by 0 or by
+// k or more, so does every pair. The milestones (6 and 12 months, which
+// the text quotes) are chosen first, earliest first; then each month is
+// shown only if it keeps that rule with the shown estimates either side.
+// A month on a milestone's day shows what the milestone shows.
+func byDifference(s *indicators.Survival, k int) {
+	type point struct{ days, matched, atRisk int }
+	pointOf := func(m indicators.Milestone) point {
+		matched := 0
+		for _, st := range s.Steps {
+			if st.Days > m.Days {
+				break
+			}
+			matched += st.Events
+		}
+		return point{m.Days, matched, m.AtRisk}
+	}
+	apart := func(a, b point) bool {
+		return !small(distance(a.matched, b.matched), k) && !small(distance(a.atRisk, b.atRisk), k)
+	}
+	shown := []point{{-1, 0, s.Children}} // in order of days
+	// fits reports whether p keeps the rule with its neighbours in shown,
+	// and where it would go.
+	fits := func(p point) (int, bool) {
+		i, _ := slices.BinarySearchFunc(shown, p.days, func(q point, d int) int { return q.days - d })
+		if i > 0 && !apart(shown[i-1], p) {
+			return i, false
+		}
+		if i < len(shown) && !apart(p, shown[i]) {
+			return i, false
+		}
+		return i, true
+	}
+	byDay := map[int]bool{}
+	for i := range s.Milestones {
+		m := &s.Milestones[i]
+		if !s.Defined(*m) {
+			continue // not shown: the curve says nothing there
+		}
+		if m.Suppressed {
+			byDay[m.Days] = false
+			continue
+		}
+		p := pointOf(*m)
+		at, ok := fits(p)
+		if !ok {
+			m.Suppressed = true
+			byDay[m.Days] = false
+			continue
+		}
+		shown = slices.Insert(shown, at, p)
+		byDay[m.Days] = true
+	}
+	for i := range s.Months {
+		m := &s.Months[i]
+		if show, ok := byDay[m.Days]; ok {
+			m.Suppressed = m.Suppressed || !show
+			continue
+		}
+		if m.Suppressed {
+			continue
+		}
+		p := pointOf(*m)
+		at, ok := fits(p)
+		if !ok {
+			m.Suppressed = true
+			continue
+		}
+		shown = slices.Insert(shown, at, p)
+	}
+}
+
+func distance(a, b int) int {
+	if a < b {
+		return b - a
+	}
+	return a - b
 }
