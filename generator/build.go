@@ -68,13 +68,16 @@ type Result struct {
 var ErrProblems = errors.New("the project has errors")
 
 // Load reads and checks a project's config, data and content without
-// computing anything. Problems are sorted, errors first.
+// computing anything. Problems are sorted, errors first. The Project is
+// nil when the config has errors, or when ctx is done before the data is
+// read (ctx.Err() then says why): reading all of England's rows is the
+// slow part of a build.
 func Load(ctx context.Context, source string) (*Project, problem.List) {
 	fsys := os.DirFS(source)
 	var all problem.List
 	cfg, probs := config.Load(fsys, ConfigFile)
 	all = append(all, probs...)
-	if probs.HasErrors() {
+	if probs.HasErrors() || ctx.Err() != nil {
 		// Without a valid report year and file paths the data cannot be checked.
 		all.Sort()
 		return nil, all
@@ -260,7 +263,10 @@ func load(ctx context.Context, source string) (*Project, problem.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, ErrProblems
 	}
-	return p, probs, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return nil, probs, err
+	}
+	return p, probs, nil
 }
 
 // finish sorts probs and returns err, or ErrProblems when probs has errors.

@@ -217,3 +217,16 @@ func TestCheckIncludesDraftPages(t *testing.T) {
 		t.Errorf("a publish build leaves the draft out and should succeed: %v", err)
 	}
 }
+
+// A cancelled build stops before reading the data, and says so.
+func TestLoadHonoursCancel(t *testing.T) {
+	dir := newProject(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if p, _ := Load(ctx, dir); p != nil {
+		t.Error("Load read the project after its context was cancelled")
+	}
+	if _, err := Build(ctx, Options{Source: dir}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Build: err = %v, want context.Canceled", err)
+	}
+}
