@@ -15,7 +15,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/period"
 )
 
-// jsonFigure is one entry of indicators.json: DATA.md's fields and those
+// jsonFigure is one entry of indicators.json: docs/data.md's fields and those
 // of the figures below its indicators.
 type jsonFigure struct {
 	ID           string   `json:"id"`

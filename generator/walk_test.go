@@ -70,7 +70,7 @@ type walkCounts struct {
 	// indicators.json, and the numbers in them that are labels (periods and
 	// dates aside): thresholds, months, withheld counts, suppress_below.
 	summaries, text, textLabels int
-	// Entries after DATA.md's indicators, each shown somewhere.
+	// Entries after the indicators of docs/content.md, each shown somewhere.
 	extras int
 }
 
@@ -471,7 +471,7 @@ func (w *walker) text(page, summary string, c charts.Chart) {
 // CSV, in the HTML tables of the pages and in the chart data they embed
 // is the one in indicators.json (or, for England, comparators.csv), in
 // publish and draft builds; and every entry indicators.json adds to
-// DATA.md's indicators is shown somewhere.
+// the indicators of docs/content.md is shown somewhere.
 func TestWalkFiguresMatchIndicatorsJSON(t *testing.T) {
 	for _, draft := range []bool{false, true} {
 		out := buildSample(t, draft)
@@ -524,7 +524,7 @@ func TestWalkFiguresMatchIndicatorsJSON(t *testing.T) {
 			// table no page shows is still checked in its cells and CSV.
 			w.table(out, pages, tb)
 		}
-		// What indicators.json adds to DATA.md's indicators is there
+		// What indicators.json adds to the indicators of docs/content.md is there
 		// because the report shows it.
 		for i := len(p.Report.Figures); i < len(figs.Entries); i++ {
 			if !w.used[i] {

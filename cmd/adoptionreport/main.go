@@ -22,7 +22,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 )
 
-// Exit statuses: the contract in ARCHITECTURE.md.
+// Exit statuses: the contract the README gives.
 const (
 	exitOK       = 0
 	exitProblems = 1 // the project's data, content or config has errors

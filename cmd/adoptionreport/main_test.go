@@ -11,7 +11,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 )
 
-// run's exit statuses and messages, the contract of ARCHITECTURE.md: 0
+// run's exit statuses and messages, the contract the README gives: 0
 // success, 1 problems in the project (listed, never a stack trace), 2
 // misuse.
 func TestRunExitStatus(t *testing.T) {

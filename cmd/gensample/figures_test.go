@@ -6,7 +6,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/period"
 )
 
-// The figures below follow DATA.md's definitions, written again here so the
+// The figures below follow the indicator definitions of docs/content.md, written again here so the
 // sample's story is checked without depending on the indicators package.
 
 // adoptedIn returns the children adopted in p.

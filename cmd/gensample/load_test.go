@@ -11,7 +11,7 @@ import (
 )
 
 // TestLoad reads the generated files with the loader the build uses: no
-// errors, and no warnings but the one DATA.md expects of the sample (a
+// errors, and no warnings but the one docs/data.md expects of the sample (a
 // child matched before the placement order, which A2 counts as 0 days).
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{}

@@ -139,8 +139,8 @@ var ethnicityCodes = []string{"WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "M
 
 var childID = regexp.MustCompile(`^C\d{6}$`)
 
-// TestChildrenRules checks every children.csv row against DATA.md's error
-// rules, and the logic of a journey that DATA.md leaves to common sense.
+// TestChildrenRules checks every children.csv row against docs/data.md's error
+// rules, and the logic of a journey that docs/data.md leaves to common sense.
 func TestChildrenRules(t *testing.T) {
 	end := reportYear.End()
 	seen := map[string]bool{}
@@ -151,7 +151,7 @@ func TestChildrenRules(t *testing.T) {
 		}
 		// before reports that a and b are both known and a is after b.
 		after := func(a, b period.Date) bool { return a != 0 && b != 0 && a > b }
-		// DATA.md's errors.
+		// docs/data.md's errors.
 		if !childID.MatchString(c.id) || c.dob == 0 || c.enteredCare == 0 || c.shouldBePlaced == 0 {
 			fail("a required field is blank or malformed")
 		}
@@ -184,7 +184,7 @@ func TestChildrenRules(t *testing.T) {
 			fail("duplicate child_id and entered_care")
 		}
 		seen[key] = true
-		// DATA.md's warning for a missing ethnicity: the sample has none.
+		// docs/data.md's warning for a missing ethnicity: the sample has none.
 		if !slices.Contains(ethnicityCodes, c.ethnicity) {
 			fail("ethnicity %q is not an SSDA903 code", c.ethnicity)
 		}
@@ -300,7 +300,7 @@ func TestChildrenVariety(t *testing.T) {
 
 var householdID = regexp.MustCompile(`^HH\d{4}$`)
 
-// TestAdoptersRules checks every adopters.csv row against DATA.md's error
+// TestAdoptersRules checks every adopters.csv row against docs/data.md's error
 // rules and the order of the process.
 func TestAdoptersRules(t *testing.T) {
 	end := reportYear.End()

@@ -13,7 +13,7 @@ type file struct {
 	data []byte
 }
 
-// Headers, in DATA.md's column order.
+// Headers, in docs/data.md's column order.
 var (
 	childrenHeader = []string{"child_id", "sex", "date_of_birth", "ethnicity", "disabled", "sibling_group",
 		"entered_care", "should_be_placed", "placement_order", "matched", "placed_for_adoption",

@@ -67,7 +67,7 @@ type Cabinet struct {
 	Contact         string   `toml:"contact"` // e.g. an email address or telephone number
 }
 
-// Thresholds are the timeliness thresholds in days (DATA.md).
+// Thresholds are the timeliness thresholds in days (docs/configuration.md).
 type Thresholds struct {
 	A1             int `toml:"a1"`              // 14 months
 	A2             int `toml:"a2"`              // 4 months

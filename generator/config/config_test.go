@@ -103,7 +103,7 @@ func TestParseDefaults(t *testing.T) {
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Parse gave\n%+v\nwant\n%+v", c, want)
 	}
-	// The defaults, by hand from DATA.md: months × 365.25 ÷ 12, rounded down.
+	// The defaults, by hand from docs/configuration.md: months × 365.25 ÷ 12, rounded down.
 	d := Default()
 	if got := (Thresholds{426, 121, 60, 121, 182, 91, 547}); d.Thresholds != got {
 		t.Errorf("default thresholds %+v, want %+v", d.Thresholds, got)

@@ -38,7 +38,7 @@
 //
 // [data] holds the paths of the CSV files, relative to the project folder,
 // written with / and never reaching outside it (no "..", no absolute
-// paths). See shared/DATA.md for their columns.
+// paths). See docs/data.md for their columns.
 //
 //	children     "data/children.csv"     the child-level adoption tracker
 //	adopters     "data/adopters.csv"     the adopter households

@@ -247,7 +247,7 @@ func (m *model) counted(id string, p period.Period, n, cost int) int {
 	return v
 }
 
-// Bases and numerators that are sets the report also counts, by DATA.md's
+// Bases and numerators that are sets the report also counts, by the indicators'
 // definitions: a1, a10 and the two shares of adopted children are over
 // the children adopted in P (an adoption order needs a placement, so each
 // has the dates a1 and a10 need), a3_percent's numerator is a3, and the
@@ -330,7 +330,7 @@ func (m *model) breakdown(b indicators.Breakdown) {
 	}
 }
 
-// nestedSets are the "of whom" counts of DATA.md: superset, subset, of
+// nestedSets are the "of whom" counts of the indicators: superset, subset, of
 // the same period.
 var nestedSets = [][2]string{
 	{"waiting", "waiting_with_order"},

@@ -11,7 +11,7 @@ import (
 // output folder: the File of the leaks CheckIndicatorsJSON finds.
 const IndicatorsFile = "data/indicators.json"
 
-// indicatorJSON is one entry of indicators.json (DATA.md).
+// indicatorJSON is one entry of indicators.json (docs/data.md).
 type indicatorJSON struct {
 	ID         string   `json:"id"`
 	Period     string   `json:"period"`

@@ -1,5 +1,5 @@
 // Package indicators computes every figure of the data contract (shared
-// DATA.md) from validated records: the adoption scorecard measures, children
+// docs/content.md) from validated records: the adoption scorecard measures, children
 // and adopters waiting, stage timeliness, the budget and its price and volume
 // split, breakdowns for the groups of children the scorecard's critics say
 // it hides, and the distribution of waiting times behind the means.
@@ -11,7 +11,7 @@
 // layer can write "below the 426-day threshold and 38 days faster than
 // England" without computing anything.
 //
-// Report.Figures are DATA.md's indicators; Report.Extras lists the figures
+// Report.Figures are the indicators of docs/content.md; Report.Extras lists the figures
 // the report shows below them (groups of children, budget lines, cost
 // drivers, the steps of the overspend waterfall, the months of the
 // time-to-match curve), which indicators.json lists after them, so that

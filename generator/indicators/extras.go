@@ -2,7 +2,7 @@ package indicators
 
 import "github.com/adoptionreport/adoptionreport/generator/period"
 
-// IDs of the time-to-match curve's figures, which DATA.md's table has no
+// IDs of the time-to-match curve's figures, which the indicator table (docs/content.md) has no
 // ID for.
 const (
 	// MatchedPercentID is the Kaplan–Meier estimate of the share of the
@@ -16,11 +16,11 @@ const (
 )
 
 // Part says which part of an indicator a figure is, for the figures the
-// report shows below the level of DATA.md's indicators: one group of a
+// report shows below the level of the indicators of docs/content.md: one group of a
 // breakdown, one budget line, one cost driver or one month of the
 // time-to-match curve. The zero Part is a whole indicator.
 // indicators.json writes the fields that are set beside the ID and
-// period, so that DATA.md's shape holds.
+// period, so that the shape docs/data.md gives holds.
 type Part struct {
 	// Breakdown and Group are a group of a breakdown: its Dimension and Key.
 	Breakdown Dimension
@@ -42,7 +42,7 @@ func (p Part) TextFields() [4]PartField {
 	return [4]PartField{{"breakdown", string(p.Breakdown)}, {"group", p.Group}, {"line", p.Line}, {"driver", p.Driver}}
 }
 
-// Entry is one figure the report shows beyond DATA.md's indicators, as
+// Entry is one figure the report shows beyond the indicators of docs/content.md, as
 // indicators.json lists it after them.
 type Entry struct {
 	Figure
@@ -59,7 +59,7 @@ type Entry struct {
 }
 
 // Extras returns every figure the report shows that is not one of
-// DATA.md's indicators, in the order indicators.json lists them:
+// the indicators of docs/content.md, in the order indicators.json lists them:
 //
 //  1. breakdowns: the children adopted in the three years to the report
 //     year (the adopted_by_group table), each group's count, A1 and A10;

@@ -6,10 +6,10 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/period"
 )
 
-// Unit is what a figure counts or measures, exactly as DATA.md names it.
+// Unit is what a figure counts or measures, exactly as docs/data.md names it.
 type Unit string
 
-// The units of DATA.md's indicator table.
+// The units of the indicator table of docs/content.md.
 const (
 	Children   Unit = "children"
 	Days       Unit = "days"
@@ -59,7 +59,7 @@ type Figure struct {
 	ID     string
 	Period period.Period
 	Unit   Unit
-	// Value is the figure rounded as DATA.md says, in Unit: a whole number
+	// Value is the figure rounded as docs/data.md says, in Unit: a whole number
 	// of children, households or days, a percentage to one decimal place, a
 	// ratio to two, pounds to the penny. Meaningless unless HasValue.
 	Value    float64

@@ -166,7 +166,7 @@ func (y *FinanceYear) figures() []Figure {
 	}
 }
 
-// IDs of the changes of the overspend waterfall beyond DATA.md's own:
+// IDs of the changes of the overspend waterfall beyond the indicators' own:
 // VarianceUnsplit is the variance of a driver's lines without volumes,
 // which cannot be split into price and volume.
 const VarianceUnsplit = "variance_unsplit"

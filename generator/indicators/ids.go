@@ -2,7 +2,7 @@ package indicators
 
 import "github.com/adoptionreport/adoptionreport/generator/config"
 
-// indicator describes one row of DATA.md's indicator table.
+// indicator describes one row of the indicator table of docs/content.md.
 type indicator struct {
 	id   string
 	unit Unit
@@ -16,7 +16,7 @@ type indicator struct {
 
 func a1Threshold(t config.Thresholds) int { return t.A1 }
 
-// table is DATA.md's indicator table, in its order, which is also the
+// table is the indicator table of docs/content.md, in its order, which is also the
 // order of indicators.json.
 var table = []indicator{
 	{"adopted", Children, false, nil},

@@ -8,7 +8,7 @@ import (
 )
 
 // MarshalIndicatorsJSON encodes the figures as output/data/indicators.json,
-// in DATA.md's shape, one indicator to a line, ending in a newline: the
+// in the shape docs/data.md gives, one indicator to a line, ending in a newline: the
 // Figures, then the Extras, which carry the fields of their Part
 // ("breakdown", "group", "line", "driver", "month", "days") and, for the
 // waterfall's changes, "running_total". The bytes depend only on the

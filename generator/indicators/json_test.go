@@ -121,7 +121,7 @@ func extrasDataset() *dataset.Dataset {
 	}
 }
 
-// TestIndicatorsJSONExtras checks the entries after DATA.md's indicators
+// TestIndicatorsJSONExtras checks the entries after the indicators of docs/content.md
 // against figures worked out by hand, and their order.
 func TestIndicatorsJSONExtras(t *testing.T) {
 	cfg := testConfig()

@@ -16,9 +16,9 @@ type Report struct {
 	SuppressBelow int
 	Thresholds    config.Thresholds
 
-	// Figures are DATA.md's indicators in indicators.json order: by ID in
-	// DATA.md's table order, then three-year periods before single years
-	// (as in DATA.md's example), each oldest first.
+	// Figures are the indicators of docs/content.md in indicators.json order: by ID in the
+	// order of the indicator table (docs/content.md), then three-year periods before single years
+	// (as in docs/data.md's example), each oldest first.
 	Figures []Figure
 
 	// Adopted breaks down the children adopted in each year of the report's

@@ -2,7 +2,7 @@ package indicators
 
 import "math/big"
 
-// The rounding rules of DATA.md, in integer arithmetic so that a half is
+// The rounding rules of docs/data.md and docs/charts.md, in integer arithmetic so that a half is
 // exactly a half: a float division can land a hair either side of it.
 
 // meanHalfUp returns sum/n rounded to a whole number, halves up (towards

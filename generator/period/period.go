@@ -41,7 +41,7 @@ func (d Date) String() string {
 	return d.Time().Format("2006-01-02")
 }
 
-// Days returns to − from in days, the DATA.md days(x, y).
+// Days returns to − from in days, the days(x, y) of the indicator definitions.
 func Days(from, to Date) int { return int(to - from) }
 
 // Year is a financial year, named by the calendar year it starts in:
