@@ -293,7 +293,7 @@ func TestComparatorRules(t *testing.T) {
 	tests := []ruleCase{
 		{"valid", []map[string]string{goodComparator, with(goodComparator, "indicator", "A3_Percent", "period", "2023-24", "value", "1,234.5")}, nil},
 		{"unknown indicator", []map[string]string{with(goodComparator, "indicator", "a11")},
-			[]string{`E k.csv:2:1: indicator: "a11" is not an indicator ID (did you mean a1?)`}},
+			[]string{`E k.csv:2:1: indicator: "a11" is not an indicator ID (did you mean a1 or a10?)`}},
 		{"unknown indicator, nothing close", []map[string]string{with(goodComparator, "indicator", "happiness index")},
 			[]string{`E k.csv:2:1: indicator: "happiness index" is not an indicator ID (see the list of indicator IDs in docs/data.md)`}},
 		{"bad period", []map[string]string{with(goodComparator, "period", "2023")},

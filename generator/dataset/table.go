@@ -13,6 +13,7 @@ import (
 	"github.com/gocarina/gocsv"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
@@ -417,71 +418,22 @@ func letters(n int) string {
 	return s
 }
 
-// didYouMean suggests the schema column an unknown heading was probably
-// meant to be: the same letters without spaces or punctuation, or one
-// or two typing slips away.
-func didYouMean(heading string, columns []string) string {
-	best, bestDist := "", 3
-	for _, c := range columns {
-		if squash(c) == squash(heading) {
-			return fmt.Sprintf(" (did you mean %s?)", c)
-		}
-		if len(heading) > 40 {
-			continue // far from every column name; spare the quadratic distance
-		}
-		if d := editDistance(heading, c); d < bestDist {
-			best, bestDist = c, d
-		}
+// didYouMean suggests the schema column (or other name) an unknown one
+// was probably meant to be, as " (did you mean x?)", or "".
+func didYouMean(word string, names []string) string {
+	if s := suggest.Suggest(word, names); s != "" {
+		return " (did you mean " + s + "?)"
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
+	return ""
 }
 
 // headingLike names an unknown heading that was probably meant to be the
 // missing column c.
 func headingLike(c string, unknown []string) string {
 	for _, u := range unknown {
-		if didYouMean(strings.ToLower(u), []string{c}) != "" {
+		if suggest.Suggest(u, []string{c}) != "" {
 			return fmt.Sprintf(" (or rename the column headed %q)", u)
 		}
 	}
 	return ""
-}
-
-// squash keeps only letters and digits, so "Child ID", "child-id" and
-// "ChildID" compare equal to child_id.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return r
-		}
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return -1
-	}, s)
-}
-
-// editDistance is the Levenshtein distance between a and b, by bytes:
-// headings that matter are ASCII.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
