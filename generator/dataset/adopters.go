@@ -5,7 +5,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// adopterCSV is an adopters.csv row as text, the shape gocsv fills.
+// adopterCSV is an adopters.csv row as text, one string field per column.
 type adopterCSV struct {
 	HouseholdID             string `csv:"household_id" required:"yes"`
 	Enquiry                 string `csv:"enquiry"`
@@ -24,8 +24,6 @@ type adopterCSV struct {
 }
 
 var adopterSchema = schemaOf(adopterCSV{})
-
-func (adopterCSV) schema() *schema { return &adopterSchema }
 
 // adopterDateRules are DATA.md's rules on the order of a household's
 // dates. The stage dates are the four steps from registration to
@@ -51,15 +49,12 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw, err := unmarshal[adopterCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[adopterCSV](t, adopterSchema)
 	seen := map[string]int{}
 	out := make([]Adopter, 0, len(raw))
 	c := newRowCheck(t, reportYear, &probs)
-	for i, r := range raw {
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		a := Adopter{

@@ -5,7 +5,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// budgetCSV is a budget.csv row as text, the shape gocsv fills.
+// budgetCSV is a budget.csv row as text, one string field per column.
 type budgetCSV struct {
 	Year         string `csv:"year" required:"yes"`
 	Line         string `csv:"line" required:"yes"`
@@ -19,8 +19,6 @@ type budgetCSV struct {
 
 var budgetSchema = schemaOf(budgetCSV{})
 
-func (budgetCSV) schema() *schema { return &budgetSchema }
-
 // ReadBudget reads and checks budget.csv. Every row is returned, even
 // one with errors; problems are in row and column order. name is the
 // file's name in messages.
@@ -30,14 +28,11 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw, err := unmarshal[budgetCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[budgetCSV](t, budgetSchema)
 	out := make([]BudgetLine, 0, len(raw))
 	c := newRowCheck(t, 0, &probs)
-	for i, r := range raw {
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		b := BudgetLine{Row: row, Line: r.Line, Driver: r.Driver, Unit: r.Unit}

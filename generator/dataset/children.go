@@ -7,7 +7,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// childCSV is a children.csv row as text, the shape gocsv fills.
+// childCSV is a children.csv row as text, one string field per column.
 type childCSV struct {
 	ChildID              string `csv:"child_id" required:"yes"`
 	LA                   string `csv:"la"`
@@ -33,8 +33,6 @@ type childCSV struct {
 
 var childSchema = schemaOf(childCSV{})
 
-func (childCSV) schema() *schema { return &childSchema }
-
 // childDateRules are DATA.md's rules on the order of a child's dates.
 var childDateRules = []dateRule{
 	{early: "date_of_birth", late: "entered_care"},
@@ -55,11 +53,7 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw, err := unmarshal[childCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[childCSV](t, childSchema)
 	if t.col["ethnicity"] == 0 {
 		probs.Warnf(name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
 	}
@@ -70,7 +64,8 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	seen := map[key]int{}
 	out := make([]Child, 0, len(raw))
 	c := newRowCheck(t, reportYear, &probs)
-	for i, r := range raw {
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		ch := Child{

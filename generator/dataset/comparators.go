@@ -8,7 +8,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// comparatorCSV is a comparators.csv row as text, the shape gocsv fills.
+// comparatorCSV is a comparators.csv row as text, one string field per column.
 type comparatorCSV struct {
 	Indicator string `csv:"indicator" required:"yes"`
 	Period    string `csv:"period" required:"yes"`
@@ -17,8 +17,6 @@ type comparatorCSV struct {
 }
 
 var comparatorSchema = schemaOf(comparatorCSV{})
-
-func (comparatorCSV) schema() *schema { return &comparatorSchema }
 
 // indicatorIDs are the indicator IDs of DATA.md, the only ones a
 // comparator may name.
@@ -43,14 +41,11 @@ func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw, err := unmarshal[comparatorCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[comparatorCSV](t, comparatorSchema)
 	out := make([]Comparator, 0, len(raw))
 	c := newRowCheck(t, 0, &probs)
-	for i, r := range raw {
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		cp := Comparator{Row: row, Area: r.Area}
