@@ -25,9 +25,9 @@ type adopterCSV struct {
 
 var adopterSchema = schemaOf(adopterCSV{})
 
-// adopterDateRules are DATA.md's rules on the order of a household's
-// dates. The stage dates are the four steps from registration to
-// approval; matched and placed follow approved through the later rules.
+// adopterDateRules are the rules of docs/data.md on the order of a
+// household's dates. The stage dates are the four steps from registration
+// to approval; matched and placed follow approved through the later rules.
 var adopterDateRules = []dateRule{
 	{early: "registration_of_interest", late: "stage1_started", atLate: true},
 	{early: "registration_of_interest", late: "stage1_completed", atLate: true},
@@ -39,11 +39,11 @@ var adopterDateRules = []dateRule{
 	{early: "matched", late: "placed", atLate: true},
 }
 
-// ReadAdopters reads and checks adopters.csv. Dates after the end of
+// readAdopters reads and checks adopters.csv. Dates after the end of
 // reportYear are errors (Year 0: no limit). Every row is returned, even
 // one with errors; problems are in row and column order. name is the
 // file's name in messages.
-func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, problem.List) {
+func readAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, adopterSchema, &probs)
 	if t == nil {

@@ -19,10 +19,10 @@ type budgetCSV struct {
 
 var budgetSchema = schemaOf(budgetCSV{})
 
-// ReadBudget reads and checks budget.csv. Every row is returned, even
+// readBudget reads and checks budget.csv. Every row is returned, even
 // one with errors; problems are in row and column order. name is the
 // file's name in messages.
-func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
+func readBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, budgetSchema, &probs)
 	if t == nil {
@@ -53,8 +53,8 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 		if c.required("actual", r.Actual) {
 			b.Actual = c.money("actual", r.Actual)
 		}
-		bv, bvErr := ParseNumber(r.BudgetVolume)
-		_, avErr := ParseNumber(r.ActualVolume)
+		bv, bvErr := parseNumber(r.BudgetVolume)
+		_, avErr := parseNumber(r.ActualVolume)
 		if r.BudgetVolume != "" {
 			b.BudgetVolume = c.number("budget_volume", r.BudgetVolume)
 		}

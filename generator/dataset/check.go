@@ -64,7 +64,7 @@ func (c *rowCheck) required(field, v string) bool {
 
 // date parses a date cell and checks it is within the report year.
 func (c *rowCheck) date(field, v string) period.Date {
-	d, err := ParseDate(v)
+	d, err := parseDate(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 		return 0
@@ -79,7 +79,7 @@ func (c *rowCheck) date(field, v string) period.Date {
 }
 
 func (c *rowCheck) yesNo(field, v string) bool {
-	b, err := ParseYesNo(v)
+	b, err := parseYesNo(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 	}
@@ -87,7 +87,7 @@ func (c *rowCheck) yesNo(field, v string) bool {
 }
 
 func (c *rowCheck) money(field, v string) int64 {
-	p, err := ParseMoney(v)
+	p, err := parseMoney(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 	}
@@ -95,7 +95,7 @@ func (c *rowCheck) money(field, v string) int64 {
 }
 
 func (c *rowCheck) number(field, v string) float64 {
-	n, err := ParseNumber(v)
+	n, err := parseNumber(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 	}

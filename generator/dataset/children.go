@@ -33,7 +33,7 @@ type childCSV struct {
 
 var childSchema = schemaOf(childCSV{})
 
-// childDateRules are DATA.md's rules on the order of a child's dates.
+// childDateRules are the rules of docs/data.md on the order of a child's dates.
 var childDateRules = []dateRule{
 	{early: "date_of_birth", late: "entered_care"},
 	{early: "entered_care", late: "should_be_placed", atLate: true},
@@ -43,11 +43,11 @@ var childDateRules = []dateRule{
 	{early: "placement_order", late: "matched", warn: true, note: ": A2 counts this child as 0 days; check both dates"},
 }
 
-// ReadChildren reads and checks children.csv. Dates after the end of
+// readChildren reads and checks children.csv. Dates after the end of
 // reportYear are errors (Year 0: no limit). Every row is returned, even
 // one with errors, so that callers can count; problems are in row and
 // column order. name is the file's name in messages.
-func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, problem.List) {
+func readChildren(name string, data []byte, reportYear period.Year) ([]Child, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, childSchema, &probs)
 	if t == nil {
@@ -147,7 +147,8 @@ func (c *rowCheck) earlyPermanence(v string) string {
 }
 
 // ethnicity groups a 903 code or group name. warnBlank is for
-// children.csv, where DATA.md asks for a warning on a missing ethnicity.
+// children.csv, where docs/data.md asks for a warning on a missing
+// ethnicity.
 func (c *rowCheck) ethnicity(v string, warnBlank bool) string {
 	g, ok := ethnicityGroup(v)
 	switch {

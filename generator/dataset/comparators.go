@@ -18,7 +18,7 @@ type comparatorCSV struct {
 
 var comparatorSchema = schemaOf(comparatorCSV{})
 
-// indicatorIDs are the indicator IDs of DATA.md, the only ones a
+// indicatorIDs are the indicator IDs of docs/data.md, the only ones a
 // comparator may name.
 var indicatorIDs = []string{
 	"adopted", "a1", "a10", "a2", "a3", "a3_percent",
@@ -31,11 +31,11 @@ var indicatorIDs = []string{
 	"budget", "actual", "variance", "variance_price", "variance_volume",
 }
 
-// ReadComparators reads and checks comparators.csv. Indicator IDs are
+// readComparators reads and checks comparators.csv. Indicator IDs are
 // matched in any case and stored in lower case. Every row is returned,
 // even one with errors; problems are in row and column order. name is
 // the file's name in messages.
-func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
+func readComparators(name string, data []byte) ([]Comparator, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, comparatorSchema, &probs)
 	if t == nil {
@@ -86,7 +86,7 @@ func (c *rowCheck) indicator(v string) string {
 // comparatorValue reads a benchmark, explaining the symbols that
 // published tables use for figures they do not give.
 func (c *rowCheck) comparatorValue(v string) float64 {
-	n, err := ParseNumber(v)
+	n, err := parseNumber(v)
 	if err == nil {
 		return n
 	}
@@ -94,7 +94,7 @@ func (c *rowCheck) comparatorValue(v string) float64 {
 	case t == "c" || t == "x" || t == "z" || t == "low" || t == "..":
 		err = fmt.Errorf("%q is a published table's symbol for a figure not given, not a number: delete this row", v)
 	case strings.HasSuffix(v, "%"):
-		if _, e := ParseNumber(strings.TrimSuffix(v, "%")); e == nil {
+		if _, e := parseNumber(strings.TrimSuffix(v, "%")); e == nil {
 			err = fmt.Errorf("%q is not a number: write it without the %% sign (%s)", v, strings.TrimSpace(strings.TrimSuffix(v, "%")))
 		}
 	}

@@ -18,32 +18,32 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
+		d, err := parseDate(s)
 		if err != nil {
 			if d != 0 {
-				t.Errorf("ParseDate(%q) = %s with error %v", s, d, err)
+				t.Errorf("parseDate(%q) = %s with error %v", s, d, err)
 			}
 			if !strings.Contains(err.Error(), "is not a date (") {
-				t.Errorf("ParseDate(%q): error %q does not say how to fix it", s, err)
+				t.Errorf("parseDate(%q): error %q does not say how to fix it", s, err)
 			}
 			return
 		}
 		if d == 0 {
 			if strings.TrimSpace(s) != "" {
-				t.Errorf("ParseDate(%q) = no date, no error", s)
+				t.Errorf("parseDate(%q) = no date, no error", s)
 			}
 			return
 		}
 		// What was read, written back in either form, reads the same.
 		for _, back := range []string{d.String(), uk(d)} {
-			if d2, err := ParseDate(back); err != nil || d2 != d {
-				t.Errorf("ParseDate(%q) = %s, but ParseDate(%q) = %s, %v", s, d, back, d2, err)
+			if d2, err := parseDate(back); err != nil || d2 != d {
+				t.Errorf("parseDate(%q) = %s, but parseDate(%q) = %s, %v", s, d, back, d2, err)
 			}
 		}
 	})
 }
 
-// formatPence writes pence the way ParseMoney documents it reads:
+// formatPence writes pence the way parseMoney documents it reads:
 // £1,234.56, with negatives as -£12.00 or (£12.00) by the flag.
 func formatPence(p int64, brackets bool) string {
 	neg := p < 0
@@ -75,17 +75,17 @@ func FuzzParseMoney(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ParseMoney(s)
+		p, err := parseMoney(s)
 		if err != nil {
 			if p != 0 {
-				t.Errorf("ParseMoney(%q) = %d with error %v", s, p, err)
+				t.Errorf("parseMoney(%q) = %d with error %v", s, p, err)
 			}
 			return
 		}
 		for _, brackets := range []bool{false, true} {
 			back := formatPence(p, brackets)
-			if p2, err := ParseMoney(back); err != nil || p2 != p {
-				t.Errorf("ParseMoney(%q) = %d, but ParseMoney(%q) = %d, %v", s, p, back, p2, err)
+			if p2, err := parseMoney(back); err != nil || p2 != p {
+				t.Errorf("parseMoney(%q) = %d, but parseMoney(%q) = %d, %v", s, p, back, p2, err)
 			}
 		}
 	})
@@ -96,10 +96,10 @@ func FuzzParseYesNo(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		b, err := ParseYesNo(s)
+		b, err := parseYesNo(s)
 		if err != nil {
 			if b {
-				t.Errorf("ParseYesNo(%q) = true with error", s)
+				t.Errorf("parseYesNo(%q) = true with error", s)
 			}
 			return
 		}
@@ -108,7 +108,7 @@ func FuzzParseYesNo(f *testing.F) {
 		yes := k == "yes" || k == "y" || k == "true" || k == "1"
 		no := k == "no" || k == "n" || k == "false" || k == "0" || k == ""
 		if b != yes || b == no {
-			t.Errorf("ParseYesNo(%q) = %v", s, b)
+			t.Errorf("parseYesNo(%q) = %v", s, b)
 		}
 	})
 }
@@ -118,17 +118,17 @@ func FuzzParseNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseNumber(s)
+		v, err := parseNumber(s)
 		if err != nil {
 			return
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			t.Errorf("ParseNumber(%q) = %v", s, v)
+			t.Errorf("parseNumber(%q) = %v", s, v)
 		}
 		// The shortest plain decimal for v reads back as v.
 		back := strconv.FormatFloat(v, 'f', -1, 64)
-		if v2, err := ParseNumber(back); err != nil || v2 != v {
-			t.Errorf("ParseNumber(%q) = %v, but ParseNumber(%q) = %v, %v", s, v, back, v2, err)
+		if v2, err := parseNumber(back); err != nil || v2 != v {
+			t.Errorf("parseNumber(%q) = %v, but parseNumber(%q) = %v, %v", s, v, back, v2, err)
 		}
 	})
 }
@@ -173,7 +173,7 @@ func seedFiles(f *testing.F, header []string, good map[string]string) {
 func FuzzReadChildren(f *testing.F) {
 	seedFiles(f, childHeader, goodChild)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		kids, probs := ReadChildren("c.csv", data, reportYear)
+		kids, probs := readChildren("c.csv", data, reportYear)
 		rows := make([]int, len(kids))
 		for i, k := range kids {
 			rows[i] = k.Row
@@ -196,7 +196,7 @@ func FuzzReadChildren(f *testing.F) {
 func FuzzReadAdopters(f *testing.F) {
 	seedFiles(f, adopterHeader, goodAdopter)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		hh, probs := ReadAdopters("a.csv", data, reportYear)
+		hh, probs := readAdopters("a.csv", data, reportYear)
 		rows := make([]int, len(hh))
 		for i, h := range hh {
 			rows[i] = h.Row
@@ -208,7 +208,7 @@ func FuzzReadAdopters(f *testing.F) {
 func FuzzReadBudget(f *testing.F) {
 	seedFiles(f, budgetHeader, goodBudget)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lines, probs := ReadBudget("b.csv", data)
+		lines, probs := readBudget("b.csv", data)
 		rows := make([]int, len(lines))
 		for i, l := range lines {
 			rows[i] = l.Row
@@ -226,7 +226,7 @@ func FuzzReadBudget(f *testing.F) {
 func FuzzReadComparators(f *testing.F) {
 	seedFiles(f, comparatorHeader, goodComparator)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rows, probs := ReadComparators("k.csv", data)
+		rows, probs := readComparators("k.csv", data)
 		r := make([]int, len(rows))
 		for i, c := range rows {
 			r[i] = c.Row

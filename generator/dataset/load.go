@@ -36,19 +36,19 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year) (*Dataset,
 	var wg sync.WaitGroup
 	for _, f := range []func(){
 		read(0, files.Children, "children", false, func(b []byte) (p problem.List) {
-			ds.Children, p = ReadChildren(files.Children, b, reportYear)
+			ds.Children, p = readChildren(files.Children, b, reportYear)
 			return p
 		}),
 		read(1, files.Adopters, "adopters", false, func(b []byte) (p problem.List) {
-			ds.Adopters, p = ReadAdopters(files.Adopters, b, reportYear)
+			ds.Adopters, p = readAdopters(files.Adopters, b, reportYear)
 			return p
 		}),
 		read(2, files.Budget, "budget", false, func(b []byte) (p problem.List) {
-			ds.Budget, p = ReadBudget(files.Budget, b)
+			ds.Budget, p = readBudget(files.Budget, b)
 			return p
 		}),
 		read(3, files.Comparators, "comparators", true, func(b []byte) (p problem.List) {
-			ds.Comparators, p = ReadComparators(files.Comparators, b)
+			ds.Comparators, p = readComparators(files.Comparators, b)
 			return p
 		}),
 	} {

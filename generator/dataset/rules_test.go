@@ -7,9 +7,9 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// Each DATA.md rule is broken once in an otherwise valid one- or two-row
-// file, and the test asserts the exact FILE:LINE:COL: column: start of
-// every problem, errors marked E and warnings W.
+// Each rule of docs/data.md is broken once in an otherwise valid one- or
+// two-row file, and the test asserts the exact FILE:LINE:COL: column:
+// start of every problem, errors marked E and warnings W.
 
 const reportYear = period.Year(2024) // 2024-25: dates after 31/03/2025 are errors
 
@@ -84,7 +84,7 @@ func TestChildRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadChildren("c.csv", csvOf(childHeader, tt.rows...), reportYear)
+			_, probs := readChildren("c.csv", csvOf(childHeader, tt.rows...), reportYear)
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
@@ -113,7 +113,7 @@ func TestChildDatesWithinReportYear(t *testing.T) {
 			}
 			row[later.name] = late
 		}
-		_, probs := ReadChildren("c.csv", csvOf(childHeader, row), reportYear)
+		_, probs := readChildren("c.csv", csvOf(childHeader, row), reportYear)
 		found := false
 		for _, p := range probs {
 			if p.Line == 2 && p.Col == c.col && p.Field == c.name && p.Severity == problem.Error {
@@ -127,7 +127,7 @@ func TestChildDatesWithinReportYear(t *testing.T) {
 }
 
 func TestChildValues(t *testing.T) {
-	kids, probs := ReadChildren("c.csv", csvOf(childHeader,
+	kids, probs := readChildren("c.csv", csvOf(childHeader,
 		with(goodChild, "sex", "1", "ethnicity", "bafr", "disabled", "Y", "early_permanence", ""),
 		with(goodChild, "child_id", "C2", "sex", "F", "moved_in_with_adopters", "2021-10-20", "early_permanence", "FFA"),
 	), reportYear)
@@ -202,7 +202,7 @@ func TestAdopterRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadAdopters("a.csv", csvOf(adopterHeader, tt.rows...), reportYear)
+			_, probs := readAdopters("a.csv", csvOf(adopterHeader, tt.rows...), reportYear)
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
@@ -220,7 +220,7 @@ func TestAdopterDatesWithinReportYear(t *testing.T) {
 				row[later] = "2025-04-01"
 			}
 		}
-		_, probs := ReadAdopters("a.csv", csvOf(adopterHeader, row), reportYear)
+		_, probs := readAdopters("a.csv", csvOf(adopterHeader, row), reportYear)
 		found := false
 		for _, p := range probs {
 			found = found || (p.Col == i+2 && p.Field == name && p.Message[:10] == "2025-04-01" && p.Severity == problem.Error)
@@ -258,7 +258,7 @@ func TestBudgetRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadBudget("b.csv", csvOf(budgetHeader, tt.rows...))
+			_, probs := readBudget("b.csv", csvOf(budgetHeader, tt.rows...))
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
@@ -267,7 +267,7 @@ func TestBudgetRules(t *testing.T) {
 }
 
 func TestBudgetValues(t *testing.T) {
-	lines, probs := ReadBudget("b.csv", csvOf(budgetHeader,
+	lines, probs := readBudget("b.csv", csvOf(budgetHeader,
 		goodBudget,
 		with(goodBudget, "driver", "Fees", "actual_volume", "", "budget", "(1,234.50)", "actual", "£-0.01"),
 	))
@@ -310,32 +310,32 @@ func TestComparatorRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadComparators("k.csv", csvOf(comparatorHeader, tt.rows...))
+			_, probs := readComparators("k.csv", csvOf(comparatorHeader, tt.rows...))
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
 		})
 	}
-	rows, _ := ReadComparators("k.csv", csvOf(comparatorHeader, with(goodComparator, "indicator", "A10")))
+	rows, _ := readComparators("k.csv", csvOf(comparatorHeader, with(goodComparator, "indicator", "A10")))
 	if len(rows) != 1 || rows[0].Indicator != "a10" || rows[0].Period != period.Span(2023, 3) || rows[0].Value != 367 {
 		t.Errorf("got %+v", rows)
 	}
 }
 
-// Every indicator ID in DATA.md's table is known, and no other.
+// Every indicator ID in docs/data.md's list is known, and no other.
 func TestIndicatorIDs(t *testing.T) {
-	const fromDataMD = `adopted a1 a10 a2 a3 a3_percent should_be_placed placement_orders matched placed reversed
+	const fromDocs = `adopted a1 a10 a2 a3 a3_percent should_be_placed placement_orders matched placed reversed
 		early_permanence_placements early_permanence_percent interagency_placements waiting waiting_with_order
 		waiting_18_months enquiries registrations stage1_started stage2_started approvals adopter_matches
 		withdrawals stage1_on_time_percent stage2_on_time_percent approved_within_6_months_percent
 		adopters_waiting adopters_waiting_over_3_months sufficiency_ratio budget actual variance
 		variance_price variance_volume`
-	ids := splitFields(fromDataMD)
+	ids := splitFields(fromDocs)
 	if len(ids) != len(indicatorIDs) {
-		t.Errorf("%d IDs known, DATA.md has %d", len(indicatorIDs), len(ids))
+		t.Errorf("%d IDs known, docs/data.md has %d", len(indicatorIDs), len(ids))
 	}
 	for _, id := range ids {
-		_, probs := ReadComparators("k.csv", csvOf(comparatorHeader, with(goodComparator, "indicator", id)))
+		_, probs := readComparators("k.csv", csvOf(comparatorHeader, with(goodComparator, "indicator", id)))
 		if len(probs) != 0 {
 			t.Errorf("%s: %v", id, probs)
 		}

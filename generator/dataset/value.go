@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// ParseYesNo reads yes/no, y/n, true/false or 1/0 in any case, ignoring
+// parseYesNo reads yes/no, y/n, true/false or 1/0 in any case, ignoring
 // spaces around it. Blank means no.
-func ParseYesNo(s string) (bool, error) {
+func parseYesNo(s string) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "yes", "y", "true", "1":
 		return true, nil
@@ -23,12 +23,12 @@ func ParseYesNo(s string) (bool, error) {
 // moneyForms is the advice every money error ends with.
 const moneyForms = "write it like 1234.56, £1,234.56, or (1,234) or -1234 for a negative"
 
-// ParseMoney reads an amount in pounds and returns it in pence, so sums
+// parseMoney reads an amount in pounds and returns it in pence, so sums
 // are exact: 1234.56, 1,234.56, £1,234.56, -1234, -£12, £-12, and
 // (1,234) for a negative as accountants write it. At most two decimal
 // places; thousands separators must group by three, because 1,23 is a
 // European decimal comma and reading it as 123 would be wrong by 100.
-func ParseMoney(s string) (int64, error) {
+func parseMoney(s string) (int64, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return 0, fmt.Errorf("no amount (%s, or 0 for nothing)", moneyForms)
@@ -89,10 +89,10 @@ func ParseMoney(s string) (int64, error) {
 	return pence, nil
 }
 
-// ParseNumber reads a plain decimal number such as 12, -3, 0.5 or
+// parseNumber reads a plain decimal number such as 12, -3, 0.5 or
 // 1,234.5. It refuses what strconv.ParseFloat would also take (1e3, Inf,
 // NaN, 0x10) because no spreadsheet column of counts means those.
-func ParseNumber(s string) (float64, error) {
+func parseNumber(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return 0, errors.New("no number (write a number such as 12 or 1,234.5)")

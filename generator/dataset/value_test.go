@@ -21,7 +21,7 @@ func TestParseDate(t *testing.T) {
 		{"2024-3-1", period.NewDate(2024, time.March, 1), ""},
 		{"", 0, ""},
 		{"   ", 0, ""},
-		// The example in DATA.md, word for word.
+		// The example in docs/data.md, word for word.
 		{"31/02/2024", 0, `"31/02/2024" is not a date (write 2024-02-29 or 29/02/2024)`},
 		{"29/02/2023", 0, `"29/02/2023" is not a date (write 2023-02-28 or 28/02/2023)`},
 		{"2024-04-31", 0, `"2024-04-31" is not a date (write 2024-04-30 or 30/04/2024)`},
@@ -43,36 +43,36 @@ func TestParseDate(t *testing.T) {
 		{"３1/03/2024", 0, `"３1/03/2024" is not a date (write it as 2024-03-31 or 31/03/2024)`},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
+		got, err := parseDate(tt.in)
 		if tt.err != "" {
 			if err == nil || err.Error() != tt.err {
-				t.Errorf("ParseDate(%q) error = %v, want %s", tt.in, err, tt.err)
+				t.Errorf("parseDate(%q) error = %v, want %s", tt.in, err, tt.err)
 			}
 			continue
 		}
 		if err != nil || got != tt.want {
-			t.Errorf("ParseDate(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+			t.Errorf("parseDate(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
 		}
 	}
 }
 
 func TestParseYesNo(t *testing.T) {
 	for _, in := range []string{"yes", "YES", " Yes ", "y", "Y", "true", "TRUE", "1"} {
-		if got, err := ParseYesNo(in); err != nil || !got {
-			t.Errorf("ParseYesNo(%q) = %v, %v; want true", in, got, err)
+		if got, err := parseYesNo(in); err != nil || !got {
+			t.Errorf("parseYesNo(%q) = %v, %v; want true", in, got, err)
 		}
 	}
 	for _, in := range []string{"no", "No", "n", "N", "false", "FALSE", "0", "", "  "} {
-		if got, err := ParseYesNo(in); err != nil || got {
-			t.Errorf("ParseYesNo(%q) = %v, %v; want false", in, got, err)
+		if got, err := parseYesNo(in); err != nil || got {
+			t.Errorf("parseYesNo(%q) = %v, %v; want false", in, got, err)
 		}
 	}
 	for _, in := range []string{"maybe", "2", "yes please", "t", "-1"} {
-		if _, err := ParseYesNo(in); err == nil {
-			t.Errorf("ParseYesNo(%q) should fail", in)
+		if _, err := parseYesNo(in); err == nil {
+			t.Errorf("parseYesNo(%q) should fail", in)
 		}
 	}
-	_, err := ParseYesNo("maybe")
+	_, err := parseYesNo("maybe")
 	if want := `"maybe" is not yes or no (write yes or no; y/n, true/false and 1/0 also work)`; err.Error() != want {
 		t.Errorf("message = %s", err)
 	}
@@ -103,8 +103,8 @@ func TestParseMoney(t *testing.T) {
 		{"-92233720368547758.07", -9223372036854775807},
 	}
 	for _, tt := range tests {
-		if got, err := ParseMoney(tt.in); err != nil || got != tt.want {
-			t.Errorf("ParseMoney(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		if got, err := parseMoney(tt.in); err != nil || got != tt.want {
+			t.Errorf("parseMoney(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
 		}
 	}
 	for _, in := range []string{
@@ -112,11 +112,11 @@ func TestParseMoney(t *testing.T) {
 		"--12", "-(12)", "(-12)", "££12", "£-£12", "12£", "12p", "1 234", "(12", "92233720368547758.08",
 		"99999999999999999999", "١٢", "12-",
 	} {
-		if got, err := ParseMoney(in); err == nil {
-			t.Errorf("ParseMoney(%q) = %d, want an error", in, got)
+		if got, err := parseMoney(in); err == nil {
+			t.Errorf("parseMoney(%q) = %d, want an error", in, got)
 		}
 	}
-	_, err := ParseMoney("1,23")
+	_, err := parseMoney("1,23")
 	if want := `"1,23" is not an amount of money (commas must separate thousands, and a point marks the decimals; write it like 1234.56, £1,234.56, or (1,234) or -1234 for a negative)`; err.Error() != want {
 		t.Errorf("message = %s", err)
 	}
@@ -130,13 +130,13 @@ func TestParseNumber(t *testing.T) {
 		{"12", 12}, {"1,234.5", 1234.5}, {"-3", -3}, {"+3", 3}, {"0.25", 0.25}, {" 7 ", 7}, {".5", 0.5},
 	}
 	for _, tt := range tests {
-		if got, err := ParseNumber(tt.in); err != nil || got != tt.want {
-			t.Errorf("ParseNumber(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		if got, err := parseNumber(tt.in); err != nil || got != tt.want {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
 	for _, in := range []string{"", "x", "1e3", "NaN", "Inf", "0x10", "1,23", "12.", "--1", "£3", "3%", "1_000"} {
-		if got, err := ParseNumber(in); err == nil {
-			t.Errorf("ParseNumber(%q) = %v, want an error", in, got)
+		if got, err := parseNumber(in); err == nil {
+			t.Errorf("parseNumber(%q) = %v, want an error", in, got)
 		}
 	}
 }
