@@ -1,9 +1,6 @@
 package dataset
 
-import (
-	"github.com/adoptionreport/adoptionreport/generator/period"
-	"github.com/adoptionreport/adoptionreport/generator/problem"
-)
+import "github.com/adoptionreport/adoptionreport/generator/problem"
 
 // budgetCSV is a budget.csv row as text, one string field per column.
 type budgetCSV struct {
@@ -37,7 +34,7 @@ func readBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 		c.next(row)
 		b := BudgetLine{Row: row, Line: r.Line, Driver: r.Driver, Unit: r.Unit}
 		if c.required("year", r.Year) {
-			y, err := period.ParseYear(r.Year)
+			y, err := parseYear(r.Year)
 			if err != nil {
 				c.errorf("year", "%v", err)
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
@@ -53,7 +52,7 @@ func readComparators(name string, data []byte) ([]Comparator, problem.List) {
 			cp.Indicator = c.indicator(r.Indicator)
 		}
 		if c.required("period", r.Period) {
-			p, err := period.ParsePeriod(r.Period)
+			p, err := parsePeriod(r.Period)
 			if err != nil {
 				c.errorf("period", "%v", err)
 			}

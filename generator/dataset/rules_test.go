@@ -238,14 +238,18 @@ var goodBudget = map[string]string{"year": "2024-25", "line": "Interagency fees"
 func TestBudgetRules(t *testing.T) {
 	tests := []ruleCase{
 		{"valid", []map[string]string{goodBudget, with(goodBudget, "budget_volume", "", "actual_volume", "")}, nil},
-		{"bad year", []map[string]string{with(goodBudget, "year", "2024/25")},
-			[]string{`E b.csv:2:1: year: "2024/25" is not a financial year; write it like 2024-25`}},
+		{"bad year", []map[string]string{with(goodBudget, "year", "FY2024")},
+			[]string{`E b.csv:2:1: year: "FY2024" is not a financial year; write it like 2024-25`}},
+		{"finance's ways of writing a year", []map[string]string{
+			with(goodBudget, "year", "2024/25"), with(goodBudget, "year", "2024-2025"), with(goodBudget, "year", "2024/2025"),
+		}, nil},
 		{"three-year period as a year", []map[string]string{with(goodBudget, "year", "2022-25")},
 			[]string{`E b.csv:2:1: year: "2022-25" is 3 years`}},
 		{"bad money", []map[string]string{with(goodBudget, "budget", "12.345")},
 			[]string{`E b.csv:2:4: budget: "12.345" is not an amount of money (money has at most two decimal places`}},
-		{"bad money, actual", []map[string]string{with(goodBudget, "actual", "£12k")},
-			[]string{`E b.csv:2:5: actual: "£12k" is not an amount of money`}},
+		{"bad money, actual", []map[string]string{with(goodBudget, "actual", "£1.2m")},
+			[]string{`E b.csv:2:5: actual: "£1.2m": write the amount in full, e.g. £1,200,000`}},
+		{"accounting zero and credits", []map[string]string{with(goodBudget, "budget", "£ -", "actual", "£27,000.00CR")}, nil},
 		{"blank required values", []map[string]string{with(goodBudget, "year", "", "line", "", "budget", "", "actual", "")},
 			[]string{"E b.csv:2:1: year: is blank", "E b.csv:2:2: line: is blank", "E b.csv:2:4: budget: is blank", "E b.csv:2:5: actual: is blank"}},
 		{"bad volume", []map[string]string{with(goodBudget, "budget_volume", "two")},
@@ -270,6 +274,7 @@ func TestBudgetValues(t *testing.T) {
 	lines, probs := readBudget("b.csv", csvOf(budgetHeader,
 		goodBudget,
 		with(goodBudget, "driver", "Fees", "actual_volume", "", "budget", "(1,234.50)", "actual", "£-0.01"),
+		with(goodBudget, "year", "2023/2024", "budget", "£ -", "actual", "£27,000.00CR", "budget_volume", "", "actual_volume", ""),
 	))
 	if len(probs) != 0 {
 		t.Fatal(probs)
@@ -277,6 +282,11 @@ func TestBudgetValues(t *testing.T) {
 	want := []BudgetLine{
 		{Row: 2, Year: 2024, Line: "Interagency fees", Driver: "Interagency fees", Budget: 5400000, Actual: 8100000, BudgetVolume: 2, ActualVolume: 3, HasVolumes: true, Unit: "placements"},
 		{Row: 3, Year: 2024, Line: "Interagency fees", Driver: "Fees", Budget: -123450, Actual: -1, BudgetVolume: 2, HasVolumes: false, Unit: "placements"},
+		// 2023/2024 is 2023-24; Excel's accounting zero; a credit is negative.
+		{Row: 4, Year: 2023, Line: "Interagency fees", Driver: "Interagency fees", Budget: 0, Actual: -2700000, Unit: "placements"},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d", len(lines), len(want))
 	}
 	for i := range want {
 		if lines[i] != want[i] {
@@ -292,6 +302,7 @@ var goodComparator = map[string]string{"indicator": "a1", "period": "2021-24", "
 func TestComparatorRules(t *testing.T) {
 	tests := []ruleCase{
 		{"valid", []map[string]string{goodComparator, with(goodComparator, "indicator", "A3_Percent", "period", "2023-24", "value", "1,234.5")}, nil},
+		{"periods as finance writes them", []map[string]string{with(goodComparator, "period", "2021/24"), with(goodComparator, "period", "2021-2024")}, nil},
 		{"unknown indicator", []map[string]string{with(goodComparator, "indicator", "a11")},
 			[]string{`E k.csv:2:1: indicator: "a11" is not an indicator ID (did you mean a1 or a10?)`}},
 		{"unknown indicator, nothing close", []map[string]string{with(goodComparator, "indicator", "happiness index")},
