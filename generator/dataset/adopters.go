@@ -1,9 +1,6 @@
 package dataset
 
-import (
-	"github.com/adoptionreport/adoptionreport/generator/period"
-	"github.com/adoptionreport/adoptionreport/generator/problem"
-)
+import "github.com/adoptionreport/adoptionreport/generator/problem"
 
 // adopterCSV is an adopters.csv row as text, one string field per column.
 type adopterCSV struct {
@@ -39,20 +36,19 @@ var adopterDateRules = []dateRule{
 	{early: "matched", late: "placed", atLate: true},
 }
 
-// readAdopters reads and checks adopters.csv. Dates after the end of
-// reportYear are errors (Year 0: no limit). Every row is returned, even
-// one with errors; problems are in row and column order. name is the
-// file's name in messages.
-func readAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, problem.List) {
-	var probs problem.List
+// readAdopters reads and checks adopters.csv. Dates are measured
+// against lim as in readChildren, and late is how many were set aside.
+// Every row is returned, even one with errors; problems are in row and
+// column order. name is the file's name in messages.
+func readAdopters(name string, data []byte, lim limits) (hh []Adopter, probs problem.List, late int) {
 	t := readTable(name, data, adopterSchema, &probs)
 	if t == nil {
-		return nil, sortByPlace(probs)
+		return nil, sortByPlace(probs), 0
 	}
 	raw := rawRows[adopterCSV](t, adopterSchema)
 	seen := map[string]int{}
 	out := make([]Adopter, 0, len(raw))
-	c := newRowCheck(t, reportYear, &probs)
+	c := newRowCheck(t, lim, &probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row
@@ -85,7 +81,9 @@ func readAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 				seen[a.HouseholdID] = row
 			}
 		}
+		c.asAt(&a.Enquiry, &a.RegistrationOfInterest, &a.Stage1Started, &a.Stage1Completed, &a.Stage2Started,
+			&a.Approved, &a.Matched, &a.Placed, &a.Withdrawn)
 		out = append(out, a)
 	}
-	return out, sortByPlace(probs)
+	return out, sortByPlace(probs), c.late
 }

@@ -27,7 +27,7 @@ func readBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	}
 	raw := rawRows[budgetCSV](t, budgetSchema)
 	out := make([]BudgetLine, 0, len(raw))
-	c := newRowCheck(t, 0, &probs)
+	c := newRowCheck(t, limits{}, &probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row

@@ -41,17 +41,21 @@ var childDateRules = []dateRule{
 	{early: "moved_in_with_adopters", late: "placed_for_adoption"},
 	{early: "placed_for_adoption", late: "adoption_order"},
 	{early: "placement_order", late: "matched", warn: true, note: ": A2 counts this child as 0 days; check both dates"},
+	// The durations A1, A3 and A10 count from entering care: a placement
+	// before it would be a negative wait, averaged in without a word.
+	{early: "entered_care", late: "placed_for_adoption", atLate: true, figure: "A1"},
+	{early: "entered_care", late: "moved_in_with_adopters", atLate: true, figure: "A10"},
 }
 
-// readChildren reads and checks children.csv. Dates after the end of
-// reportYear are errors (Year 0: no limit). Every row is returned, even
-// one with errors, so that callers can count; problems are in row and
-// column order. name is the file's name in messages.
-func readChildren(name string, data []byte, reportYear period.Year) ([]Child, problem.List) {
-	var probs problem.List
+// readChildren reads and checks children.csv. A date after lim.today is
+// an error; dates after the end of lim.year are checked with the rest,
+// then set aside (see rowCheck.asAt), and late is how many. Every row is
+// returned, even one with errors, so that callers can count; problems
+// are in row and column order. name is the file's name in messages.
+func readChildren(name string, data []byte, lim limits) (kids []Child, probs problem.List, late int) {
 	t := readTable(name, data, childSchema, &probs)
 	if t == nil {
-		return nil, sortByPlace(probs)
+		return nil, sortByPlace(probs), 0
 	}
 	raw := rawRows[childCSV](t, childSchema)
 	if t.col["ethnicity"] == 0 {
@@ -63,7 +67,7 @@ func readChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	}
 	seen := map[key]int{}
 	out := make([]Child, 0, len(raw))
-	c := newRowCheck(t, reportYear, &probs)
+	c := newRowCheck(t, lim, &probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row
@@ -114,9 +118,11 @@ func readChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 				seen[k] = row
 			}
 		}
+		c.asAt(&ch.DateOfBirth, &ch.EnteredCare, &ch.ShouldBePlaced, &ch.PlacementOrder, &ch.Matched,
+			&ch.PlacedForAdoption, &ch.MovedInWithAdopters, &ch.AdoptionOrder, &ch.DecisionReversed, &ch.Disrupted)
 		out = append(out, ch)
 	}
-	return out, sortByPlace(probs)
+	return out, sortByPlace(probs), c.late
 }
 
 // sex reads male/female, m/f or SSDA903's 1/2 in any case.

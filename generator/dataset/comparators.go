@@ -42,7 +42,7 @@ func readComparators(name string, data []byte) ([]Comparator, problem.List) {
 	}
 	raw := rawRows[comparatorCSV](t, comparatorSchema)
 	out := make([]Comparator, 0, len(raw))
-	c := newRowCheck(t, 0, &probs)
+	c := newRowCheck(t, limits{}, &probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row

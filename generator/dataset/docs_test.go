@@ -16,8 +16,8 @@ func TestDocsExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	readers := map[string]func([]byte) problem.List{
-		"child_id,":     func(b []byte) problem.List { _, p := readChildren("children.csv", b, reportYear); return p },
-		"household_id,": func(b []byte) problem.List { _, p := readAdopters("adopters.csv", b, reportYear); return p },
+		"child_id,":     func(b []byte) problem.List { _, p, _ := readChildren("children.csv", b, testLimits); return p },
+		"household_id,": func(b []byte) problem.List { _, p, _ := readAdopters("adopters.csv", b, testLimits); return p },
 		"year,":         func(b []byte) problem.List { _, p := readBudget("budget.csv", b); return p },
 		"indicator,":    func(b []byte) problem.List { _, p := readComparators("comparators.csv", b); return p },
 	}

@@ -182,6 +182,8 @@ func checkReader(t *testing.T, name string, rows []int, probs problem.List) {
 func seedFiles(f *testing.F, header []string, good map[string]string) {
 	f.Add(csvOf(header, good))
 	f.Add(csvOf(header, good, with(good, "sex", "x", "matched", "31/02/2024")))
+	f.Add(csvOf(header, with(good, "matched", "2025-04-10", "placed_for_adoption", "2025-05-01", "placed", "2025-05-01", "adoption_order", "2025-10-01")))
+	f.Add(csvOf(header, with(good, "moved_in_with_adopters", "2020-11-22", "adopted_by_foster_carer", "yes")))
 	f.Add([]byte("\uFEFF" + strings.ToUpper(string(csvOf(header, good)))))
 	f.Add([]byte(strings.ReplaceAll(string(csvOf(header, good, good)), "\n", "\r\n")))
 	f.Add([]byte(strings.Join(header, ",") + "\n\"a\nb\",\"c\n"))
@@ -195,7 +197,7 @@ func seedFiles(f *testing.F, header []string, good map[string]string) {
 func FuzzReadChildren(f *testing.F) {
 	seedFiles(f, childHeader, goodChild)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		kids, probs := readChildren("c.csv", data, reportYear)
+		kids, probs, _ := readChildren("c.csv", data, testLimits)
 		rows := make([]int, len(kids))
 		for i, k := range kids {
 			rows[i] = k.Row
@@ -205,10 +207,17 @@ func FuzzReadChildren(f *testing.F) {
 			if k.MovedInWithAdopters == 0 && k.PlacedForAdoption != 0 && !probs.HasErrors() {
 				t.Errorf("row %d: moved-in date not filled in", k.Row)
 			}
-			for _, d := range []period.Date{k.DateOfBirth, k.EnteredCare, k.AdoptionOrder, k.Disrupted} {
-				if d > reportYear.End() && !probs.HasErrors() {
-					t.Errorf("row %d: %s after the report year, no error", k.Row, d)
+			// Figures are as at the year end: no later date reaches them.
+			for _, d := range []period.Date{k.DateOfBirth, k.EnteredCare, k.ShouldBePlaced, k.PlacementOrder, k.Matched,
+				k.PlacedForAdoption, k.MovedInWithAdopters, k.AdoptionOrder, k.DecisionReversed, k.Disrupted} {
+				if d > reportYear.End() {
+					t.Errorf("row %d: %s after the report year kept", k.Row, d)
 				}
+			}
+			// No negative duration reaches A1 or A10 without an error.
+			if !probs.HasErrors() && ((k.PlacedForAdoption != 0 && k.PlacedForAdoption < k.EnteredCare) ||
+				(k.MovedInWithAdopters != 0 && k.MovedInWithAdopters < k.EnteredCare)) {
+				t.Errorf("row %d: placed or moved in before entering care, no error", k.Row)
 			}
 		}
 		checkReader(t, "c.csv", rows, probs)
@@ -218,7 +227,7 @@ func FuzzReadChildren(f *testing.F) {
 func FuzzReadAdopters(f *testing.F) {
 	seedFiles(f, adopterHeader, goodAdopter)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		hh, probs := readAdopters("a.csv", data, reportYear)
+		hh, probs, _ := readAdopters("a.csv", data, testLimits)
 		rows := make([]int, len(hh))
 		for i, h := range hh {
 			rows[i] = h.Row

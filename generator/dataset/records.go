@@ -50,7 +50,8 @@ const (
 )
 
 // Child is one row of children.csv: one child's period of care that led
-// to an adoption plan. Dates left blank are the zero Date.
+// to an adoption plan. Dates left blank, and dates after the end of the
+// report year (set aside: see Load), are the zero Date.
 type Child struct {
 	Row                  int // spreadsheet row, for messages only
 	ChildID              string
@@ -77,6 +78,7 @@ type Child struct {
 }
 
 // Adopter is one row of adopters.csv: one household's application.
+// Dates are as for Child: blank or set aside is the zero Date.
 type Adopter struct {
 	Row                     int
 	HouseholdID             string
