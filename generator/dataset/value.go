@@ -277,7 +277,11 @@ func parsePeriod(s string) (period.Period, error) {
 		}
 		last = last[2:]
 	}
-	p, err := period.ParsePeriod(first + "-" + last)
+	canonical := t // 2024-25 as written: no new string for each row
+	if t[i] != '-' || len(last) != len(t)-i-1 {
+		canonical = first + "-" + last
+	}
+	p, err := period.ParsePeriod(canonical)
 	if err != nil {
 		return period.Period{}, fmt.Errorf("%q is not a financial year; %s", s, yearForms)
 	}
