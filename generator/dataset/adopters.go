@@ -1,11 +1,8 @@
 package dataset
 
-import (
-	"github.com/adoptionreport/adoptionreport/generator/period"
-	"github.com/adoptionreport/adoptionreport/generator/problem"
-)
+import "github.com/adoptionreport/adoptionreport/generator/problem"
 
-// adopterCSV is an adopters.csv row as text, the shape gocsv fills.
+// adopterCSV is an adopters.csv row as text, one string field per column.
 type adopterCSV struct {
 	HouseholdID             string `csv:"household_id" required:"yes"`
 	Enquiry                 string `csv:"enquiry"`
@@ -25,11 +22,9 @@ type adopterCSV struct {
 
 var adopterSchema = schemaOf(adopterCSV{})
 
-func (adopterCSV) schema() *schema { return &adopterSchema }
-
-// adopterDateRules are DATA.md's rules on the order of a household's
-// dates. The stage dates are the four steps from registration to
-// approval; matched and placed follow approved through the later rules.
+// adopterDateRules are the rules of docs/data.md on the order of a
+// household's dates. The stage dates are the four steps from registration
+// to approval; matched and placed follow approved through the later rules.
 var adopterDateRules = []dateRule{
 	{early: "registration_of_interest", late: "stage1_started", atLate: true},
 	{early: "registration_of_interest", late: "stage1_completed", atLate: true},
@@ -41,25 +36,21 @@ var adopterDateRules = []dateRule{
 	{early: "matched", late: "placed", atLate: true},
 }
 
-// ReadAdopters reads and checks adopters.csv. Dates after the end of
-// reportYear are errors (Year 0: no limit). Every row is returned, even
-// one with errors; problems are in row and column order. name is the
-// file's name in messages.
-func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, problem.List) {
-	var probs problem.List
+// readAdopters reads and checks adopters.csv. Dates are measured
+// against lim as in readChildren, and late is how many were set aside.
+// Every row is returned, even one with errors; problems are in row and
+// column order. name is the file's name in messages.
+func readAdopters(name string, data []byte, lim limits) (hh []Adopter, probs problem.List, late int) {
 	t := readTable(name, data, adopterSchema, &probs)
 	if t == nil {
-		return nil, sortByPlace(probs)
+		return nil, sortByPlace(probs), 0
 	}
-	raw, err := unmarshal[adopterCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[adopterCSV](t, adopterSchema)
 	seen := map[string]int{}
 	out := make([]Adopter, 0, len(raw))
-	c := newRowCheck(t, reportYear, &probs)
-	for i, r := range raw {
+	c := newRowCheck(t, lim, &probs)
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		a := Adopter{
@@ -90,7 +81,9 @@ func ReadAdopters(name string, data []byte, reportYear period.Year) ([]Adopter, 
 				seen[a.HouseholdID] = row
 			}
 		}
+		c.asAt(&a.Enquiry, &a.RegistrationOfInterest, &a.Stage1Started, &a.Stage1Completed, &a.Stage2Started,
+			&a.Approved, &a.Matched, &a.Placed, &a.Withdrawn)
 		out = append(out, a)
 	}
-	return out, sortByPlace(probs)
+	return out, sortByPlace(probs), c.late
 }

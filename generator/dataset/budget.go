@@ -1,11 +1,8 @@
 package dataset
 
-import (
-	"github.com/adoptionreport/adoptionreport/generator/period"
-	"github.com/adoptionreport/adoptionreport/generator/problem"
-)
+import "github.com/adoptionreport/adoptionreport/generator/problem"
 
-// budgetCSV is a budget.csv row as text, the shape gocsv fills.
+// budgetCSV is a budget.csv row as text, one string field per column.
 type budgetCSV struct {
 	Year         string `csv:"year" required:"yes"`
 	Line         string `csv:"line" required:"yes"`
@@ -19,30 +16,25 @@ type budgetCSV struct {
 
 var budgetSchema = schemaOf(budgetCSV{})
 
-func (budgetCSV) schema() *schema { return &budgetSchema }
-
-// ReadBudget reads and checks budget.csv. Every row is returned, even
+// readBudget reads and checks budget.csv. Every row is returned, even
 // one with errors; problems are in row and column order. name is the
 // file's name in messages.
-func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
+func readBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, budgetSchema, &probs)
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw, err := unmarshal[budgetCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[budgetCSV](t, budgetSchema)
 	out := make([]BudgetLine, 0, len(raw))
-	c := newRowCheck(t, 0, &probs)
-	for i, r := range raw {
+	c := newRowCheck(t, limits{}, &probs)
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		b := BudgetLine{Row: row, Line: r.Line, Driver: r.Driver, Unit: r.Unit}
 		if c.required("year", r.Year) {
-			y, err := period.ParseYear(r.Year)
+			y, err := parseYear(r.Year)
 			if err != nil {
 				c.errorf("year", "%v", err)
 			}
@@ -58,8 +50,8 @@ func ReadBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 		if c.required("actual", r.Actual) {
 			b.Actual = c.money("actual", r.Actual)
 		}
-		bv, bvErr := ParseNumber(r.BudgetVolume)
-		_, avErr := ParseNumber(r.ActualVolume)
+		bv, bvErr := parseNumber(r.BudgetVolume)
+		_, avErr := parseNumber(r.ActualVolume)
 		if r.BudgetVolume != "" {
 			b.BudgetVolume = c.number("budget_volume", r.BudgetVolume)
 		}

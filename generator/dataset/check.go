@@ -16,7 +16,10 @@ type rowCheck struct {
 	t     *table
 	row   int
 	probs *problem.List
-	year  period.Year // dates after its end are errors; 0 = no bound
+	lim   limits
+	// late counts the dates the file gave after the end of the report
+	// year, which asAt set aside.
+	late int
 	// dates are the row's dates as parsed, each with the text the file
 	// wrote, for messages that compare two dates: the officer searches
 	// the sheet for that text. A slice, not a map: it is made for every
@@ -29,11 +32,21 @@ type rowDate struct {
 	d              period.Date
 }
 
+// limits are what a date is measured against. A date after today is an
+// error: it has not happened. A date after the end of the report year is
+// kept for the checks of the row's dates, then set aside (asAt): the
+// figures are as at 31 March, so a later event has not happened yet. A
+// zero field is no bound.
+type limits struct {
+	year  period.Year
+	today period.Date
+}
+
 // newRowCheck returns a check for the rows of t; next moves it to a row.
 // One check serves every row, so that a file of a thousand rows does not
 // make a thousand of them.
-func newRowCheck(t *table, year period.Year, probs *problem.List) *rowCheck {
-	return &rowCheck{t: t, probs: probs, year: year}
+func newRowCheck(t *table, lim limits, probs *problem.List) *rowCheck {
+	return &rowCheck{t: t, probs: probs, lim: lim}
 }
 
 // next starts on the given spreadsheet row, forgetting the last row's dates.
@@ -62,24 +75,51 @@ func (c *rowCheck) required(field, v string) bool {
 	return false
 }
 
-// date parses a date cell and checks it is within the report year.
+// date parses a date cell and checks it is not in the future. A date
+// that cannot be used (not a date, or after today) is reported and
+// returned as no date, so that no rule compares it with another.
 func (c *rowCheck) date(field, v string) period.Date {
-	d, err := ParseDate(v)
+	d, err := parseDate(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 		return 0
 	}
-	if d != 0 && c.year != 0 && d > c.year.End() {
-		c.errorf(field, "%s is after the end of the report year %s (%s): check the date, or report_year in config.toml", v, c.year, uk(c.year.End()))
+	if d == 0 {
+		return 0
 	}
-	if d != 0 {
-		c.dates = append(c.dates, rowDate{field, v, d})
+	if c.lim.today != 0 && d > c.lim.today {
+		c.errorf(field, "%s is in the future (today is %s): check the date; a date of something planned belongs in the file once it has happened", v, uk(c.lim.today))
+		return 0
 	}
+	c.dates = append(c.dates, rowDate{field, v, d})
 	return d
 }
 
+// asAt sets aside the row's dates after the end of the report year,
+// once every rule has seen them: the figures are as at 31 March, so an
+// event after it counts as not yet happened, and no figure or chart can
+// show it. fields are the record's date fields; the count of dates set
+// aside is of those the file gave (a blank moved_in_with_adopters that
+// takes the placement date is not counted twice).
+func (c *rowCheck) asAt(fields ...*period.Date) {
+	if c.lim.year == 0 {
+		return
+	}
+	end := c.lim.year.End()
+	for _, d := range c.dates {
+		if d.d > end {
+			c.late++
+		}
+	}
+	for _, f := range fields {
+		if *f > end {
+			*f = 0
+		}
+	}
+}
+
 func (c *rowCheck) yesNo(field, v string) bool {
-	b, err := ParseYesNo(v)
+	b, err := parseYesNo(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 	}
@@ -87,7 +127,7 @@ func (c *rowCheck) yesNo(field, v string) bool {
 }
 
 func (c *rowCheck) money(field, v string) int64 {
-	p, err := ParseMoney(v)
+	p, err := parseMoney(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 	}
@@ -95,7 +135,7 @@ func (c *rowCheck) money(field, v string) int64 {
 }
 
 func (c *rowCheck) number(field, v string) float64 {
-	n, err := ParseNumber(v)
+	n, err := parseNumber(v)
 	if err != nil {
 		c.errorf(field, "%v", err)
 	}
@@ -103,12 +143,16 @@ func (c *rowCheck) number(field, v string) float64 {
 }
 
 // A dateRule says the date in column early must not come after the one
-// in column late. Both must be given for the rule to apply.
+// in column late. Both must be given for the rule to apply. The message
+// names both cells, so the officer can check each against the case file.
 type dateRule struct {
 	early, late string
 	atLate      bool   // report at the late column ("… is before …"), else at early
 	warn        bool   // a warning, not an error
 	note        string // why it matters, after the dates
+	// figure, if set, is the figure that counts days(early, late), which
+	// the note then gives: "A1 would count this child as -40 days".
+	figure string
 }
 
 // dateOf returns the row's date in field and its text as written; the
@@ -129,11 +173,15 @@ func (c *rowCheck) order(rules []dateRule) {
 		if a.d == 0 || b.d == 0 || a.d <= b.d {
 			continue
 		}
+		note := r.note
+		if r.figure != "" {
+			note = fmt.Sprintf(": %s would count this child as %d days; check both dates", r.figure, period.Days(a.d, b.d))
+		}
 		at := r.early
-		msg := fmt.Sprintf("%s is after %s (%s)%s", a.written, r.late, b.written, r.note)
+		msg := fmt.Sprintf("%s is after %s (%s, at %s)%s", a.written, r.late, b.written, c.place(r.late), note)
 		if r.atLate {
 			at = r.late
-			msg = fmt.Sprintf("%s is before %s (%s)%s", b.written, r.early, a.written, r.note)
+			msg = fmt.Sprintf("%s is before %s (%s, at %s)%s", b.written, r.early, a.written, c.place(r.early), note)
 		}
 		if r.warn {
 			c.warnf(at, "%s", msg)
@@ -141,6 +189,11 @@ func (c *rowCheck) order(rules []dateRule) {
 			c.errorf(at, "%s", msg)
 		}
 	}
+}
+
+// place is where the row's cell in column field is: FILE:ROW:COL.
+func (c *rowCheck) place(field string) string {
+	return fmt.Sprintf("%s:%d:%d", c.t.name, c.row, c.t.col[field])
 }
 
 // sortByPlace orders one file's problems by row, then column, then

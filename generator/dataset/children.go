@@ -7,7 +7,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// childCSV is a children.csv row as text, the shape gocsv fills.
+// childCSV is a children.csv row as text, one string field per column.
 type childCSV struct {
 	ChildID              string `csv:"child_id" required:"yes"`
 	LA                   string `csv:"la"`
@@ -33,9 +33,7 @@ type childCSV struct {
 
 var childSchema = schemaOf(childCSV{})
 
-func (childCSV) schema() *schema { return &childSchema }
-
-// childDateRules are DATA.md's rules on the order of a child's dates.
+// childDateRules are the rules of docs/data.md on the order of a child's dates.
 var childDateRules = []dateRule{
 	{early: "date_of_birth", late: "entered_care"},
 	{early: "entered_care", late: "should_be_placed", atLate: true},
@@ -43,23 +41,23 @@ var childDateRules = []dateRule{
 	{early: "moved_in_with_adopters", late: "placed_for_adoption"},
 	{early: "placed_for_adoption", late: "adoption_order"},
 	{early: "placement_order", late: "matched", warn: true, note: ": A2 counts this child as 0 days; check both dates"},
+	// The durations A1, A3 and A10 count from entering care: a placement
+	// before it would be a negative wait, averaged in without a word.
+	{early: "entered_care", late: "placed_for_adoption", atLate: true, figure: "A1"},
+	{early: "entered_care", late: "moved_in_with_adopters", atLate: true, figure: "A10"},
 }
 
-// ReadChildren reads and checks children.csv. Dates after the end of
-// reportYear are errors (Year 0: no limit). Every row is returned, even
-// one with errors, so that callers can count; problems are in row and
-// column order. name is the file's name in messages.
-func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, problem.List) {
-	var probs problem.List
+// readChildren reads and checks children.csv. A date after lim.today is
+// an error; dates after the end of lim.year are checked with the rest,
+// then set aside (see rowCheck.asAt), and late is how many. Every row is
+// returned, even one with errors, so that callers can count; problems
+// are in row and column order. name is the file's name in messages.
+func readChildren(name string, data []byte, lim limits) (kids []Child, probs problem.List, late int) {
 	t := readTable(name, data, childSchema, &probs)
 	if t == nil {
-		return nil, sortByPlace(probs)
+		return nil, sortByPlace(probs), 0
 	}
-	raw, err := unmarshal[childCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[childCSV](t, childSchema)
 	if t.col["ethnicity"] == 0 {
 		probs.Warnf(name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
 	}
@@ -69,8 +67,9 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 	}
 	seen := map[key]int{}
 	out := make([]Child, 0, len(raw))
-	c := newRowCheck(t, reportYear, &probs)
-	for i, r := range raw {
+	c := newRowCheck(t, lim, &probs)
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		ch := Child{
@@ -119,9 +118,11 @@ func ReadChildren(name string, data []byte, reportYear period.Year) ([]Child, pr
 				seen[k] = row
 			}
 		}
+		c.asAt(&ch.DateOfBirth, &ch.EnteredCare, &ch.ShouldBePlaced, &ch.PlacementOrder, &ch.Matched,
+			&ch.PlacedForAdoption, &ch.MovedInWithAdopters, &ch.AdoptionOrder, &ch.DecisionReversed, &ch.Disrupted)
 		out = append(out, ch)
 	}
-	return out, sortByPlace(probs)
+	return out, sortByPlace(probs), c.late
 }
 
 // sex reads male/female, m/f or SSDA903's 1/2 in any case.
@@ -152,7 +153,8 @@ func (c *rowCheck) earlyPermanence(v string) string {
 }
 
 // ethnicity groups a 903 code or group name. warnBlank is for
-// children.csv, where DATA.md asks for a warning on a missing ethnicity.
+// children.csv, where docs/data.md asks for a warning on a missing
+// ethnicity.
 func (c *rowCheck) ethnicity(v string, warnBlank bool) string {
 	g, ok := ethnicityGroup(v)
 	switch {

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
-// comparatorCSV is a comparators.csv row as text, the shape gocsv fills.
+// comparatorCSV is a comparators.csv row as text, one string field per column.
 type comparatorCSV struct {
 	Indicator string `csv:"indicator" required:"yes"`
 	Period    string `csv:"period" required:"yes"`
@@ -18,9 +17,7 @@ type comparatorCSV struct {
 
 var comparatorSchema = schemaOf(comparatorCSV{})
 
-func (comparatorCSV) schema() *schema { return &comparatorSchema }
-
-// indicatorIDs are the indicator IDs of DATA.md, the only ones a
+// indicatorIDs are the indicator IDs of docs/data.md, the only ones a
 // comparator may name.
 var indicatorIDs = []string{
 	"adopted", "a1", "a10", "a2", "a3", "a3_percent",
@@ -33,24 +30,21 @@ var indicatorIDs = []string{
 	"budget", "actual", "variance", "variance_price", "variance_volume",
 }
 
-// ReadComparators reads and checks comparators.csv. Indicator IDs are
+// readComparators reads and checks comparators.csv. Indicator IDs are
 // matched in any case and stored in lower case. Every row is returned,
 // even one with errors; problems are in row and column order. name is
 // the file's name in messages.
-func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
+func readComparators(name string, data []byte) ([]Comparator, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, comparatorSchema, &probs)
 	if t == nil {
 		return nil, sortByPlace(probs)
 	}
-	raw, err := unmarshal[comparatorCSV](t)
-	if err != nil {
-		probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-		return nil, sortByPlace(probs)
-	}
+	raw := rawRows[comparatorCSV](t, comparatorSchema)
 	out := make([]Comparator, 0, len(raw))
-	c := newRowCheck(t, 0, &probs)
-	for i, r := range raw {
+	c := newRowCheck(t, limits{}, &probs)
+	for i := range raw {
+		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
 		cp := Comparator{Row: row, Area: r.Area}
@@ -58,7 +52,7 @@ func ReadComparators(name string, data []byte) ([]Comparator, problem.List) {
 			cp.Indicator = c.indicator(r.Indicator)
 		}
 		if c.required("period", r.Period) {
-			p, err := period.ParsePeriod(r.Period)
+			p, err := parsePeriod(r.Period)
 			if err != nil {
 				c.errorf("period", "%v", err)
 			}
@@ -91,7 +85,7 @@ func (c *rowCheck) indicator(v string) string {
 // comparatorValue reads a benchmark, explaining the symbols that
 // published tables use for figures they do not give.
 func (c *rowCheck) comparatorValue(v string) float64 {
-	n, err := ParseNumber(v)
+	n, err := parseNumber(v)
 	if err == nil {
 		return n
 	}
@@ -99,7 +93,7 @@ func (c *rowCheck) comparatorValue(v string) float64 {
 	case t == "c" || t == "x" || t == "z" || t == "low" || t == "..":
 		err = fmt.Errorf("%q is a published table's symbol for a figure not given, not a number: delete this row", v)
 	case strings.HasSuffix(v, "%"):
-		if _, e := ParseNumber(strings.TrimSuffix(v, "%")); e == nil {
+		if _, e := parseNumber(strings.TrimSuffix(v, "%")); e == nil {
 			err = fmt.Errorf("%q is not a number: write it without the %% sign (%s)", v, strings.TrimSpace(strings.TrimSuffix(v, "%")))
 		}
 	}

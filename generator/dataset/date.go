@@ -18,13 +18,13 @@ const (
 // The generic advice, for text that is nothing like a date.
 const dateForms = "write it as 2024-03-31 or 31/03/2024"
 
-// ParseDate reads a date written as 2024-03-31 (ISO) or 31/03/2024 (UK,
+// parseDate reads a date written as 2024-03-31 (ISO) or 31/03/2024 (UK,
 // also 1/3/2024). Blank means no date: the zero Date and no error. Month
 // first (US order) is never accepted, because 03/04/2024 would then mean
 // two different days. The error names the text and, where the mistake is
 // recognisable (31 February, US order, a time after the date, a
 // two-digit year, an Excel serial number), how to write it instead.
-func ParseDate(s string) (period.Date, error) {
+func parseDate(s string) (period.Date, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return 0, nil
@@ -35,7 +35,7 @@ func ParseDate(s string) (period.Date, error) {
 	return 0, fmt.Errorf("%q is not a date (%s)", s, dateAdvice(t))
 }
 
-// parseDateParts accepts exactly the two forms DATA.md allows.
+// parseDateParts accepts exactly the two forms docs/data.md allows.
 func parseDateParts(t string) (period.Date, bool) {
 	if y, m, d, ok := splitDate(t, '-'); ok && len(y) == 4 {
 		return civil(y, m, d)

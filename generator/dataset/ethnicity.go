@@ -1,6 +1,9 @@
 package dataset
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Ethnicity groups, as Child.EthnicityGroup and Adopter.EthnicityGroup
 // hold them: the five SSDA903 groups and Not known.
@@ -15,6 +18,10 @@ const (
 
 // ethnicityGroups lists the groups in the order reports show them.
 var ethnicityGroups = []string{EthnicityWhite, EthnicityMixed, EthnicityAsian, EthnicityBlack, EthnicityOther, EthnicityNotKnown}
+
+// EthnicityGroups returns every value Child.EthnicityGroup and
+// Adopter.EthnicityGroup can hold, in the order reports show them.
+func EthnicityGroups() []string { return slices.Clone(ethnicityGroups) }
 
 // ethnicityCodes maps the SSDA903 ETHNIC codes to their groups, as the
 // DfE's children-looked-after statistics group them (Chinese is in

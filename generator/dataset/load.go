@@ -2,28 +2,59 @@ package dataset
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
+// An Option changes how Load reads a project's data.
+type Option func(*options)
+
+type options struct {
+	today period.Date
+}
+
+// Today sets the day of the build: a date after it is an error, because
+// it has not happened. Without it Load takes today's date from the
+// computer's clock, in its time zone; tests set it so that their results
+// do not depend on the day they run. Output never depends on it: it only
+// decides whether a date is an error.
+func Today(d period.Date) Option {
+	return func(o *options) { o.today = d }
+}
+
 // Load reads and checks the project's CSV files from fsys, the project
 // folder. The paths in files are relative to it and appear as written in
 // messages ("data/children.csv"). The comparators file is optional: if
-// it does not exist, that is not a problem. Dates after the end of
-// reportYear are errors. The Dataset holds every row read, even when
-// there are errors; the list is sorted errors first (problem.List.Sort).
-// Load keeps no state between calls and is safe to call concurrently.
-func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year) (*Dataset, problem.List) {
+// it does not exist, that is not a problem.
+//
+// Figures are as at the end of reportYear (31 March), so a date after it
+// is no error (exports are taken months later) but is set aside: the
+// record holds no date there, as if the event had not happened yet, and
+// one warning says how many dates were set aside. A date after today is
+// an error (see Today). Year 0 sets nothing aside.
+//
+// The Dataset holds every row read, even when there are errors; the list
+// is sorted errors first (problem.List.Sort). Load keeps no state
+// between calls and is safe to call concurrently.
+func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Option) (*Dataset, problem.List) {
+	o := options{today: today()}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	lim := limits{year: reportYear, today: o.today}
 	var ds Dataset
 	// The files are independent: read them at once, each into its own
 	// problem list, then join the lists in a fixed order.
 	var probs [4]problem.List
+	var late [2]int // dates set aside in children.csv and adopters.csv
 	read := func(i int, name, key string, optional bool, parse func([]byte) problem.List) func() {
 		return func() {
 			data, p := readFile(fsys, name, key, optional)
@@ -36,19 +67,19 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year) (*Dataset,
 	var wg sync.WaitGroup
 	for _, f := range []func(){
 		read(0, files.Children, "children", false, func(b []byte) (p problem.List) {
-			ds.Children, p = ReadChildren(files.Children, b, reportYear)
+			ds.Children, p, late[0] = readChildren(files.Children, b, lim)
 			return p
 		}),
 		read(1, files.Adopters, "adopters", false, func(b []byte) (p problem.List) {
-			ds.Adopters, p = ReadAdopters(files.Adopters, b, reportYear)
+			ds.Adopters, p, late[1] = readAdopters(files.Adopters, b, lim)
 			return p
 		}),
 		read(2, files.Budget, "budget", false, func(b []byte) (p problem.List) {
-			ds.Budget, p = ReadBudget(files.Budget, b)
+			ds.Budget, p = readBudget(files.Budget, b)
 			return p
 		}),
 		read(3, files.Comparators, "comparators", true, func(b []byte) (p problem.List) {
-			ds.Comparators, p = ReadComparators(files.Comparators, b)
+			ds.Comparators, p = readComparators(files.Comparators, b)
 			return p
 		}),
 	} {
@@ -59,8 +90,39 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year) (*Dataset,
 	for _, p := range probs {
 		all = append(all, p...)
 	}
+	setAsideWarning(&all, reportYear, [2]string{files.Children, files.Adopters}, late)
 	all.Sort()
 	return &ds, all
+}
+
+// today is the computer's date, in its own time zone: a report officer
+// building in the evening of 31 March in London means 31 March.
+func today() period.Date {
+	y, m, d := time.Now().Date()
+	return period.NewDate(y, m, d)
+}
+
+// setAsideWarning adds the one warning for the dates after the end of
+// the report year, if there were any, on the first file that had them.
+// It gives counts, never the dates: they are set aside, not reported.
+func setAsideWarning(probs *problem.List, year period.Year, files [2]string, late [2]int) {
+	n := late[0] + late[1]
+	if n == 0 {
+		return
+	}
+	file, where := files[0], ""
+	switch {
+	case late[0] == 0:
+		file = files[1]
+	case late[1] != 0:
+		where = fmt.Sprintf(" (%d in this file, %d in %s)", late[0], late[1], files[1])
+	}
+	dates := "dates"
+	if n == 1 {
+		dates = "date"
+	}
+	probs.Warnf(file, 0, 0, "", "set aside %d %s after the end of the report year %s%s: the figures are as at %s, so those events count as not yet happened",
+		n, dates, year, where, uk(year.End()))
 }
 
 // readFile reads one data file; key is its setting under [data] in

@@ -6,8 +6,10 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/period"
 )
 
 var defaultFiles = config.Default().Data
@@ -33,11 +35,11 @@ func project(t *testing.T, dir string) fstest.MapFS {
 // TRUE/FALSE, a multi-line cell) and expects the same records, with
 // warnings only for what the officer could improve.
 func TestExcelExport(t *testing.T) {
-	clean, cleanProbs := Load(project(t, "clean"), defaultFiles, reportYear)
+	clean, cleanProbs := Load(project(t, "clean"), defaultFiles, reportYear, Today(testToday))
 	if len(cleanProbs) != 0 {
 		t.Fatalf("clean files have problems:\n%s", cleanProbs)
 	}
-	excel, excelProbs := Load(project(t, "excel"), defaultFiles, reportYear)
+	excel, excelProbs := Load(project(t, "excel"), defaultFiles, reportYear, Today(testToday))
 	want := []string{
 		"W data/adopters.csv:1:15: Notes: unknown column, ignored",
 		"W data/children.csv: file is not UTF-8; read it as Windows-1252 (Excel's \"CSV\" format) — save as \"CSV UTF-8\" to avoid this warning",
@@ -98,7 +100,7 @@ func TestLoadFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := Load(tt.fsys, tt.files, reportYear)
+			_, probs := Load(tt.fsys, tt.files, reportYear, Today(testToday))
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
@@ -115,7 +117,7 @@ func TestLoadSorted(t *testing.T) {
 		with(goodChild, "ethnicity", ""),
 		with(goodChild, "child_id", "C2", "matched", "bad"),
 	)}
-	_, probs := Load(fsys, defaultFiles, reportYear)
+	_, probs := Load(fsys, defaultFiles, reportYear, Today(testToday))
 	want := []string{
 		`E data/budget.csv:2:3: budget: "x" is not an amount of money`,
 		`E data/children.csv:3:11: matched: "bad" is not a date`,
@@ -133,7 +135,7 @@ func TestLoadSorted(t *testing.T) {
 // Load shares no state between calls: run it in parallel under -race.
 func TestLoadConcurrent(t *testing.T) {
 	clean, excel := project(t, "clean"), project(t, "excel")
-	want, _ := Load(clean, defaultFiles, reportYear)
+	want, _ := Load(clean, defaultFiles, reportYear, Today(testToday))
 	var wg sync.WaitGroup
 	for i := 0; i < 16; i++ {
 		wg.Add(1)
@@ -143,11 +145,52 @@ func TestLoadConcurrent(t *testing.T) {
 			if i%2 == 1 {
 				fsys = excel
 			}
-			got, _ := Load(fsys, defaultFiles, reportYear)
+			got, _ := Load(fsys, defaultFiles, reportYear, Today(testToday))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("load %d differs", i)
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// Dates after the year end in two files: one warning for the build,
+// giving counts and never the dates; the records hold no date there.
+// Today decides what is in the future.
+func TestLoadSetsAsideLateDates(t *testing.T) {
+	fsys := project(t, "clean")
+	fsys["data/children.csv"] = &fstest.MapFile{Data: csvOf(childHeader,
+		goodChild,
+		// Matched and placed in April and May after the year end.
+		with(goodChild, "child_id", "C2", "matched", "2025-04-10", "placed_for_adoption", "2025-05-01", "adoption_order", ""),
+	)}
+	fsys["data/adopters.csv"] = &fstest.MapFile{Data: csvOf(adopterHeader,
+		with(goodAdopter, "matched", "", "placed", "", "withdrawn", "15/06/2025"),
+	)}
+	ds, probs := Load(fsys, defaultFiles, reportYear, Today(testToday))
+	want := []string{"W data/children.csv: set aside 3 dates after the end of the report year 2024-25 (2 in this file, 1 in data/adopters.csv): the figures are as at 31/03/2025, so those events count as not yet happened"}
+	if d := matchProblems(probs, want); d != "" {
+		t.Error(d)
+	}
+	if c := ds.Children[1]; c.Matched != 0 || c.PlacedForAdoption != 0 || c.MovedInWithAdopters != 0 || c.PlacementOrder == 0 {
+		t.Errorf("child C2 as at 31 March: %+v", c)
+	}
+	if a := ds.Adopters[0]; a.Withdrawn != 0 || a.Approved == 0 {
+		t.Errorf("household as at 31 March: %+v", a)
+	}
+
+	// Only adopters.csv has one: the warning is there, in the singular.
+	fsys["data/children.csv"] = &fstest.MapFile{Data: csvOf(childHeader, goodChild)}
+	_, probs = Load(fsys, defaultFiles, reportYear, Today(testToday))
+	want = []string{"W data/adopters.csv: set aside 1 date after the end of the report year 2024-25: the figures"}
+	if d := matchProblems(probs, want); d != "" {
+		t.Error(d)
+	}
+
+	// Built on 1 June 2025, the withdrawal on 15 June has not happened.
+	_, probs = Load(fsys, defaultFiles, reportYear, Today(period.NewDate(2025, time.June, 1)))
+	want = []string{"E data/adopters.csv:2:10: withdrawn: 15/06/2025 is in the future (today is 01/06/2025): check the date"}
+	if d := matchProblems(probs, want); d != "" {
+		t.Error(d)
+	}
 }

@@ -1,6 +1,35 @@
 // Package dataset reads a report project's CSV files into typed records
-// and checks them against the data contract (shared DATA.md). It owns the
+// and checks them against the data contract (docs/data.md). It owns the
 // file formats and the validation rules; it computes no figures.
+//
+// # Why encoding/csv and not gocsv
+//
+// Files are split into records by encoding/csv and mapped onto each
+// file's raw struct by the package's own schema (its csv tags), not by
+// github.com/gocarina/gocsv. gocsv's value is mapping columns to fields
+// and converting cells through UnmarshalCSV, and for these files that
+// is the smaller part of the work; what matters is what it cannot do:
+//
+//   - Problems name the spreadsheet row and column (FILE:ROW:COL). gocsv
+//     counts records, which differ from Excel's rows once a cell runs
+//     over several lines or a blank row is skipped, so the rows must be
+//     read here anyway.
+//   - Every problem is reported at once. gocsv stops at the first bad
+//     cell, except through an error handler that only its own reader
+//     offers, which reparses the file.
+//   - Headings are matched ignoring case and spaces, with a "did you
+//     mean", a hint for a missing column and an error for a repeated one;
+//     gocsv's only check is FailIfUnmatchedStructTags, which a byte-order
+//     mark trips.
+//   - Whether a date is wrong depends on the project (the report year and
+//     the day of the build), and order messages quote the dates as
+//     written. UnmarshalCSV(string) sees one cell and nothing else.
+//   - gocsv's settings are package globals; Load must be safe to call
+//     concurrently.
+//
+// What gocsv would still do is the mapping, a dozen lines here
+// (rawRows); parsing is the row check's (rowCheck), cell by cell, with
+// the cell's place.
 package dataset
 
 import "github.com/adoptionreport/adoptionreport/generator/period"
@@ -21,7 +50,8 @@ const (
 )
 
 // Child is one row of children.csv: one child's period of care that led
-// to an adoption plan. Dates left blank are the zero Date.
+// to an adoption plan. Dates left blank, and dates after the end of the
+// report year (set aside: see Load), are the zero Date.
 type Child struct {
 	Row                  int // spreadsheet row, for messages only
 	ChildID              string
@@ -48,6 +78,7 @@ type Child struct {
 }
 
 // Adopter is one row of adopters.csv: one household's application.
+// Dates are as for Child: blank or set aside is the zero Date.
 type Adopter struct {
 	Row                     int
 	HouseholdID             string

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gocarina/gocsv"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
@@ -43,7 +43,11 @@ type tableRow struct {
 
 // schema is the columns of one CSV file, read once from the csv tags of
 // its raw struct so the struct and the list of columns cannot disagree.
-// A `required:"yes"` tag marks a column the file must have.
+// A `required:"yes"` tag marks a column the file must have. Every field
+// of a raw struct is a string: the cell as written, trimmed. Parsing it
+// into a date, money or yes/no is the row check's, because what a cell
+// may hold depends on the project (the report year, the day of the
+// build) and a problem needs the cell's place and the text as written.
 type schema struct {
 	columns  []string
 	required map[string]bool
@@ -55,6 +59,9 @@ func schemaOf(raw any) schema {
 	s := schema{required: map[string]bool{}, field: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		if f.Type.Kind() != reflect.String {
+			panic("dataset: raw struct field " + t.Name() + "." + f.Name + " is not a string")
+		}
 		name := f.Tag.Get("csv")
 		s.columns = append(s.columns, name)
 		s.field[name] = i
@@ -63,19 +70,6 @@ func schemaOf(raw any) schema {
 		}
 	}
 	return s
-}
-
-// set stores a cell in its field of row, a pointer to the schema's raw
-// struct. record's UnmarshalCSVWithFields calls it: gocsv hands each
-// cell to that method when a struct has it, instead of finding the field's
-// type by reflection cell by cell, which boxes every cell into an interface
-// and was most of the time a file took to load. A blank name is an
-// ignored column.
-func (s schema) set(row any, name, value string) error {
-	if i, ok := s.field[name]; ok && name != "" {
-		reflect.ValueOf(row).Elem().Field(i).SetString(value)
-	}
-	return nil
 }
 
 func (s schema) has(name string) bool {
@@ -269,56 +263,32 @@ func (t *table) nameAt(i int) string {
 	return t.names[i]
 }
 
-// rawRow is a raw struct: one file's row as text, a string field per
-// column tagged with its name (childCSV, adopterCSV, ...).
-type rawRow interface {
-	schema() *schema
-}
-
-// record is gocsv's element for one row: a pointer to the row's raw
-// struct. gocsv makes two values of the element type for every row and
-// keeps one; with the raw struct itself as the element, that was two
-// copies of it per row, over half of what loading the sample allocated.
-type record[T rawRow] struct{ Raw *T }
-
-// UnmarshalCSVWithFields is gocsv's way in for a cell: see schema.set.
-func (r *record[T]) UnmarshalCSVWithFields(name, value string) error {
-	if r.Raw == nil {
-		r.Raw = new(T)
-	}
-	return (*r.Raw).schema().set(r.Raw, name, value)
-}
-
-// unmarshal maps the table's rows to raw structs, in row order. gocsv
-// sees a header already normalised to the schema's names and cells
-// already cut to its width, so its package-wide settings, its BOM
-// handling and its record-numbered errors never come into play; ignored
-// columns have a blank name it matches to nothing.
-func unmarshal[T rawRow](t *table) ([]*T, error) {
-	recs := make([][]string, 0, len(t.rows)+1)
-	recs = append(recs, t.names)
-	for _, r := range t.rows {
-		recs = append(recs, r.cells)
-	}
-	// Sized for every row, gocsv fills it in place instead of making it
-	// again by reflection.
-	out := make([]record[T], len(t.rows))
-	if err := gocsv.UnmarshalDecoder(records(recs), &out); err != nil {
-		return nil, err
-	}
-	raw := make([]*T, len(out))
-	for i, r := range out {
-		if raw[i] = r.Raw; raw[i] == nil {
-			raw[i] = new(T) // a row gocsv gave no cell; rows are never that narrow
+// rawRows maps the table's rows onto raw structs of type T, whose schema
+// is s, in row order: each cell goes to the string field its column's
+// csv tag names. Columns the file lacks leave their fields blank, which
+// the row check reports for a required column once, at the header, not
+// on every row; ignored columns (unknown, unheaded, repeated) go nowhere.
+func rawRows[T any](t *table, s schema) []T {
+	// Which field each of the file's columns fills, -1 for none: worked
+	// out once, so a row is a loop over its cells.
+	fields := make([]int, len(t.names))
+	for i, name := range t.names {
+		fields[i] = -1
+		if f, ok := s.field[name]; ok && name != "" {
+			fields[i] = f
 		}
 	}
-	return raw, nil
+	out := make([]T, len(t.rows))
+	for k, r := range t.rows {
+		v := reflect.ValueOf(&out[k]).Elem()
+		for i, cell := range r.cells {
+			if f := fields[i]; f >= 0 {
+				v.Field(f).SetString(cell)
+			}
+		}
+	}
+	return out
 }
-
-// records is a gocsv.Decoder over rows already read.
-type records [][]string
-
-func (r records) GetCSVRows() ([][]string, error) { return r, nil }
 
 // requiredColumns lists the required columns in schema order.
 func (s schema) requiredColumns() []string {
@@ -417,71 +387,22 @@ func letters(n int) string {
 	return s
 }
 
-// didYouMean suggests the schema column an unknown heading was probably
-// meant to be: the same letters without spaces or punctuation, or one
-// or two typing slips away.
-func didYouMean(heading string, columns []string) string {
-	best, bestDist := "", 3
-	for _, c := range columns {
-		if squash(c) == squash(heading) {
-			return fmt.Sprintf(" (did you mean %s?)", c)
-		}
-		if len(heading) > 40 {
-			continue // far from every column name; spare the quadratic distance
-		}
-		if d := editDistance(heading, c); d < bestDist {
-			best, bestDist = c, d
-		}
+// didYouMean suggests the schema column (or other name) an unknown one
+// was probably meant to be, as " (did you mean x?)", or "".
+func didYouMean(word string, names []string) string {
+	if s := suggest.Suggest(word, names); s != "" {
+		return " (did you mean " + s + "?)"
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
+	return ""
 }
 
 // headingLike names an unknown heading that was probably meant to be the
 // missing column c.
 func headingLike(c string, unknown []string) string {
 	for _, u := range unknown {
-		if didYouMean(strings.ToLower(u), []string{c}) != "" {
+		if suggest.Suggest(u, []string{c}) != "" {
 			return fmt.Sprintf(" (or rename the column headed %q)", u)
 		}
 	}
 	return ""
-}
-
-// squash keeps only letters and digits, so "Child ID", "child-id" and
-// "ChildID" compare equal to child_id.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return r
-		}
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return -1
-	}, s)
-}
-
-// editDistance is the Levenshtein distance between a and b, by bytes:
-// headings that matter are ASCII.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -101,7 +101,7 @@ func TestFileConventions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			kids, probs := ReadChildren("c.csv", []byte(tt.data), reportYear)
+			kids, probs, _ := readChildren("c.csv", []byte(tt.data), testLimits)
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
@@ -117,14 +117,14 @@ func TestFileConventions(t *testing.T) {
 }
 
 func TestWindows1252Text(t *testing.T) {
-	kids, _ := ReadChildren("c.csv", []byte(minHeader+"\nC1,male,2020-01-01,2021-01-01,2021-06-01,WBRI,Caf\xe9 \x93quote\x94 \xa3\n"), reportYear)
+	kids, _, _ := readChildren("c.csv", []byte(minHeader+"\nC1,male,2020-01-01,2021-01-01,2021-06-01,WBRI,Caf\xe9 \x93quote\x94 \xa3\n"), testLimits)
 	if len(kids) != 1 || kids[0].ReversalReason != "Café “quote” £" {
 		t.Errorf("got %+v", kids)
 	}
 }
 
 func TestMultiLineCellKept(t *testing.T) {
-	kids, _ := ReadChildren("c.csv", []byte(minHeader+"\r\n"+`C1,male,2020-01-01,2021-01-01,2021-06-01,WBRI,"Line one`+"\r\n"+`line ""two"""`+"\r\n"), reportYear)
+	kids, _, _ := readChildren("c.csv", []byte(minHeader+"\r\n"+`C1,male,2020-01-01,2021-01-01,2021-06-01,WBRI,"Line one`+"\r\n"+`line ""two"""`+"\r\n"), testLimits)
 	if len(kids) != 1 || kids[0].ReversalReason != "Line one\nline \"two\"" {
 		t.Errorf("got %+v", kids)
 	}

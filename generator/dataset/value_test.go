@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -21,7 +22,7 @@ func TestParseDate(t *testing.T) {
 		{"2024-3-1", period.NewDate(2024, time.March, 1), ""},
 		{"", 0, ""},
 		{"   ", 0, ""},
-		// The example in DATA.md, word for word.
+		// The example in docs/data.md, word for word.
 		{"31/02/2024", 0, `"31/02/2024" is not a date (write 2024-02-29 or 29/02/2024)`},
 		{"29/02/2023", 0, `"29/02/2023" is not a date (write 2023-02-28 or 28/02/2023)`},
 		{"2024-04-31", 0, `"2024-04-31" is not a date (write 2024-04-30 or 30/04/2024)`},
@@ -43,36 +44,36 @@ func TestParseDate(t *testing.T) {
 		{"３1/03/2024", 0, `"３1/03/2024" is not a date (write it as 2024-03-31 or 31/03/2024)`},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
+		got, err := parseDate(tt.in)
 		if tt.err != "" {
 			if err == nil || err.Error() != tt.err {
-				t.Errorf("ParseDate(%q) error = %v, want %s", tt.in, err, tt.err)
+				t.Errorf("parseDate(%q) error = %v, want %s", tt.in, err, tt.err)
 			}
 			continue
 		}
 		if err != nil || got != tt.want {
-			t.Errorf("ParseDate(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+			t.Errorf("parseDate(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
 		}
 	}
 }
 
 func TestParseYesNo(t *testing.T) {
 	for _, in := range []string{"yes", "YES", " Yes ", "y", "Y", "true", "TRUE", "1"} {
-		if got, err := ParseYesNo(in); err != nil || !got {
-			t.Errorf("ParseYesNo(%q) = %v, %v; want true", in, got, err)
+		if got, err := parseYesNo(in); err != nil || !got {
+			t.Errorf("parseYesNo(%q) = %v, %v; want true", in, got, err)
 		}
 	}
 	for _, in := range []string{"no", "No", "n", "N", "false", "FALSE", "0", "", "  "} {
-		if got, err := ParseYesNo(in); err != nil || got {
-			t.Errorf("ParseYesNo(%q) = %v, %v; want false", in, got, err)
+		if got, err := parseYesNo(in); err != nil || got {
+			t.Errorf("parseYesNo(%q) = %v, %v; want false", in, got, err)
 		}
 	}
 	for _, in := range []string{"maybe", "2", "yes please", "t", "-1"} {
-		if _, err := ParseYesNo(in); err == nil {
-			t.Errorf("ParseYesNo(%q) should fail", in)
+		if _, err := parseYesNo(in); err == nil {
+			t.Errorf("parseYesNo(%q) should fail", in)
 		}
 	}
-	_, err := ParseYesNo("maybe")
+	_, err := parseYesNo("maybe")
 	if want := `"maybe" is not yes or no (write yes or no; y/n, true/false and 1/0 also work)`; err.Error() != want {
 		t.Errorf("message = %s", err)
 	}
@@ -101,24 +102,82 @@ func TestParseMoney(t *testing.T) {
 		{" 12.3 ", 1230},
 		{"92233720368547758.07", 9223372036854775807},
 		{"-92233720368547758.07", -9223372036854775807},
+		// Excel's Accounting format writes zero as a dash.
+		{"£ -", 0},
+		{" £ -   ", 0},
+		{"-", 0},
+		{"£-", 0},
+		// A ledger's credit is money in: negative; a debit is positive.
+		{"£27,000.00CR", -2700000},
+		{"27,000.00 cr", -2700000},
+		{"£500.00DR", 50000},
 	}
 	for _, tt := range tests {
-		if got, err := ParseMoney(tt.in); err != nil || got != tt.want {
-			t.Errorf("ParseMoney(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		if got, err := parseMoney(tt.in); err != nil || got != tt.want {
+			t.Errorf("parseMoney(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
 		}
 	}
 	for _, in := range []string{
 		"", "abc", "£", "12.345", "1,23", "12,3456", "1234,567", "1.2.3", "12.", "1e3", "0x10", "NaN", "Inf",
 		"--12", "-(12)", "(-12)", "££12", "£-£12", "12£", "12p", "1 234", "(12", "92233720368547758.08",
 		"99999999999999999999", "١٢", "12-",
+		"+", "(-)", "-CR", "(£27,000.00CR)", "-£27,000CR", "£27,000CRDR", "CR", "£1.2m", "50p", "$100",
 	} {
-		if got, err := ParseMoney(in); err == nil {
-			t.Errorf("ParseMoney(%q) = %d, want an error", in, got)
+		if got, err := parseMoney(in); err == nil {
+			t.Errorf("parseMoney(%q) = %d, want an error", in, got)
 		}
 	}
-	_, err := ParseMoney("1,23")
+	_, err := parseMoney("1,23")
 	if want := `"1,23" is not an amount of money (commas must separate thousands, and a point marks the decimals; write it like 1234.56, £1,234.56, or (1,234) or -1234 for a negative)`; err.Error() != want {
 		t.Errorf("message = %s", err)
+	}
+	// Amounts written for people, not sums: the message says what is
+	// wrong and how to write it.
+	for in, want := range map[string]string{
+		"£1.2m":      `"£1.2m": write the amount in full, e.g. £1,200,000`,
+		"£12k":       `"£12k": write the amount in full, e.g. £12,000`,
+		"£12.5K":     `"£12.5K": write the amount in full, e.g. £12,500`,
+		"1.5bn":      `"1.5bn": write the amount in full, e.g. £1,500,000,000`,
+		"-£0.25m":    `"-£0.25m": write the amount in full, e.g. £250,000`,
+		"£1.2345m":   `"£1.2345m": write the amount in full, e.g. £1,234,500`,
+		"£1,2m":      `"£1,2m": write the amount in full, e.g. £1,200,000 rather than £1.2m`,
+		"50p":        `"50p": write the amount in pounds, e.g. £0.50`,
+		"$100":       `"$100": write pounds as a number, with £ or no sign at all`,
+		"GBP 100":    `"GBP 100": write pounds as a number, with £ or no sign at all`,
+		"1,234.00-":  `"1,234.00-": put the minus sign in front (-1,234.00), or write the amount in brackets`,
+		"1 234 567":  `"1 234 567": separate thousands with commas, not spaces (1,234,567)`,
+		"-£27,000CR": `"-£27,000CR" is not an amount of money (give a sign, brackets or CR, not two of them; ` + moneyForms + ")",
+	} {
+		if _, err := parseMoney(in); err == nil || err.Error() != want {
+			t.Errorf("parseMoney(%q) error = %v\nwant %s", in, err, want)
+		}
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	for in, want := range map[string]period.Period{
+		"2024-25": period.Span(2024, 1), "2024/25": period.Span(2024, 1), "2024-2025": period.Span(2024, 1),
+		"2024/2025": period.Span(2024, 1), " 2023/24 ": period.Span(2023, 1), "2022-25": period.Span(2024, 3),
+		"2022/2025": period.Span(2024, 3), "2099/2100": period.Span(2099, 1), "2099-00": period.Span(2099, 1),
+	} {
+		if got, err := parsePeriod(in); err != nil || got != want {
+			t.Errorf("parsePeriod(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"2024":       `"2024" is not a financial year; write it like 2024-25; 2024/25, 2024-2025 and 2024/2025 also work`,
+		"2024.25":    `"2024.25" is not a financial year; write it like 2024-25`,
+		"2024-2125":  `"2024-2125" is not a financial year; write it like 2024-25; 2024/25, 2024-2025 and 2024/2025 also work (the second year follows the first)`,
+		"2025/2024":  `"2025/2024" is not a financial year`,
+		"24/25":      `"24/25" is not a financial year`,
+		"2024-25-26": `"2024-25-26" is not a financial year`,
+	} {
+		if _, err := parsePeriod(in); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("parsePeriod(%q) error = %v, want %s", in, err, want)
+		}
+	}
+	if _, err := parseYear("2022/2025"); err == nil || err.Error() != `"2022/2025" is 3 years; write a single financial year such as 2024-25` {
+		t.Errorf("parseYear(2022/2025) error = %v", err)
 	}
 }
 
@@ -130,13 +189,13 @@ func TestParseNumber(t *testing.T) {
 		{"12", 12}, {"1,234.5", 1234.5}, {"-3", -3}, {"+3", 3}, {"0.25", 0.25}, {" 7 ", 7}, {".5", 0.5},
 	}
 	for _, tt := range tests {
-		if got, err := ParseNumber(tt.in); err != nil || got != tt.want {
-			t.Errorf("ParseNumber(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		if got, err := parseNumber(tt.in); err != nil || got != tt.want {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
 	for _, in := range []string{"", "x", "1e3", "NaN", "Inf", "0x10", "1,23", "12.", "--1", "£3", "3%", "1_000"} {
-		if got, err := ParseNumber(in); err == nil {
-			t.Errorf("ParseNumber(%q) = %v, want an error", in, got)
+		if got, err := parseNumber(in); err == nil {
+			t.Errorf("parseNumber(%q) = %v, want an error", in, got)
 		}
 	}
 }

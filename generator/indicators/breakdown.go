@@ -42,7 +42,7 @@ const (
 
 // Ethnicity groups, as dataset sets Child.EthnicityGroup. Anything else,
 // blank included, counts as Not known.
-var ethnicityGroups = []string{"White", "Mixed", "Asian", "Black", "Other", "Not known"}
+var ethnicityGroups = dataset.EthnicityGroups()
 
 // groups lists every group of every dimension in report order; a child
 // belongs to exactly one group of each dimension. The slot constants

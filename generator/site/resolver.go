@@ -12,7 +12,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
-	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
+	near "github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/period"
 )
 
@@ -238,8 +238,8 @@ func hasSuppressed(t charts.Table) bool {
 // suggest returns ` (did you mean x?)` for the nearest of ids, or the
 // list of ids when none is near.
 func suggest(got string, ids []string) string {
-	if near := tomlstrict.Suggest(got, ids); near != "" {
-		return " (did you mean " + near + "?)"
+	if s := near.Suggest(got, ids); s != "" {
+		return " (did you mean " + s + "?)"
 	}
 	return " (known: " + strings.Join(ids, ", ") + ")"
 }

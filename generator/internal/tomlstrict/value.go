@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 )
 
 // value stores val, the value of the key path, in fv, or reports why it
@@ -206,7 +208,7 @@ func (w *walker) unknown(path []string, val any, fs []field, t reflect.Type) {
 	for i, f := range fs {
 		names[i] = f.name
 	}
-	if s := Suggest(name, names); s != "" {
+	if s := suggest.Suggest(name, names); s != "" {
 		w.report(path, "unknown %s (did you mean %s?)", what, s)
 		return
 	}

@@ -1,6 +1,9 @@
-package tomlstrict
+package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSuggest(t *testing.T) {
 	keys := []string{"title", "council", "raa", "report_year", "history_years", "a1", "a2", "stage1", "stage2"}
@@ -20,6 +23,13 @@ func TestSuggest(t *testing.T) {
 		{"historyyears", "history_years"},
 		{"colour", ""},
 		{"", ""},
+		// Spreadsheet headings: spaces and punctuation for underscores.
+		{"History Years", "history_years"},
+		{"report-year", "report_year"},
+		{"Report Year ", "report_year"},
+		{"__", ""},
+		// Far longer than any name: no suggestion, and no slow distance.
+		{strings.Repeat("report_year ", 10000), ""},
 	}
 	for _, tt := range tests {
 		if got := Suggest(tt.word, keys); got != tt.want {
@@ -44,6 +54,27 @@ func TestLevenshtein(t *testing.T) {
 	for _, tt := range tests {
 		if got := Levenshtein(tt.a, tt.b); got != tt.want {
 			t.Errorf("Levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// The CSV headings and indicator IDs of the data files, as the dataset
+// package asks about them.
+func TestSuggestHeadings(t *testing.T) {
+	columns := []string{"child_id", "sex", "date_of_birth", "entered_care", "should_be_placed", "a1", "a10", "a2"}
+	tests := []struct {
+		word, want string
+	}{
+		{"Child ID", "child_id"},
+		{"ChildID", "child_id"},
+		{"date_of_brith", "date_of_birth"},
+		{"DOB", ""},
+		{"a11", "a1 or a10"},
+		{"Social worker", ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.word, columns); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
 		}
 	}
 }
