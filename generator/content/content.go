@@ -6,6 +6,14 @@
 // have, or a value of the wrong type, is an error at its line and column
 // in the page's file ("content/children.md:3:1: titel: unknown setting
 // (did you mean title?)"), not at a line counted from the +++.
+//
+// Placeholders: a Resolver may return Placeholder(n) for a shortcode whose
+// HTML the caller fills in later (the site puts each chart there, once for
+// the screen and once for the print edition), and Expand finds them in
+// Render's HTML again. The rule that makes this safe lives here: Render's
+// HTML holds a NUL byte only inside a placeholder, because Render replaces
+// every NUL of the page's text with U+FFFD before converting it, as
+// CommonMark requires. So no page text can be mistaken for a placeholder.
 package content
 
 import (
