@@ -2,10 +2,12 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
@@ -48,9 +50,9 @@ func markdown(p Page, sc shortcode.Extension) goldmark.Markdown {
 }
 
 // Render turns a page's Markdown into HTML, resolving its shortcodes
-// through resolver. Raw HTML in the Markdown comes out as text. A
-// shortcode the resolver cannot resolve is a problem located at its line
-// and column in the page's file.
+// through resolver. Raw HTML in the Markdown comes out as text. A broken
+// shortcode, or one the resolver cannot resolve, is a problem located at
+// its line and column in the page's file.
 func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 	// The page's text must not make a placeholder (see the package
 	// comment). CommonMark replaces NUL with U+FFFD anyway; doing it here
@@ -61,17 +63,37 @@ func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 	}
 	var errs []*shortcode.Error
 	md := markdown(p, shortcode.Extension{Resolver: resolver, Errors: &errs})
+	doc := md.Parser().Parse(text.NewReader(p.Body))
+	probs := p.shortcodeProblems(shortcode.Check(doc))
 	var buf bytes.Buffer
-	var probs problem.List
-	if err := md.Convert(p.Body, &buf); err != nil {
+	if err := md.Renderer().Render(&buf, p.Body, doc); err != nil {
 		probs.Errorf(p.File, p.BodyLine, 0, "", "cannot render the Markdown: %v", err)
 		return nil, probs
 	}
+	return buf.Bytes(), append(probs, p.shortcodeProblems(errs)...)
+}
+
+// check returns the problems of p's text that need no figures to find:
+// text that starts like a shortcode and is not a valid one.
+func check(p Page) problem.List {
+	md := markdown(p, shortcode.Extension{})
+	return p.shortcodeProblems(shortcode.Check(md.Parser().Parse(text.NewReader(p.Body))))
+}
+
+// shortcodeProblems locates errs in p's file. A broken shortcode's message
+// quotes it; a resolver's names the shortcode as the problem's field.
+func (p Page) shortcodeProblems(errs []*shortcode.Error) problem.List {
+	var probs problem.List
 	for _, e := range errs {
 		line, col := position(p.Body, e.Shortcode.Offset)
-		probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%v", e.Err)
+		var syntax *shortcode.SyntaxError
+		if errors.As(e.Err, &syntax) {
+			probs.Errorf(p.File, p.BodyLine+line-1, col, "", "%v", e)
+		} else {
+			probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%v", e.Err)
+		}
 	}
-	return buf.Bytes(), probs
+	return probs
 }
 
 // position returns the 1-based line and column (in characters) of a byte

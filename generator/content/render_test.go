@@ -54,7 +54,7 @@ func TestMarkdown(t *testing.T) {
 		{"code is not typographed", "`\"x\" -- y`\n\n```\n'a' --- b\n```\n",
 			"<p><code>&quot;x&quot; -- y</code></p>\n<pre><code>'a' --- b\n</code></pre>\n"},
 		{"a shortcode's quoted argument is not typographed", `"Quoted" {{< metric a1 "Statistical neighbours" >}}` + "\n",
-			"<p>“Quoted” [metric|a1|\"Statistical|neighbours\"]</p>\n"},
+			"<p>“Quoted” [metric|a1|Statistical neighbours]</p>\n"},
 		{"shortcode in a table cell", "| a |\n|---|\n| {{< metric a1 >}} |\n",
 			"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>[metric|a1]</td>\n</tr>\n</tbody>\n</table>\n"},
 		{"raw HTML is text", "<b>x</b> and <script>y</script>\n", "<p>&lt;b&gt;x&lt;/b&gt; and &lt;script&gt;y&lt;/script&gt;</p>\n"},
@@ -147,5 +147,20 @@ func TestPageTextMakesNoPlaceholder(t *testing.T) {
 	holes := 0
 	if err := Expand([]byte(out), func([]byte) {}, func(int) error { holes++; return nil }); err != nil || holes != 0 {
 		t.Errorf("Expand found %d holes, err %v", holes, err)
+	}
+}
+
+// TestRenderProblems: problems from Render are at FILE:LINE:COL of the
+// page's file, columns in characters.
+func TestRenderProblems(t *testing.T) {
+	p := Page{File: "content/children.md", Slug: "children", BodyLine: 5,
+		Body: []byte("Intro.\n\nÉté {{< fail a1 >}} and {{< metric a1 }}.\n")}
+	_, probs := Render(p, echo{})
+	want := []string{
+		"content/children.md:7:5: fail: no such figure",
+		"content/children.md:7:25: {{< metric a1 }}: a shortcode ends with >}}; did you mean {{< metric a1 >}}?",
+	}
+	if got := strs(probs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
 	}
 }
