@@ -49,6 +49,34 @@ func TestShortcodeProblemsAreLocated(t *testing.T) {
 	}
 }
 
+// Text that starts like a shortcode but is not one stops the build, with
+// what was probably meant, and a front matter mistake in the same file
+// does not hide it.
+func TestBrokenShortcodesStopTheBuild(t *testing.T) {
+	dir := newProject(t)
+	// content/summary.md has 8 lines; after a blank line 9 these are lines 10 to 14.
+	appendTo(t, dir, "content/summary.md", "\nA {{< metric a1\nB {{< metric a1 }}\nC {{ metric a1 }}\nD {{% metric a1 %}}\nE {{< metric\na1 >}}\n")
+	write(t, dir, "content/extra.md", "+++\ntitle = \"Extra\"\nwieght = 1\n+++\nSee {{< chart timeliness }}\n")
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v", err)
+	}
+	got := res.Problems.Error()
+	for _, want := range []string{
+		`content/summary.md:10:3: {{< metric a1: the shortcode is not closed: end it with >}} on the same line; did you mean {{< metric a1 >}}?`,
+		`content/summary.md:11:3: {{< metric a1 }}: a shortcode ends with >}}; did you mean {{< metric a1 >}}?`,
+		`content/summary.md:12:3: {{ metric a1 }}: a shortcode is written {{< name arguments >}}`,
+		`content/summary.md:13:3: {{% metric a1 %}}: a shortcode is written with < and >, not %; did you mean {{< metric a1 >}}?`,
+		`content/summary.md:14:3: {{< metric …: a shortcode must be on one line; did you mean {{< metric a1 >}}?`,
+		`content/extra.md:3:1: wieght: unknown setting (did you mean weight?)`,
+		`content/extra.md:5:5: {{< chart timeliness }}: a shortcode ends with >}}; did you mean {{< chart timeliness >}}?`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}
+
 // A page's HTML is converted once and its charts filled in for each
 // edition: a NUL in the text, or text shaped like the mark a chart leaves,
 // is only text, and each placed chart appears once, closed on screen and

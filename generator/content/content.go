@@ -6,6 +6,14 @@
 // have, or a value of the wrong type, is an error at its line and column
 // in the page's file ("content/children.md:3:1: titel: unknown setting
 // (did you mean title?)"), not at a line counted from the +++.
+//
+// Placeholders: a Resolver may return Placeholder(n) for a shortcode whose
+// HTML the caller fills in later (the site puts each chart there, once for
+// the screen and once for the print edition), and Expand finds them in
+// Render's HTML again. The rule that makes this safe lives here: Render's
+// HTML holds a NUL byte only inside a placeholder, because Render replaces
+// every NUL of the page's text with U+FFFD before converting it, as
+// CommonMark requires. So no page text can be mistaken for a placeholder.
 package content
 
 import (
@@ -68,21 +76,23 @@ func Parse(name string, data []byte) (Page, problem.List) {
 		probs.Errorf(name, 0, 0, "", "the file is empty: a page starts with its settings, %s", example)
 		return p, probs
 	}
+	// Every problem of a file is reported at once: where the text after a
+	// bad front matter can be found, its shortcodes are checked too.
 	switch first := string(bytes.TrimSpace(lines[start])); {
 	case first == "---":
 		probs.Errorf(name, start+1, 1, "", "front matter must be TOML between +++ lines, not YAML between --- lines: write %s", example)
+		if end := closing(lines, start, "---"); end >= 0 {
+			p.setBody(lines, end+1)
+			probs = append(probs, check(p)...)
+		}
 		return p, probs
 	case first != fence:
 		probs.Errorf(name, start+1, 1, "", "no front matter: start the page with its settings, %s", example)
+		p.setBody(lines, start)
+		probs = append(probs, check(p)...)
 		return p, probs
 	}
-	end := -1
-	for i := start + 1; i < len(lines); i++ {
-		if string(bytes.TrimSpace(lines[i])) == fence {
-			end = i
-			break
-		}
-	}
+	end := closing(lines, start, fence)
 	if end < 0 {
 		probs.Errorf(name, start+1, 1, "", "the front matter opened here is never closed: add a line +++ after its last setting")
 		return p, probs
@@ -104,9 +114,26 @@ func Parse(name string, data []byte) (Page, problem.List) {
 	}
 	p.Title, p.Weight, p.Author, p.Summary, p.Draft = fm.Title, fm.Weight, fm.Author, fm.Summary, fm.Draft
 
+	p.setBody(lines, end+1)
+	probs = append(probs, check(p)...)
+	return p, probs
+}
+
+// closing returns the index of the first line after lines[start] that is
+// fence, or -1.
+func closing(lines [][]byte, start int, fence string) int {
+	for i := start + 1; i < len(lines); i++ {
+		if string(bytes.TrimSpace(lines[i])) == fence {
+			return i
+		}
+	}
+	return -1
+}
+
+// setBody makes lines[from:] the page's Markdown.
+func (p *Page) setBody(lines [][]byte, from int) {
 	// Markdown renderers and shortcode offsets are simplest with one kind
 	// of line end; replacing \r\n keeps every line where it was.
-	p.Body = bytes.ReplaceAll(bytes.Join(lines[end+1:], nil), []byte("\r\n"), []byte("\n"))
-	p.BodyLine = end + 2
-	return p, probs
+	p.Body = bytes.ReplaceAll(bytes.Join(lines[from:], nil), []byte("\r\n"), []byte("\n"))
+	p.BodyLine = from + 1
 }

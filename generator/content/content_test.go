@@ -141,6 +141,66 @@ func TestParseProblems(t *testing.T) {
 	}
 }
 
+// TestParseShortcodeProblems: Parse finds every broken shortcode in a
+// page's text, at its line and column in the file, even when the front
+// matter has problems of its own, so one run shows all of a file's.
+func TestParseShortcodeProblems(t *testing.T) {
+	const fm = "+++\ntitle = \"X\"\n+++\n" // the text starts on line 4
+	const mean = "; did you mean {{< metric a1 >}}?"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unclosed, running on", fm + "Waited {{< metric a1 on average.\n", []string{
+			"content/x.md:4:8: {{< metric a1 on average.: the shortcode is not closed: end it with >}} on the same line" + mean,
+		}},
+		{"closed without >", fm + "Waited {{< metric a1 }} on average.\n", []string{
+			"content/x.md:4:8: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+		}},
+		{"template braces", fm + "\nWaited {{ metric a1 }}.\n", []string{
+			"content/x.md:5:8: {{ metric a1 }}: a shortcode is written {{< name arguments >}} (to show braces as typed, put them in `backticks`)" + mean,
+		}},
+		{"Hugo's % shortcode", fm + "Waited {{% metric a1 %}}.\n", []string{
+			"content/x.md:4:8: {{% metric a1 %}}: a shortcode is written with < and >, not %" + mean,
+		}},
+		{"split over lines", fm + "Waited on average {{< metric\na1 >}}.\n", []string{
+			"content/x.md:4:19: {{< metric …: a shortcode must be on one line" + mean,
+		}},
+		{"columns in characters", fm + "Été, £ {{< metric a1 }}\n", []string{
+			"content/x.md:4:8: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+		}},
+		{"CRLF and a byte-order mark", "\uFEFF+++\r\ntitle = \"X\"\r\n+++\r\nA\r\n\r\nB {{< metric a1 }}\r\n", []string{
+			"content/x.md:6:3: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+		}},
+		{"documenting shortcodes is allowed", fm + "Write `{{< metric a1 >}}`, not `{{ metric a1 }}`:\n\n```\n{{< metric a1\n```\n\n    {{% metric a1 %}}\n", nil},
+		{"every problem of the file at once", "+++\ntitle = \"X\"\nwieght = 1\n+++\nA {{< metric a1 }}.\n\nB {{ metric a1 }}.\n", []string{
+			"content/x.md:3:1: wieght: unknown setting (did you mean weight?)",
+			"content/x.md:5:3: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+			"content/x.md:7:3: {{ metric a1 }}: a shortcode is written {{< name arguments >}} (to show braces as typed, put them in `backticks`)" + mean,
+		}},
+		{"a front matter syntax error too", "+++\ntitle = X\n+++\nA {{< metric a1 }}.\n", []string{
+			`content/x.md:2:9: expected value but found "X" instead (text goes in double quotes: title = "…")`,
+			"content/x.md:4:3: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+		}},
+		{"no front matter", "# Children\n\nA {{< metric a1 }}.\n", []string{
+			`content/x.md:1:1: no front matter: start the page with its settings, +++ on the first line, then title = "Page title" on the next, then +++ on a line of its own`,
+			"content/x.md:3:3: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+		}},
+		{"YAML front matter", "---\ntitle: X\n---\nA {{< metric a1 }}.\n", []string{
+			`content/x.md:1:1: front matter must be TOML between +++ lines, not YAML between --- lines: write +++ on the first line, then title = "Page title" on the next, then +++ on a line of its own`,
+			"content/x.md:4:3: {{< metric a1 }}: a shortcode ends with >}}" + mean,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := Parse("content/x.md", []byte(tt.src))
+			if got := strs(probs); !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+				t.Errorf("problems\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct {
 		file, want, err string

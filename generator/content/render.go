@@ -2,50 +2,98 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
-	"github.com/adoptionreport/adoptionreport/generator/content/gfm"
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
+// typographer makes straight quotes curly and -- and --- dashes, as a
+// printed report has them. Angle quotes are left alone: British English
+// does not use « », and << or >> in a report more likely mean "much
+// less" or "much more". The replacements are characters, not entities:
+// the page is UTF-8, and text search in the HTML finds what a reader sees.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation][]byte{
+	extension.LeftSingleQuote:  []byte("‘"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("“"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.Apostrophe:       []byte("’"),
+	extension.LeftAngleQuote:   nil,
+	extension.RightAngleQuote:  nil,
+}))
+
+// markdown returns the Markdown converter for page p: CommonMark with
+// tables, strikethrough, footnotes and typography from goldmark's own
+// extensions, and the report's shortcodes.
+func markdown(p Page, sc shortcode.Extension) goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		// Footnote IDs carry the page's slug: the print edition joins every
+		// page into one document, where two pages' "fn:1" would collide.
+		extension.NewFootnote(extension.WithFootnoteIDPrefix(p.Slug+"-")),
+		// The typographer's inline parser has goldmark's lowest priority, so
+		// the shortcode parser, triggered by '{', takes a whole shortcode
+		// first: quotes around a shortcode's argument stay straight.
+		typographer,
+		sc,
+	))
+}
+
 // Render turns a page's Markdown into HTML, resolving its shortcodes
-// through resolver. Raw HTML in the Markdown comes out as text. A
-// shortcode the resolver cannot resolve is a problem located at its line
-// and column in the page's file.
+// through resolver. Raw HTML in the Markdown comes out as text. A broken
+// shortcode, or one the resolver cannot resolve, is a problem located at
+// its line and column in the page's file.
 func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
-	// CommonMark replaces NUL with U+FFFD; doing it here, before goldmark,
-	// guarantees no NUL in the HTML, which a resolver may use as a mark.
-	// The offsets of shortcode problems are in this text, and a NUL and its
-	// replacement are one character each, so columns are unchanged.
+	// The page's text must not make a placeholder (see the package
+	// comment). CommonMark replaces NUL with U+FFFD anyway; doing it here
+	// guarantees it whatever goldmark does. A NUL and its replacement are
+	// one character each, so problems' columns are unchanged.
 	if bytes.IndexByte(p.Body, 0) >= 0 {
 		p.Body = bytes.ReplaceAll(p.Body, []byte{0}, []byte("\uFFFD"))
 	}
 	var errs []*shortcode.Error
-	// The GFM extensions are our own, equal in output to goldmark's
-	// extension package, which costs every process start its linkify
-	// regexps (see package gfm).
-	md := goldmark.New(goldmark.WithExtensions(
-		gfm.Table{},
-		gfm.Strikethrough{},
-		// Footnote IDs carry the page's slug: the print edition joins every
-		// page into one document, where two pages' "fn:1" would collide.
-		gfm.Footnote{IDPrefix: p.Slug + "-"},
-		shortcode.Extension{Resolver: resolver, Errors: &errs},
-	))
+	md := markdown(p, shortcode.Extension{Resolver: resolver, Errors: &errs})
+	doc := md.Parser().Parse(text.NewReader(p.Body))
+	probs := p.shortcodeProblems(shortcode.Check(doc))
 	var buf bytes.Buffer
-	var probs problem.List
-	if err := md.Convert(p.Body, &buf); err != nil {
+	if err := md.Renderer().Render(&buf, p.Body, doc); err != nil {
 		probs.Errorf(p.File, p.BodyLine, 0, "", "cannot render the Markdown: %v", err)
 		return nil, probs
 	}
+	return buf.Bytes(), append(probs, p.shortcodeProblems(errs)...)
+}
+
+// check returns the problems of p's text that need no figures to find:
+// text that starts like a shortcode and is not a valid one.
+func check(p Page) problem.List {
+	md := markdown(p, shortcode.Extension{})
+	return p.shortcodeProblems(shortcode.Check(md.Parser().Parse(text.NewReader(p.Body))))
+}
+
+// shortcodeProblems locates errs in p's file. A broken shortcode's message
+// quotes it; a resolver's names the shortcode as the problem's field.
+func (p Page) shortcodeProblems(errs []*shortcode.Error) problem.List {
+	var probs problem.List
 	for _, e := range errs {
 		line, col := position(p.Body, e.Shortcode.Offset)
-		probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%v", e.Err)
+		var syntax *shortcode.SyntaxError
+		if errors.As(e.Err, &syntax) {
+			probs.Errorf(p.File, p.BodyLine+line-1, col, "", "%v", e)
+		} else {
+			probs.Errorf(p.File, p.BodyLine+line-1, col, e.Shortcode.Name, "%v", e.Err)
+		}
 	}
-	return buf.Bytes(), probs
+	return probs
 }
 
 // position returns the 1-based line and column (in characters) of a byte

@@ -6,10 +6,10 @@ import (
 	"html"
 	"html/template"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
+	"github.com/adoptionreport/adoptionreport/generator/content"
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	near "github.com/adoptionreport/adoptionreport/generator/internal/suggest"
@@ -36,27 +36,22 @@ func newResolver(r *renderer, byID map[string]charts.Chart) *resolver {
 	return &resolver{r: r, charts: byID, placed: map[string]bool{}}
 }
 
-// chartMark delimits a chart's mark: NUL, which Markdown cannot produce
-// (content.Render turns it into U+FFFD, as CommonMark requires), so no
-// page text can be mistaken for a mark.
-const chartMark = 0
-
-// mark stands in for chart c in the page's HTML.
+// mark stands in for chart c in the page's HTML: a content.Placeholder
+// numbering the page's charts, which renderer.body fills in with each
+// edition's HTML.
 func (res *resolver) mark(c charts.Chart) string {
 	res.suppressed = res.suppressed || hasSuppressed(c.Table)
 	res.marked = append(res.marked, c)
 	res.chartBytes += 2*len(c.Options) + 1024
-	return string(rune(chartMark)) + strconv.Itoa(len(res.marked)-1) + string(rune(chartMark))
+	return content.Placeholder(len(res.marked) - 1)
 }
 
-// markedChart is the chart a mark's number (the text between its
-// delimiters) stands for.
-func (res *resolver) markedChart(n []byte) (charts.Chart, error) {
-	i, err := strconv.Atoi(string(n))
-	if err != nil || i < 0 || i >= len(res.marked) {
-		return charts.Chart{}, fmt.Errorf("internal error: a chart mark %q that no chart made", n)
+// markedChart is the chart placeholder n stands for.
+func (res *resolver) markedChart(n int) (charts.Chart, error) {
+	if n < 0 || n >= len(res.marked) {
+		return charts.Chart{}, fmt.Errorf("internal error: a chart placeholder %d that no chart made", n)
 	}
-	return res.marked[i], nil
+	return res.marked[n], nil
 }
 
 // Resolve implements shortcode.Resolver.

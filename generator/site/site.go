@@ -356,27 +356,23 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, pap
 	var sb, pb strings.Builder
 	sb.Grow(len(text) + res.chartBytes)
 	pb.Grow(len(text) + res.chartBytes)
-	// The Markdown is converted once: its charts are marks, filled in here
-	// with each edition's HTML.
-	for len(text) > 0 {
-		before, after, found := bytes.Cut(text, []byte{chartMark})
-		sb.Write(before)
-		pb.Write(before)
-		if !found {
-			break
-		}
-		n, rest, _ := bytes.Cut(after, []byte{chartMark})
+	// The Markdown is converted once: its charts are placeholders, filled
+	// in here with each edition's HTML.
+	err = content.Expand(text, func(b []byte) {
+		sb.Write(b)
+		pb.Write(b)
+	}, func(n int) error {
 		c, err := res.markedChart(n)
 		if err != nil {
-			return "", "", false, err
+			return err
 		}
 		if err := r.chartHTML(&sb, c, false); err != nil {
-			return "", "", false, err
+			return err
 		}
-		if err := r.chartHTML(&pb, c, true); err != nil {
-			return "", "", false, err
-		}
-		text = rest
+		return r.chartHTML(&pb, c, true)
+	})
+	if err != nil {
+		return "", "", false, err
 	}
 	return template.HTML(sb.String()), template.HTML(pb.String()), res.suppressed, nil
 }

@@ -4,6 +4,11 @@
 // nodes and renders each through a Resolver, which knows the figures; the
 // extension itself knows nothing about them.
 //
+// The syntax is strict (see scan.go): text that starts like a shortcode
+// and is not a valid one becomes a Node with an Err, shown as typed, and
+// Check lists them with what was probably meant. A shortcode in a code
+// span or code block is text, as goldmark parses those first.
+//
 // It also makes raw HTML in Markdown show as text: report text comes from
 // many hands, and a page must never carry markup or script it was not
 // built with.
@@ -13,7 +18,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -27,9 +31,9 @@ import (
 // Shortcode is one use of a shortcode in a page.
 type Shortcode struct {
 	Name   string   // metric, compare, chart, table
-	Args   []string // the words after the name
+	Args   []string // the words after the name; a word in double quotes may hold spaces
 	Block  bool     // on a line of its own rather than inside a paragraph
-	Offset int      // byte offset of "{{<" in the Markdown source
+	Offset int      // byte offset of its opening "{{" in the Markdown source
 	Source string   // the shortcode as written, for messages
 }
 
@@ -39,7 +43,8 @@ type Resolver interface {
 	Resolve(sc Shortcode) (html string, err error)
 }
 
-// Error is a shortcode that could not be resolved.
+// Error is a shortcode that could not be resolved, or text that starts
+// like a shortcode and is not one (Err is then a *SyntaxError).
 type Error struct {
 	Shortcode Shortcode
 	Err       error
@@ -47,17 +52,34 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Shortcode.Source, e.Err) }
 
-// Unwrap returns the Resolver's error.
+// Unwrap returns the Resolver's error, or the *SyntaxError.
 func (e *Error) Unwrap() error { return e.Err }
 
-// KindShortcode is the AST kind of both inline and block shortcodes.
+// SyntaxError says why text that starts like a shortcode is not a valid
+// one, and what was probably meant.
+type SyntaxError struct {
+	Problem string // what is wrong
+	Meant   string // the shortcode probably meant, e.g. {{< metric a1 >}}; "" when there is no guess
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Meant == "" {
+		return e.Problem
+	}
+	return e.Problem + "; did you mean " + e.Meant + "?"
+}
+
+// KindShortcode is the AST kind of inline shortcodes.
 var KindShortcode = ast.NewNodeKind("Shortcode")
 
-// Node is a shortcode in the AST. It is inline inside a paragraph and a
-// block on a line of its own.
+// Node is a shortcode inside a paragraph, or text that starts like a
+// shortcode and is not a valid one: then Err says why, and the text is
+// rendered as typed, escaped.
 type Node struct {
 	ast.BaseInline
 	Shortcode Shortcode
+	Err       *SyntaxError
+	typed     string // the text a broken shortcode took, rendered as it is
 }
 
 // Kind implements ast.Node.
@@ -88,34 +110,90 @@ func (n *BlockNode) Dump(source []byte, level int) {
 // IsRaw implements ast.Node: a block shortcode holds no Markdown.
 func (n *BlockNode) IsRaw() bool { return true }
 
-var pattern = regexp.MustCompile(`^\{\{<\s*([A-Za-z][A-Za-z0-9_-]*)((?:\s+[^\s>]+)*)\s*>\}\}`)
+// Check returns an Error for each shortcode in doc, a document parsed
+// with the Extension, that cannot be shown: a broken one, or one in an
+// image's description. They are in the order of the text. It needs no
+// Resolver, so a page's shortcodes can be checked before any figure is
+// known.
+func Check(doc ast.Node) []*Error {
+	var errs []*Error
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		sc, ok := n.(*Node)
+		switch {
+		case !ok || !entering:
+		case sc.Err != nil:
+			errs = append(errs, &Error{Shortcode: sc.Shortcode, Err: sc.Err})
+		case inImage(sc):
+			// goldmark writes an image's description as plain text, leaving
+			// out any other node: the figure would vanish without a word.
+			errs = append(errs, &Error{Shortcode: sc.Shortcode, Err: &SyntaxError{
+				Problem: "a shortcode cannot go in an image's description: give the figure in the text beside the image"}})
+		}
+		return ast.WalkContinue, nil
+	})
+	return errs
+}
 
-// parse reads a shortcode at the start of b, returning its length, or 0.
-func parse(b []byte) (Shortcode, int) {
-	m := pattern.FindSubmatchIndex(b)
-	if m == nil {
-		return Shortcode{}, 0
+// inImage reports whether n is inside an image's description.
+func inImage(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindImage {
+			return true
+		}
 	}
-	return Shortcode{
-		Name:   strings.ToLower(string(b[m[2]:m[3]])),
-		Args:   strings.Fields(string(b[m[4]:m[5]])),
-		Source: string(b[m[0]:m[1]]),
-	}, m[1]
+	return false
 }
 
 type inlineParser struct{}
 
+// Trigger implements parser.InlineParser. Every '{' is looked at, so that
+// no text that starts like a shortcode reaches a page unchecked. Code
+// spans and code blocks are parsed by goldmark before this sees them, so
+// a shortcode written there stays text.
 func (inlineParser) Trigger() []byte { return []byte{'{'} }
+
+// lookahead is how many more lines of a paragraph are searched for the end
+// of a shortcode that is not closed on its own line.
+const lookahead = 3
 
 func (inlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	sc, n := parse(line)
-	if n == 0 {
+	s := scan(trimEOL(line))
+	if s.n == 0 {
 		return nil
 	}
-	sc.Offset = seg.Start
-	block.Advance(n)
-	return &Node{Shortcode: sc}
+	s.sc.Offset = seg.Start
+	if s.open {
+		// The shortcode may go on to the next lines of the paragraph: if
+		// it ends there, say so and suggest it on one line.
+		l, pos := block.Position()
+		joined := string(trimEOL(line))
+		for range lookahead {
+			block.AdvanceLine()
+			next, _ := block.PeekLine()
+			next = trimEOL(next)
+			if next == nil {
+				break
+			}
+			end, nest := bytes.Index(next, []byte("}}")), bytes.Index(next, []byte("{{"))
+			if nest >= 0 && (end < 0 || nest < end) {
+				break
+			}
+			if end < 0 {
+				joined += " " + string(next)
+				continue
+			}
+			one := scan([]byte(joined + " " + string(next[:end+2])))
+			s.err = &SyntaxError{Problem: "a shortcode must be on one line", Meant: one.meant}
+			if !strings.HasSuffix(s.sc.Source, "…") {
+				s.sc.Source += " …"
+			}
+			break
+		}
+		block.SetPosition(l, pos)
+	}
+	block.Advance(s.n)
+	return &Node{Shortcode: s.sc, Err: s.err, typed: string(line[:s.n])}
 }
 
 type blockParser struct{}
@@ -124,17 +202,19 @@ func (blockParser) Trigger() []byte { return []byte{'{'} }
 
 func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
-	sc, n := parse(line)
-	if n == 0 || len(bytes.TrimSpace(line[n:])) != 0 {
+	s := scan(trimEOL(line))
+	// Anything but a valid chart or table alone on its line is left to
+	// the paragraph, whose inline parser resolves or reports it.
+	if s.n == 0 || s.err != nil || len(bytes.TrimSpace(line[s.n:])) != 0 {
 		return nil, parser.NoChildren
 	}
-	if sc.Name != "chart" && sc.Name != "table" {
+	if s.sc.Name != "chart" && s.sc.Name != "table" {
 		return nil, parser.NoChildren
 	}
-	sc.Block = true
-	sc.Offset = seg.Start
-	reader.Advance(len(bytes.TrimRight(line, "\r\n")))
-	return &BlockNode{Shortcode: sc}, parser.Close
+	s.sc.Block = true
+	s.sc.Offset = seg.Start
+	reader.Advance(len(trimEOL(line)))
+	return &BlockNode{Shortcode: s.sc}, parser.Close
 }
 
 func (blockParser) Continue(ast.Node, text.Reader, parser.Context) parser.State { return parser.Close }
@@ -164,6 +244,12 @@ func (r nodeRenderer) render(w util.BufWriter, source []byte, node ast.Node, ent
 	var sc Shortcode
 	switch n := node.(type) {
 	case *Node:
+		if n.Err != nil {
+			// Reported by Check: shown as typed, which the author will
+			// recognise in a preview.
+			_, _ = w.WriteString(html.EscapeString(n.typed))
+			return ast.WalkSkipChildren, nil
+		}
 		sc = n.Shortcode
 	case *BlockNode:
 		sc = n.Shortcode
@@ -211,7 +297,8 @@ func renderHTMLBlockAsText(w util.BufWriter, source []byte, node ast.Node, enter
 }
 
 // Extension adds shortcodes, resolved by Resolver, to a goldmark instance.
-// Errors from the Resolver are appended to *Errors, one per shortcode.
+// Errors from the Resolver are appended to *Errors, one per shortcode, as
+// the document is rendered; broken shortcodes are found by Check.
 type Extension struct {
 	Resolver Resolver
 	Errors   *[]*Error
