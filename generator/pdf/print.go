@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
 // DefaultTimeout is how long Print waits, when Options.Timeout is zero, for
@@ -16,7 +18,9 @@ const DefaultTimeout = time.Minute
 
 // Options say what to print and where.
 type Options struct {
-	// Chrome is the path of Chromium or Chrome; blank means Find("").
+	// Chrome is the path of Chromium or Chrome; blank means the one
+	// chrome.Find("") finds ($CHROME_PATH, then chromium and its kin on
+	// PATH).
 	Chrome string
 	// HTML is the path of print.html in a built site folder. The whole
 	// folder is served, so the page's stylesheets, scripts and images load
@@ -60,7 +64,7 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 	}
 	if opts.Chrome == "" {
 		var err error
-		if opts.Chrome, err = Find(""); err != nil {
+		if opts.Chrome, err = chrome.Find(""); err != nil {
 			return Result{}, err
 		}
 	}

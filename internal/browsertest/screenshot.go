@@ -2,13 +2,14 @@ package browsertest
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
 // waitLoaded is how long Screenshot waits for fonts and charts before
@@ -34,12 +35,17 @@ func Screenshot(t testing.TB, ctx context.Context, pageURL string, width, height
 	); err != nil {
 		t.Fatalf("Screenshot %s: loading at %dx%d: %v", pageURL, width, height, err)
 	}
-	wait := fmt.Sprintf(`document.fonts.ready.then(() =>
-		document.querySelector('script[type="application/json"]') ? %s : true)`,
-		fmt.Sprintf(chartsReadyWait, waitLoaded.Milliseconds()))
-	ready, err := chromedp.Run(run, chromedp.Evaluate[bool](wait, chromedp.EvalAwaitPromise))
+	start := time.Now()
+	hasCharts, err := chromedp.Run(run, chromedp.Evaluate[bool](`document.fonts.ready.then(() =>
+		document.querySelector('script[type="application/json"]') !== null)`, chromedp.EvalAwaitPromise))
 	if err != nil {
-		t.Fatalf("Screenshot %s: waiting for fonts and charts: %v", pageURL, err)
+		t.Fatalf("Screenshot %s: waiting for fonts: %v", pageURL, err)
+	}
+	ready := true
+	if hasCharts {
+		if ready, err = chrome.ChartsReady(run, waitLoaded-time.Since(start)); err != nil {
+			t.Fatalf("Screenshot %s: waiting for charts: %v", pageURL, err)
+		}
 	}
 	if !ready {
 		t.Logf("Screenshot %s: charts not ready after %v; taking the screenshot anyway", pageURL, waitLoaded)
