@@ -53,8 +53,8 @@ var announced sync.Map
 // skipped test's message only with -v, and hides everything a passing
 // package prints, so the line goes straight to the terminal (/dev/tty);
 // with no terminal (CI, an editor) it goes to stderr, where -v shows it.
-// Opening /dev/tty also keeps go test from caching the result, so the
-// line shows on every run until the dependency is installed.
+// A result go test replays from its cache prints nothing, as the tests
+// did not run; the line shows again whenever they do.
 func announceSkip(what string) {
 	if _, done := announced.LoadOrStore(what, true); done {
 		return
@@ -139,7 +139,7 @@ func nodeModule(t testing.TB, rel string) string {
 		if !errors.Is(err, fs.ErrNotExist) {
 			t.Fatalf("%s: %v", path, err)
 		}
-		missing(t, path, "`npm ci --ignore-scripts` in "+root)
+		missing(t, "node_modules/"+rel, "`npm ci --ignore-scripts` in "+root)
 	}
 	return path
 }
