@@ -12,9 +12,9 @@ import (
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
-// DefaultTimeout is how long Print waits, when Options.Timeout is zero, for
+// defaultTimeout is how long Print waits, when Options.Timeout is zero, for
 // print.html to load and its charts to draw.
-const DefaultTimeout = time.Minute
+const defaultTimeout = time.Minute
 
 // Options say what to print and where.
 type Options struct {
@@ -36,7 +36,7 @@ type Options struct {
 	// when the PDF is written.
 	Progress io.Writer
 	// Timeout bounds the wait for the page to load and for its charts to
-	// draw (data-charts-ready="true" on <html>); zero means DefaultTimeout.
+	// draw (data-charts-ready="true" on <html>); zero means a minute.
 	Timeout time.Duration
 }
 
@@ -69,7 +69,7 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 		}
 	}
 	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
+		opts.Timeout = defaultTimeout
 	}
 	progress := opts.Progress
 	if progress == nil {

@@ -14,10 +14,10 @@ import (
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
-// RequireEnv is the environment variable that turns a missing browser, Java
+// requireEnv is the environment variable that turns a missing browser, Java
 // runtime or npm dev dependency from a skipped test into a failed one. CI
 // sets it, so that a broken install cannot pass as a run with no browser test.
-const RequireEnv = "ADOPTIONREPORT_REQUIRE_BROWSER"
+const requireEnv = "ADOPTIONREPORT_REQUIRE_BROWSER"
 
 // installHint tells a developer how to get every dependency at once.
 const installHint = "bash scripts/install-browser-deps.sh"
@@ -32,13 +32,13 @@ func skipShort(t testing.TB) {
 	}
 }
 
-// missing skips the test, or fails it when RequireEnv is set. what names the
+// missing skips the test, or fails it when requireEnv is set. what names the
 // dependency and how says how to install that one alone.
 func missing(t testing.TB, what, how string) {
 	t.Helper()
-	if os.Getenv(RequireEnv) != "" {
+	if os.Getenv(requireEnv) != "" {
 		t.Fatalf("%s not found, and %s is set: CI requires the browser tests to run; install it with %s (or %s)",
-			what, RequireEnv, how, installHint)
+			what, requireEnv, how, installHint)
 	}
 	announceSkip(what)
 	t.Skipf("%s not found: install it with %s (or %s) to run browser tests", what, how, installHint)
@@ -69,11 +69,11 @@ func announceSkip(what string) {
 	fmt.Fprint(os.Stderr, line)
 }
 
-// Chrome returns the path of the Chromium or Chrome executable, found as
-// the pdf command finds it (see chrome.Find): $CHROME_PATH if set, else
-// chromium and its kin on PATH, else /usr/bin/chromium. Without one it
-// skips the test, or fails it when RequireEnv is set; a CHROME_PATH that is
-// not an executable always fails it. Under -short it skips the test: every
+// Chrome returns the path of the Chromium or Chrome executable, found as the
+// pdf command finds it (see chrome.Find): $CHROME_PATH if set, else chromium
+// and its kin on PATH, else /usr/bin/chromium. Without one it skips the test,
+// or fails it when ADOPTIONREPORT_REQUIRE_BROWSER is set; a CHROME_PATH that
+// is not an executable always fails it. Under -short it skips the test: every
 // test that needs a browser is slow.
 func Chrome(t testing.TB) string {
 	t.Helper()
@@ -88,10 +88,10 @@ func Chrome(t testing.TB) string {
 	return path
 }
 
-// Command returns the path of the program name on PATH, such as pdfinfo,
-// for a test that runs it. Without it it skips the test, or fails it when
-// RequireEnv is set; how says how to install it alone (the package
-// holding it). Under -short it skips the test, as Chrome does.
+// Command returns the path of the program name on PATH, such as pdfinfo, for
+// a test that runs it. Without it it skips the test, or fails it when
+// ADOPTIONREPORT_REQUIRE_BROWSER is set; how says how to install it alone
+// (the package holding it). Under -short it skips the test, as Chrome does.
 func Command(t testing.TB, name, how string) string {
 	t.Helper()
 	skipShort(t)
@@ -104,7 +104,8 @@ func Command(t testing.TB, name, how string) string {
 
 // AxeSource returns the source of axe-core (node_modules/axe-core/axe.min.js
 // under the repository root), to evaluate in a page. Without it it skips the
-// test, or fails it when RequireEnv is set, and under -short it skips it.
+// test, or fails it when ADOPTIONREPORT_REQUIRE_BROWSER is set, and under
+// -short it skips it.
 func AxeSource(t testing.TB) string {
 	t.Helper()
 	skipShort(t)
@@ -116,11 +117,11 @@ func AxeSource(t testing.TB) string {
 	return string(b)
 }
 
-// VNU returns the Java runtime and the Nu Html Checker's jar
+// vnu returns the Java runtime and the Nu Html Checker's jar
 // (node_modules/vnu-jar/build/dist/vnu.jar under the repository root).
-// Without either it skips the test, or fails it when RequireEnv is set, and
-// under -short it skips it.
-func VNU(t testing.TB) (javaPath, jarPath string) {
+// Without either it skips the test, or fails it when
+// ADOPTIONREPORT_REQUIRE_BROWSER is set, and under -short it skips it.
+func vnu(t testing.TB) (javaPath, jarPath string) {
 	t.Helper()
 	javaPath = Command(t, "java", "`apt-get install openjdk-17-jre-headless` (for the Nu Html Checker)")
 	return javaPath, nodeModule(t, "vnu-jar/build/dist/vnu.jar")

@@ -48,11 +48,11 @@ func TestMissing(t *testing.T) {
 		wantWords []string
 	}{
 		{require: "", wantSkip: true, wantWords: []string{what + " not found", "apt-get install test-dependency", "bash scripts/install-browser-deps.sh"}},
-		{require: "1", wantSkip: false, wantWords: []string{what + " not found", RequireEnv, "CI requires", "bash scripts/install-browser-deps.sh"}},
+		{require: "1", wantSkip: false, wantWords: []string{what + " not found", requireEnv, "CI requires", "bash scripts/install-browser-deps.sh"}},
 	}
 	for _, tt := range tests {
-		t.Run(RequireEnv+"="+tt.require, func(t *testing.T) {
-			t.Setenv(RequireEnv, tt.require)
+		t.Run(requireEnv+"="+tt.require, func(t *testing.T) {
+			t.Setenv(requireEnv, tt.require)
 			var f fakeTB
 			f.run(func(tb testing.TB) { missing(tb, what, "`apt-get install test-dependency`") })
 			msg := f.fatal
