@@ -50,28 +50,8 @@ func Diff(want, got string) string {
 		out.WriteString("  " + clip(l, 0) + "\n")
 	}
 	removed, added := a[p:p+i], b[p:p+j]
-	for k, l := range removed {
-		if k == maxShown {
-			fmt.Fprintf(&out, "- … %d more lines\n", len(removed)-k)
-			break
-		}
-		col := 0
-		if k < len(added) {
-			col = firstDifference(l, added[k])
-		}
-		out.WriteString("- " + clip(l, col) + "\n")
-	}
-	for k, l := range added {
-		if k == maxShown {
-			fmt.Fprintf(&out, "+ … %d more lines\n", len(added)-k)
-			break
-		}
-		col := 0
-		if k < len(removed) {
-			col = firstDifference(removed[k], l)
-		}
-		out.WriteString("+ " + clip(l, col) + "\n")
-	}
+	side(&out, "-", removed, added)
+	side(&out, "+", added, removed)
 	for _, l := range a[p+i : toA] {
 		out.WriteString("  " + clip(l, 0) + "\n")
 	}
@@ -84,6 +64,23 @@ func Diff(want, got string) string {
 		fmt.Fprintf(&out, "… and they differ again after this (want has %d lines, got %d)\n", len(a), len(b))
 	}
 	return out.String()
+}
+
+// side writes the lines of one side of the difference, marked mark, up to
+// maxShown of them; each long one is clipped around where it first differs
+// from the line in the same place on the other side.
+func side(out *strings.Builder, mark string, lines, other []string) {
+	for k, l := range lines {
+		if k == maxShown {
+			fmt.Fprintf(out, "%s … %d more lines\n", mark, len(lines)-k)
+			return
+		}
+		col := 0
+		if k < len(other) {
+			col = firstDifference(l, other[k])
+		}
+		out.WriteString(mark + " " + clip(l, col) + "\n")
+	}
 }
 
 // resync returns how many lines of a and of b make up their first
