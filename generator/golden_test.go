@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/internal/linediff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -43,8 +45,9 @@ func TestGoldenPages(t *testing.T) {
 				t.Errorf("%s: no golden file (run with -update): %v", g, err)
 				continue
 			}
-			if string(w) != string(got) {
-				t.Errorf("%s differs from its golden copy %s (run with -update and review the diff)", filepath.Base(p), g)
+			if d := linediff.Diff(string(w), string(got)); d != "" {
+				t.Errorf("%s differs from its golden copy %s (if intended, run go test ./generator -run TestGoldenPages -update and review the diff):\n%s",
+					filepath.Base(p), g, d)
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
 const (
@@ -94,20 +95,17 @@ func TestHostileTextRunsNothing(t *testing.T) {
 			}
 		})
 		run, stop := context.WithTimeout(tab, 30*time.Second)
-		var ready string
+		ready := false
 		if err == nil {
 			err = chromedp.Do(run, chromedp.Navigate(base+"/"+filepath.Base(p)))
 		}
-		for i := 0; err == nil && ready != "true" && i < 100; i++ {
-			ready, err = chromedp.Run(run, chromedp.Evaluate[string](`document.documentElement.dataset.chartsReady || ""`))
-			if ready != "true" {
-				time.Sleep(50 * time.Millisecond)
-			}
+		if err == nil {
+			ready, err = chrome.ChartsReady(run, 5*time.Second)
 		}
 		if err != nil {
 			t.Errorf("%s: %v", filepath.Base(p), err)
 		}
-		if ready != "true" {
+		if !ready {
 			t.Errorf("%s: charts never drew", filepath.Base(p))
 		}
 		if n := dialogs.Load(); n != 0 {

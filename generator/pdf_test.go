@@ -16,14 +16,11 @@ import (
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
 
+// poppler skips the test without a poppler-utils tool (or fails it in
+// CI), as browsertest.Command does.
 func poppler(t *testing.T, tool string) {
 	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		if os.Getenv(browsertest.RequireEnv) != "" {
-			t.Fatalf("%s not found: CI requires poppler-utils (bash scripts/install-browser-deps.sh)", tool)
-		}
-		t.Skipf("%s not found: install poppler-utils to check the PDF", tool)
-	}
+	browsertest.Command(t, tool, "`apt-get install poppler-utils`")
 }
 
 func pageText(t *testing.T, file string, page int) string {

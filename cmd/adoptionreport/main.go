@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
@@ -51,7 +52,11 @@ Run "adoptionreport COMMAND --help" for a command's options.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Stop cleanly, removing serve's temporary build folder and stopping
+	// pdf's Chromium with its temporary profile, on Ctrl-C, on kill's
+	// SIGTERM (also how service managers and containers stop a program) and
+	// when the terminal closes.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -11,6 +11,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
 // runPDF builds the project into its output folder, as build does, and
@@ -22,7 +23,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			"filled in. Without a browser, open output/print.html in any browser and print it to PDF.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
 	output := fs.String("output", "", "`FILE` is where to write the PDF (default SOURCE/report.pdf, or SOURCE/report-draft.pdf with --draft)")
-	chrome := fs.String("chrome", "", "`PATH` is the Chromium or Chrome program (default $CHROME_PATH, then chromium, chromium-browser,\ngoogle-chrome or google-chrome-stable on PATH, then /usr/bin/chromium)")
+	chromeFlag := fs.String("chrome", "", "`PATH` is the Chromium or Chrome program (default $CHROME_PATH, then chromium, chromium-browser,\ngoogle-chrome or google-chrome-stable on PATH, then /usr/bin/chromium)")
 	draft := fs.Bool("draft", false, "print a draft: draft pages included, every page marked DRAFT, small numbers not suppressed")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
@@ -43,7 +44,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
 		return exitProblems
 	}
-	browser, err := pdf.Find(*chrome)
+	browser, err := chrome.Find(*chromeFlag)
 	if err != nil {
 		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
 		return exitProblems

@@ -102,13 +102,7 @@ func TestMetadata(t *testing.T) {
 // prints it: the whole command against the real print edition.
 func TestPDF(t *testing.T) {
 	chrome := browsertest.Chrome(t)
-	pdfinfo, err := exec.LookPath("pdfinfo")
-	if err != nil {
-		if os.Getenv(browsertest.RequireEnv) != "" {
-			t.Fatal("pdfinfo not found: install poppler-utils")
-		}
-		t.Skip("pdfinfo not found: install poppler-utils to run this test")
-	}
+	pdfinfo := browsertest.Command(t, "pdfinfo", "`apt-get install poppler-utils`")
 	dir := filepath.Join(t.TempDir(), "report")
 	if err := scaffold.New(dir); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/internal/linediff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current output")
@@ -34,8 +35,8 @@ func golden(t *testing.T, name string, got []byte) {
 	if err != nil {
 		t.Fatalf("%v (run go test ./generator/charts -update to create it)", err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./generator/charts -update and review the diff\n got:\n%s", path, got)
+	if d := linediff.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./generator/charts -update and review the diff:\n%s", path, d)
 	}
 }
 

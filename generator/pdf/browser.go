@@ -24,20 +24,6 @@ import (
 // when its numbers are filled in moves every section, and needs a third.
 const maxPasses = 4
 
-// chartsReadyWait resolves to whether <html> has data-charts-ready="true",
-// waiting up to the given milliseconds. A MutationObserver, not
-// chromedp.Poll, whose new Function the page's CSP would refuse.
-const chartsReadyWait = `new Promise((resolve) => {
-	const html = document.documentElement;
-	const ready = () => html.dataset.chartsReady === "true";
-	if (ready()) return resolve(true);
-	const seen = new MutationObserver(() => {
-		if (ready()) { seen.disconnect(); resolve(true); }
-	});
-	seen.observe(html, {attributes: true, attributeFilter: ["data-charts-ready"]});
-	setTimeout(() => { seen.disconnect(); resolve(ready()); }, %d);
-})`
-
 // tocSections lists the section ids of the contents' page-number slots, in
 // order, once each.
 const tocSections = `[...new Set([...document.querySelectorAll(".toc-page[data-section]")].map((e) => e.dataset.section))]`
@@ -186,8 +172,7 @@ func load(tab context.Context, pageURL string, opts Options, errs *pageErrors) e
 		return fmt.Errorf("loading %s: the server answered %d %s", opts.HTML, resp.Status, resp.StatusText)
 	}
 	wait := max(opts.Timeout-time.Since(start), 0)
-	ready, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
-		fmt.Sprintf(chartsReadyWait, wait.Milliseconds()), chromedp.EvalAwaitPromise))
+	ready, err := chrome.ChartsReady(ctx, wait)
 	if err != nil {
 		return fmt.Errorf("waiting for the charts of %s: %w", opts.HTML, err)
 	}

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -31,20 +30,10 @@ func buildPDF(objs []string, trailer string) []byte {
 }
 
 // poppler returns the path of a poppler-utils tool, skipping the test
-// without it, or failing it when browsertest.RequireEnv is set (CI installs
-// poppler-utils with scripts/install-browser-deps.sh).
+// without it (or failing it in CI) as browsertest.Command does.
 func poppler(t testing.TB, tool string) string {
 	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err == nil {
-		return p
-	}
-	msg := fmt.Sprintf("%s not found: install poppler-utils (apt-get install poppler-utils, or bash scripts/install-browser-deps.sh)", tool)
-	if os.Getenv(browsertest.RequireEnv) != "" {
-		t.Fatalf("%s, and %s is set", msg, browsertest.RequireEnv)
-	}
-	t.Skip(msg)
-	return ""
+	return browsertest.Command(t, tool, "`apt-get install poppler-utils`")
 }
 
 // pdfinfo returns pdfinfo's fields for the PDF at path, keyed by their

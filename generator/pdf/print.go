@@ -8,15 +8,19 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
-// DefaultTimeout is how long Print waits, when Options.Timeout is zero, for
+// defaultTimeout is how long Print waits, when Options.Timeout is zero, for
 // print.html to load and its charts to draw.
-const DefaultTimeout = time.Minute
+const defaultTimeout = time.Minute
 
 // Options say what to print and where.
 type Options struct {
-	// Chrome is the path of Chromium or Chrome; blank means Find("").
+	// Chrome is the path of Chromium or Chrome; blank means the one
+	// chrome.Find("") finds ($CHROME_PATH, then chromium and its kin on
+	// PATH).
 	Chrome string
 	// HTML is the path of print.html in a built site folder. The whole
 	// folder is served, so the page's stylesheets, scripts and images load
@@ -32,7 +36,7 @@ type Options struct {
 	// when the PDF is written.
 	Progress io.Writer
 	// Timeout bounds the wait for the page to load and for its charts to
-	// draw (data-charts-ready="true" on <html>); zero means DefaultTimeout.
+	// draw (data-charts-ready="true" on <html>); zero means a minute.
 	Timeout time.Duration
 }
 
@@ -60,12 +64,12 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 	}
 	if opts.Chrome == "" {
 		var err error
-		if opts.Chrome, err = Find(""); err != nil {
+		if opts.Chrome, err = chrome.Find(""); err != nil {
 			return Result{}, err
 		}
 	}
 	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
+		opts.Timeout = defaultTimeout
 	}
 	progress := opts.Progress
 	if progress == nil {

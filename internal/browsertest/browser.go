@@ -8,9 +8,9 @@ import (
 )
 
 // NewBrowser starts a headless Chromium for the test and returns its chromedp
-// context; CheckPage and Screenshot open a tab of their own in it, so tests
-// and subtests may share one browser. The browser stops when the test ends.
-// Without Chromium it skips the test, or fails it when RequireEnv is set.
+// context; CheckPage opens a tab of its own in it, so tests and subtests may
+// share one browser. The browser stops when the test ends. Without Chromium
+// it skips the test, or fails it when ADOPTIONREPORT_REQUIRE_BROWSER is set.
 func NewBrowser(t testing.TB) context.Context {
 	t.Helper()
 	path := Chrome(t)

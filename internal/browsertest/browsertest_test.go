@@ -1,9 +1,7 @@
 package browsertest
 
 import (
-	"bytes"
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -124,7 +122,6 @@ func TestBrowser(t *testing.T) {
 	ctx := NewBrowser(t)
 	base := Serve(t, writeSite(t))
 	t.Run("CheckPage", func(t *testing.T) { testCheckPage(t, ctx, base) })
-	t.Run("Screenshot", func(t *testing.T) { testScreenshot(t, ctx, base) })
 }
 
 func testCheckPage(t *testing.T, ctx context.Context, base string) {
@@ -280,24 +277,6 @@ func TestValidateHTML(t *testing.T) {
 	}
 	if len(perFile["invalid.html"]) < 2 {
 		t.Errorf("invalid.html: errors %q, want at least two", perFile["invalid.html"])
-	}
-}
-
-func testScreenshot(t *testing.T, ctx context.Context, base string) {
-	for _, width := range []int{390, 1280} {
-		path := filepath.Join(t.TempDir(), "shots", "good.png")
-		Screenshot(t, ctx, base+"/good.html", width, 800, path)
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := png.DecodeConfig(bytes.NewReader(b))
-		if err != nil {
-			t.Fatalf("screenshot at width %d is not a PNG: %v", width, err)
-		}
-		if cfg.Width != width {
-			t.Errorf("screenshot width = %d, want %d", cfg.Width, width)
-		}
 	}
 }
 

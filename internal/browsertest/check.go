@@ -10,6 +10,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
 // cspListener runs in every document before the page's own scripts and keeps
@@ -24,21 +26,6 @@ const cspListener = `(() => {
 		seen.push(e.effectiveDirective + " blocked " + what + where);
 	});
 })()`
-
-// chartsReadyWait resolves to whether <html> has data-charts-ready="true",
-// waiting for the attribute up to the timeout given in milliseconds. A
-// MutationObserver, not chromedp.Poll, whose new Function the page's CSP
-// would refuse.
-const chartsReadyWait = `new Promise((resolve) => {
-	const html = document.documentElement;
-	const ready = () => html.dataset.chartsReady === "true";
-	if (ready()) return resolve(true);
-	const seen = new MutationObserver(() => {
-		if (ready()) { seen.disconnect(); resolve(true); }
-	});
-	seen.observe(html, {attributes: true, attributeFilter: ["data-charts-ready"]});
-	setTimeout(() => { seen.disconnect(); resolve(ready()); }, %d);
-})`
 
 // axeRun runs axe-core with the rule tags given as a JSON array and
 // resolves to the violations in the shape of Violation.
@@ -114,14 +101,12 @@ func CheckPage(t testing.TB, ctx context.Context, pageURL string, opts CheckOpti
 	}
 
 	report := PageReport{URL: pageURL}
+	var wait time.Duration // zero: only read whether the charts are ready
 	if opts.WaitCharts {
 		report.chartsTimeout = opts.ChartsTimeout
-		report.ChartsReady, err = chromedp.Run(run, chromedp.Evaluate[bool](
-			fmt.Sprintf(chartsReadyWait, opts.ChartsTimeout.Milliseconds()), chromedp.EvalAwaitPromise))
-	} else {
-		report.ChartsReady, err = chromedp.Run(run, chromedp.Evaluate[bool](
-			`document.documentElement.dataset.chartsReady === "true"`))
+		wait = opts.ChartsTimeout
 	}
+	report.ChartsReady, err = chrome.ChartsReady(run, wait)
 	if err != nil {
 		fail("reading data-charts-ready", err)
 	}

@@ -6,14 +6,16 @@
 //
 // It drives Debian's Chromium through chromedp and needs, besides Go:
 //
-//   - Chromium ($CHROME_PATH, or chromium, chromium-browser or google-chrome
-//     on PATH);
+//   - Chromium or Chrome, found as the pdf command finds it (chrome.Find:
+//     $CHROME_PATH, or chromium, chromium-browser, google-chrome or
+//     google-chrome-stable on PATH, or /usr/bin/chromium);
 //   - a Java runtime, for vnu.jar;
 //   - the npm dev dependencies of the repository root (axe-core, vnu-jar),
 //     installed from package-lock.json.
 //
 // bash scripts/install-browser-deps.sh installs all three. A test that needs
-// one that is missing is skipped, so `go test ./...` works on a bare machine;
+// one that is missing is skipped, with one line per package on the terminal
+// saying so, so `go test ./...` works on a bare machine;
 // with ADOPTIONREPORT_REQUIRE_BROWSER set to anything non-empty (as CI sets
 // it) a missing one fails the test instead, so CI cannot pass by skipping.
 //

@@ -3,49 +3,84 @@ package browsertest
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
-// RequireEnv is the environment variable that turns a missing browser, Java
+// requireEnv is the environment variable that turns a missing browser, Java
 // runtime or npm dev dependency from a skipped test into a failed one. CI
 // sets it, so that a broken install cannot pass as a run with no browser test.
-const RequireEnv = "ADOPTIONREPORT_REQUIRE_BROWSER"
+const requireEnv = "ADOPTIONREPORT_REQUIRE_BROWSER"
 
 // installHint tells a developer how to get every dependency at once.
 const installHint = "bash scripts/install-browser-deps.sh"
 
-// missing skips the test, or fails it when RequireEnv is set. what names the
+// skipShort skips the test under go test -short, the quick loop for
+// development: the tests that drive a browser, Java or poppler take
+// minutes on a small machine. CI runs without -short.
+func skipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs a browser or other external program: skipped under -short")
+	}
+}
+
+// missing skips the test, or fails it when requireEnv is set. what names the
 // dependency and how says how to install that one alone.
 func missing(t testing.TB, what, how string) {
 	t.Helper()
-	if os.Getenv(RequireEnv) != "" {
+	if os.Getenv(requireEnv) != "" {
 		t.Fatalf("%s not found, and %s is set: CI requires the browser tests to run; install it with %s (or %s)",
-			what, RequireEnv, how, installHint)
+			what, requireEnv, how, installHint)
 	}
+	announceSkip(what)
 	t.Skipf("%s not found: install it with %s (or %s) to run browser tests", what, how, installHint)
 }
 
-// chromeNames are the commands that start Chromium or Chrome, most likely
-// first on Debian; chromeFallback is where Debian puts it, for a PATH
-// without /usr/bin.
-var (
-	chromeNames    = []string{"chromium", "chromium-browser", "google-chrome"}
-	chromeFallback = "/usr/bin/chromium"
-)
+// announced holds the dependencies announceSkip has already reported in
+// this test binary, one package's tests.
+var announced sync.Map
 
-// Chrome returns the path of the Chromium executable: $CHROME_PATH if set,
-// else the first of chromium, chromium-browser and google-chrome on PATH,
-// else /usr/bin/chromium. Without one it skips the test, or fails it when
-// RequireEnv is set; a CHROME_PATH that is not an executable always fails it.
+// announceSkip tells the developer, once per package and missing
+// dependency, that tests were skipped for want of it. go test shows a
+// skipped test's message only with -v, and hides everything a passing
+// package prints, so the line goes straight to the terminal (/dev/tty);
+// with no terminal (CI, an editor) it goes to stderr, where -v shows it.
+// A result go test replays from its cache prints nothing, as the tests
+// did not run; the line shows again whenever they do.
+func announceSkip(what string) {
+	if _, done := announced.LoadOrStore(what, true); done {
+		return
+	}
+	line := skipLine(what)
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		if _, err := io.WriteString(tty, line); err == nil {
+			return
+		}
+	}
+	fmt.Fprint(os.Stderr, line)
+}
+
+// Chrome returns the path of the Chromium or Chrome executable, found as the
+// pdf command finds it (see chrome.Find): $CHROME_PATH if set, else chromium
+// and its kin on PATH, else /usr/bin/chromium. Without one it skips the test,
+// or fails it when ADOPTIONREPORT_REQUIRE_BROWSER is set; a CHROME_PATH that
+// is not an executable always fails it. Under -short it skips the test: every
+// test that needs a browser is slow.
 func Chrome(t testing.TB) string {
 	t.Helper()
-	path, err := findChrome(os.Getenv("CHROME_PATH"), exec.LookPath, chromeFallback)
+	skipShort(t)
+	path, err := chrome.Find("")
 	switch {
-	case errors.Is(err, errNoChrome):
+	case errors.Is(err, chrome.ErrNotFound):
 		missing(t, "Chromium", "`apt-get install chromium`")
 	case err != nil:
 		t.Fatal(err)
@@ -53,41 +88,27 @@ func Chrome(t testing.TB) string {
 	return path
 }
 
-// errNoChrome means no browser was found where findChrome looks.
-var errNoChrome = errors.New("no Chromium found")
-
-// findChrome is Chrome's search, with the environment passed in for tests.
-func findChrome(chromePath string, lookPath func(string) (string, error), fallback string) (string, error) {
-	if chromePath != "" {
-		if isExecutable(chromePath) {
-			return chromePath, nil
-		}
-		// A wrong CHROME_PATH is a mistake to report, not to paper over
-		// by silently testing with another browser.
-		return "", fmt.Errorf("CHROME_PATH=%q is not an executable file: fix or unset it", chromePath)
+// Command returns the path of the program name on PATH, such as pdfinfo, for
+// a test that runs it. Without it it skips the test, or fails it when
+// ADOPTIONREPORT_REQUIRE_BROWSER is set; how says how to install it alone
+// (the package holding it). Under -short it skips the test, as Chrome does.
+func Command(t testing.TB, name, how string) string {
+	t.Helper()
+	skipShort(t)
+	path, err := exec.LookPath(name)
+	if err != nil {
+		missing(t, name, how)
 	}
-	for _, name := range chromeNames {
-		if p, err := lookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	if isExecutable(fallback) {
-		return fallback, nil
-	}
-	return "", errNoChrome
-}
-
-// isExecutable reports whether path is a regular file someone may execute.
-func isExecutable(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0
+	return path
 }
 
 // AxeSource returns the source of axe-core (node_modules/axe-core/axe.min.js
 // under the repository root), to evaluate in a page. Without it it skips the
-// test, or fails it when RequireEnv is set.
+// test, or fails it when ADOPTIONREPORT_REQUIRE_BROWSER is set, and under
+// -short it skips it.
 func AxeSource(t testing.TB) string {
 	t.Helper()
+	skipShort(t)
 	path := nodeModule(t, "axe-core/axe.min.js")
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -96,16 +117,13 @@ func AxeSource(t testing.TB) string {
 	return string(b)
 }
 
-// VNU returns the Java runtime and the Nu Html Checker's jar
+// vnu returns the Java runtime and the Nu Html Checker's jar
 // (node_modules/vnu-jar/build/dist/vnu.jar under the repository root).
-// Without either it skips the test, or fails it when RequireEnv is set.
-func VNU(t testing.TB) (javaPath, jarPath string) {
+// Without either it skips the test, or fails it when
+// ADOPTIONREPORT_REQUIRE_BROWSER is set, and under -short it skips it.
+func vnu(t testing.TB) (javaPath, jarPath string) {
 	t.Helper()
-	javaPath, err := exec.LookPath("java")
-	if err != nil {
-		missing(t, "Java (for the Nu Html Checker)", "`apt-get install openjdk-17-jre-headless`")
-		return "", ""
-	}
+	javaPath = Command(t, "java", "`apt-get install openjdk-17-jre-headless` (for the Nu Html Checker)")
 	return javaPath, nodeModule(t, "vnu-jar/build/dist/vnu.jar")
 }
 
@@ -122,9 +140,23 @@ func nodeModule(t testing.TB, rel string) string {
 		if !errors.Is(err, fs.ErrNotExist) {
 			t.Fatalf("%s: %v", path, err)
 		}
-		missing(t, path, "`npm ci --ignore-scripts` in "+root)
+		missing(t, "node_modules/"+rel, "`npm ci --ignore-scripts` in "+root)
 	}
 	return path
+}
+
+// skipLine is announceSkip's line for the package whose tests are running
+// (go test runs them in its directory).
+func skipLine(what string) string {
+	pkg := "."
+	if root, err := repoRoot(); err == nil {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(root, wd); err == nil {
+				pkg = filepath.ToSlash(rel)
+			}
+		}
+	}
+	return fmt.Sprintf("%s: skipped the tests that need %s (not found); to run them: %s\n", pkg, what, installHint)
 }
 
 // repoRoot returns the nearest directory at or above the working directory

@@ -1,65 +1,12 @@
 package browsertest
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func TestFindChrome(t *testing.T) {
-	dir := t.TempDir()
-	exe := filepath.Join(dir, "chrome")
-	plain := filepath.Join(dir, "not-executable")
-	for path, mode := range map[string]os.FileMode{exe: 0o755, plain: 0o644} {
-		if err := os.WriteFile(path, []byte("#!/bin/sh\n"), mode); err != nil {
-			t.Fatal(err)
-		}
-	}
-	onPath := func(names ...string) func(string) (string, error) {
-		return func(name string) (string, error) {
-			for _, n := range names {
-				if n == name {
-					return "/bin/" + name, nil
-				}
-			}
-			return "", errors.New("not found")
-		}
-	}
-	tests := []struct {
-		name       string
-		chromePath string
-		path       []string // commands on PATH
-		fallback   string
-		want       string
-		wantErr    string
-	}{
-		{name: "CHROME_PATH wins", chromePath: exe, path: []string{"chromium"}, want: exe},
-		{name: "CHROME_PATH not executable", chromePath: plain, path: []string{"chromium"}, wantErr: "is not an executable file"},
-		{name: "CHROME_PATH missing", chromePath: filepath.Join(dir, "nothing"), wantErr: "is not an executable file"},
-		{name: "chromium first", path: []string{"google-chrome", "chromium"}, want: "/bin/chromium"},
-		{name: "chromium-browser", path: []string{"google-chrome", "chromium-browser"}, want: "/bin/chromium-browser"},
-		{name: "google-chrome", path: []string{"google-chrome"}, want: "/bin/google-chrome"},
-		{name: "fallback", fallback: exe, want: exe},
-		{name: "none", fallback: plain, wantErr: errNoChrome.Error()},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := findChrome(tt.chromePath, onPath(tt.path...), tt.fallback)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("findChrome = %q, %v, want error containing %q", got, err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil || got != tt.want {
-				t.Errorf("findChrome = %q, %v, want %q", got, err, tt.want)
-			}
-		})
-	}
-}
 
 // fakeTB records how a helper ended the test: Skipf and Fatalf stop the
 // calling goroutine in a real test, so here they panic with stopped.
@@ -91,19 +38,23 @@ func (f *fakeTB) run(fn func(testing.TB)) {
 }
 
 func TestMissing(t *testing.T) {
+	// A made-up dependency, marked as announced already: the fake skip
+	// must print no line, nor stop a real skip from printing one.
+	const what = "Test Dependency"
+	announced.Store(what, true)
 	tests := []struct {
 		require   string
 		wantSkip  bool
 		wantWords []string
 	}{
-		{require: "", wantSkip: true, wantWords: []string{"Chromium not found", "apt-get install chromium", "bash scripts/install-browser-deps.sh"}},
-		{require: "1", wantSkip: false, wantWords: []string{"Chromium not found", RequireEnv, "CI requires", "bash scripts/install-browser-deps.sh"}},
+		{require: "", wantSkip: true, wantWords: []string{what + " not found", "apt-get install test-dependency", "bash scripts/install-browser-deps.sh"}},
+		{require: "1", wantSkip: false, wantWords: []string{what + " not found", requireEnv, "CI requires", "bash scripts/install-browser-deps.sh"}},
 	}
 	for _, tt := range tests {
-		t.Run(RequireEnv+"="+tt.require, func(t *testing.T) {
-			t.Setenv(RequireEnv, tt.require)
+		t.Run(requireEnv+"="+tt.require, func(t *testing.T) {
+			t.Setenv(requireEnv, tt.require)
 			var f fakeTB
-			f.run(func(tb testing.TB) { missing(tb, "Chromium", "`apt-get install chromium`") })
+			f.run(func(tb testing.TB) { missing(tb, what, "`apt-get install test-dependency`") })
 			msg := f.fatal
 			if tt.wantSkip {
 				msg = f.skipped
@@ -117,6 +68,16 @@ func TestMissing(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The line announceSkip prints names the package, what is missing and the
+// command that installs it.
+func TestSkipLine(t *testing.T) {
+	got := skipLine("Chromium")
+	want := "internal/browsertest: skipped the tests that need Chromium (not found); to run them: bash scripts/install-browser-deps.sh\n"
+	if got != want {
+		t.Errorf("skipLine = %q, want %q", got, want)
 	}
 }
 

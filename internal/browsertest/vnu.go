@@ -11,16 +11,16 @@ import (
 )
 
 // ValidateHTML checks files with the Nu Html Checker (the W3C validator) and
-// returns its errors, one line each in GNU format
-// ("FILE":LINE.COL-LINE.COL: error: MESSAGE); none for valid files. All the
-// files go to one Java process, which takes seconds to start. Without Java or
-// vnu.jar it skips the test, or fails it when RequireEnv is set.
+// returns its errors, one line each in GNU format ("FILE":LINE.COL-LINE.COL:
+// error: MESSAGE); none for valid files. All the files go to one Java
+// process, which takes seconds to start. Without Java or vnu.jar it skips the
+// test, or fails it when ADOPTIONREPORT_REQUIRE_BROWSER is set.
 func ValidateHTML(t testing.TB, files []string) []string {
 	t.Helper()
 	if len(files) == 0 {
 		return nil
 	}
-	java, jar := VNU(t)
+	java, jar := vnu(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	args := append([]string{"-jar", jar, "--errors-only", "--format", "gnu", "--stdout"}, files...)

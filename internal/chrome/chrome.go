@@ -1,11 +1,14 @@
-// Package chrome starts the headless Chromium that the PDF printer and
-// the project's browser tests share, so both run it the same way: no
-// sandbox (CI runs as root), no GPU and no network beyond this machine.
+// Package chrome finds and starts the headless Chromium that the PDF
+// printer and the project's browser tests share, so both look for it in the
+// same places, run it the same way (no GPU, no network beyond this machine,
+// the sandbox on unless running as root) and wait for a page's charts the
+// same way.
 package chrome
 
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 
@@ -17,11 +20,34 @@ import (
 // nothing beyond this machine. stop closes it and waits for it to exit.
 func Start(ctx context.Context, path string) (tab context.Context, stop func(), err error) {
 	var chromeOut syncBuffer
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		allocatorOptions(path, os.Geteuid() == 0, &chromeOut)...)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	// cancelAlloc waits for the browser to exit and its profile to go.
+	stop = func() { cancelTab(); cancelAlloc() }
+	if err := chromedp.Do(tab); err != nil {
+		stop()
+		out := strings.TrimSpace(chromeOut.String())
+		if out != "" {
+			err = fmt.Errorf("%w; Chromium said:\n%s", err, out)
+		}
+		if strings.Contains(out, "No usable sandbox") {
+			// The sandbox needs unprivileged user namespaces or a setuid
+			// chrome-sandbox helper; some containers allow neither.
+			err = fmt.Errorf("%w\nthis system does not let Chromium start its sandbox: "+
+				"allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1) "+
+				"or install Chromium's setuid sandbox helper", err)
+		}
+		return nil, nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	return tab, stop, nil
+}
+
+// allocatorOptions are the command line Start gives Chromium at path,
+// writing its output to out; asRoot turns the sandbox off.
+func allocatorOptions(path string, asRoot bool, out *syncBuffer) []chromedp.ExecAllocatorOption {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
-		// Chromium refuses to start as root (containers, CI) with its
-		// sandbox; the pages are our own site, served only to this browser.
-		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		// No network beyond 127.0.0.1: no QUIC probes, no component
 		// updates (the defaults already turn off background networking,
@@ -30,19 +56,16 @@ func Start(ctx context.Context, path string) (tab context.Context, stop func(), 
 		chromedp.Flag("disable-component-update", true),
 		// No UserDataDir: chromedp then makes a fresh temporary profile
 		// and removes it when the browser stops.
-		chromedp.CombinedOutput(&chromeOut),
-	)...)
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	// cancelAlloc waits for the browser to exit and its profile to go.
-	stop = func() { cancelTab(); cancelAlloc() }
-	if err := chromedp.Do(tab); err != nil {
-		stop()
-		if out := strings.TrimSpace(chromeOut.String()); out != "" {
-			err = fmt.Errorf("%w; Chromium said:\n%s", err, out)
-		}
-		return nil, nil, fmt.Errorf("starting %s: %w", path, err)
+		chromedp.CombinedOutput(out),
+	)
+	if asRoot {
+		// Chromium refuses to start as root (containers, CI) with its
+		// sandbox. Without it a compromised renderer runs with the
+		// user's rights, so it is off only where Chromium insists; the
+		// pages are our own site, served only to this browser.
+		opts = append(opts, chromedp.NoSandbox)
 	}
-	return tab, stop, nil
+	return opts
 }
 
 // syncBuffer collects Chromium's output, written from chromedp's goroutine.

@@ -1,4 +1,4 @@
-package pdf
+package chrome
 
 import (
 	"errors"
@@ -9,27 +9,28 @@ import (
 	"runtime"
 )
 
-// ErrNoChrome is the error Find returns, wrapped in installation advice,
-// when no Chromium or Chrome is found.
-var ErrNoChrome = errors.New("no Chromium or Chrome found")
+// ErrNotFound is the error Find returns, wrapped in installation advice,
+// when it finds no Chromium or Chrome anywhere it looks.
+var ErrNotFound = errors.New("no Chromium or Chrome found")
 
-// chromeNames are the commands that start Chromium or Chrome, most likely
-// first on Debian and Ubuntu.
-var chromeNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
+// names are the commands that start Chromium or Chrome, most likely first
+// on Debian and Ubuntu.
+var names = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
 
-// chromeFallback is where Debian installs Chromium, for when PATH is bare
-// (cron, some CI runners).
-const chromeFallback = "/usr/bin/chromium"
+// fallback is where Debian installs Chromium, for when PATH is bare (cron,
+// some CI runners).
+const fallback = "/usr/bin/chromium"
 
-// Find returns the path of the Chromium or Chrome to print with. It tries,
-// in order: explicit (the --chrome flag) if not blank, $CHROME_PATH if set,
-// chromium, chromium-browser, google-chrome and google-chrome-stable on
-// PATH, and /usr/bin/chromium. An explicit path or $CHROME_PATH that does
-// not name an executable is an error, not a reason to try the next: the user
-// asked for that browser. Finding none gives an error wrapping ErrNoChrome
-// that says how to install Chromium.
+// Find returns the path of the Chromium or Chrome to use. It tries, in
+// order: explicit (the pdf command's --chrome flag) if not blank,
+// $CHROME_PATH if set, chromium, chromium-browser, google-chrome and
+// google-chrome-stable on PATH, and /usr/bin/chromium. An explicit path or
+// $CHROME_PATH that does not name an executable is an error, not a reason
+// to try the next: the user asked for that browser. Finding none gives an
+// error wrapping ErrNotFound that says how to install Chromium, or how to
+// print the report without it.
 func Find(explicit string) (string, error) {
-	return finder{lookPath: exec.LookPath, getenv: os.Getenv, fallback: chromeFallback}.find(explicit)
+	return finder{lookPath: exec.LookPath, getenv: os.Getenv, fallback: fallback}.find(explicit)
 }
 
 // finder is Find with its surroundings replaceable, for tests.
@@ -46,7 +47,7 @@ func (f finder) find(explicit string) (string, error) {
 	if env := f.getenv("CHROME_PATH"); env != "" {
 		return f.named(env, "CHROME_PATH")
 	}
-	for _, n := range chromeNames {
+	for _, n := range names {
 		if p, err := f.lookPath(n); err == nil {
 			return p, nil
 		}
@@ -56,7 +57,7 @@ func (f finder) find(explicit string) (string, error) {
 	}
 	return "", fmt.Errorf("%w: install Chromium (on Debian or Ubuntu: apt-get install chromium), "+
 		"or give the path of Chromium or Chrome with --chrome or $CHROME_PATH; "+
-		"without a browser here, open output/print.html in any browser and print it to PDF", ErrNoChrome)
+		"without a browser here, open output/print.html in any browser and print it to PDF", ErrNotFound)
 }
 
 // named resolves a browser the user named, by path or by command name;

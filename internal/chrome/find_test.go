@@ -1,4 +1,4 @@
-package pdf
+package chrome
 
 import (
 	"errors"
@@ -18,7 +18,7 @@ func TestFind(t *testing.T) {
 		}
 		return p
 	}
-	chromium, chrome, stable, fallback := exe("chromium"), exe("google-chrome"), exe("google-chrome-stable"), exe("fallback-chromium")
+	chromium, browser, chrome, stable, fallback := exe("chromium"), exe("chromium-browser"), exe("google-chrome"), exe("google-chrome-stable"), exe("fallback-chromium")
 	notExec := filepath.Join(dir, "readme.txt")
 	if err := os.WriteFile(notExec, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -41,9 +41,13 @@ func TestFind(t *testing.T) {
 		{name: "explicit name not on PATH", explicit: "chromium", wantErr: "--chrome chromium: no such command on PATH"},
 		{name: "CHROME_PATH before PATH", env: chrome, onPath: []string{"chromium"}, want: chrome},
 		{name: "wrong CHROME_PATH is an error, not skipped", env: missing, onPath: []string{"chromium"}, wantErr: "CHROME_PATH " + missing},
+		{name: "CHROME_PATH not executable", env: notExec, onPath: []string{"chromium"}, wantErr: "CHROME_PATH " + notExec + ": not an executable file"},
 		{name: "PATH in order", onPath: []string{"google-chrome", "chromium"}, want: chromium},
+		{name: "PATH, Ubuntu's name before Chrome", onPath: []string{"google-chrome", "chromium-browser"}, want: browser},
+		{name: "PATH, Chrome before Chrome stable", onPath: []string{"google-chrome-stable", "google-chrome"}, want: chrome},
 		{name: "PATH, Chrome stable", onPath: []string{"google-chrome-stable"}, want: stable},
 		{name: "fallback", fallback: fallback, want: fallback},
+		{name: "fallback not executable", fallback: notExec, wantErr: ErrNotFound.Error()},
 		{name: "fallback not there", fallback: missing, wantErr: "apt-get install chromium"},
 	}
 	for _, tt := range tests {
@@ -86,8 +90,8 @@ func TestFindNoneSaysHow(t *testing.T) {
 		fallback: filepath.Join(t.TempDir(), "chromium"),
 	}
 	_, err := f.find("")
-	if !errors.Is(err, ErrNoChrome) {
-		t.Fatalf("find with no browser: %v, want ErrNoChrome", err)
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("find with no browser: %v, want ErrNotFound", err)
 	}
 	for _, hint := range []string{"apt-get install chromium", "--chrome", "CHROME_PATH", "output/print.html", "any browser"} {
 		if !strings.Contains(err.Error(), hint) {
