@@ -206,6 +206,9 @@ func shapeOf(bc *ec.BaseConfiguration, dense bool) shape {
 			continue
 		}
 		for _, d := range data {
+			if d == nil {
+				continue // no bar, no label
+			}
 			label, v := sr.Label, d
 			if item, ok := d.(labelled); ok {
 				v = item.Value
@@ -217,12 +220,9 @@ func shapeOf(bc *ec.BaseConfiguration, dense bool) shape {
 				continue
 			}
 			text := string(label.Formatter)
-			if text == "" || strings.Contains(text, "{") {
+			if f, ok := v.(float64); ok && (text == "" || strings.Contains(text, "{")) {
 				// ECharts writes the value.
-				text = ""
-				if f, ok := v.(float64); ok {
-					text = strconv.FormatFloat(f, 'f', -1, 64)
-				}
+				text = strconv.FormatFloat(f, 'f', -1, 64)
 			}
 			s.edgeTexts = append(s.edgeTexts, text)
 		}
