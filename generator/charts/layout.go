@@ -364,14 +364,14 @@ func (f fit) option(bc *ec.BaseConfiguration, narrowLabels []string) mediaOption
 	return o
 }
 
-// fewerTicks is the change to an axis of type typ and maximum max for
+// fewerTicks is the change to an axis of type typ and maximum hi for
 // about three ticks on a value axis; percentages (to 100) go up in
 // quarters. A category axis is left as it is.
-func fewerTicks(typ string, max any) axisPatch {
+func fewerTicks(typ string, hi any) axisPatch {
 	switch {
 	case typ != "value":
 		return axisPatch{}
-	case max == 100:
+	case hi == 100:
 		return axisPatch{Interval: 25}
 	}
 	return axisPatch{SplitNumber: 3}
