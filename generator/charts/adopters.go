@@ -39,7 +39,7 @@ func (b *builder) adopterFunnel() Chart {
 		labels[i], figs[i] = s.label, b.fig(s.id, p)
 	}
 
-	c := newChart(id)
+	c := newBar(id)
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
 	valueX(c, valueAxis("households", "", false))
@@ -117,8 +117,8 @@ func (b *builder) stageTimeliness() Chart {
 	}
 	labels := b.yearLabels()
 
-	c := newChart(id)
-	categoryX(c, labels)
+	c := newLine(id)
+	c.SetXAxis(labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("% of households", "{value}%", true)))
 	header := []string{"Year"}
 	var series [][]indicators.Figure
@@ -175,8 +175,8 @@ func (b *builder) sufficiency() Chart {
 	ratio := b.overYears("sufficiency_ratio", false)
 	labels := b.yearLabels()
 
-	c := newChart(id)
-	categoryX(c, labels)
+	c := newBar(id)
+	c.SetXAxis(labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("number waiting", "", false)))
 	c.ExtendYAxis(valueAxis("per household", "", false))
 	line := lineSeries("Children per household", shownAll(ratio), look{purple, "diamond", "dashed"})
@@ -185,7 +185,8 @@ func (b *builder) sufficiency() Chart {
 	householdBars := barSeries("Adopter households waiting", shownAll(households), turquoise)
 	waitingBars.Label = &opts.Label{Show: opts.Bool(true), Position: "top"}
 	householdBars.Label = waitingBars.Label
-	c.MultiSeries = append(c.MultiSeries, waitingBars, householdBars, line)
+	c.MultiSeries = append(c.MultiSeries, waitingBars, householdBars)
+	c.Overlap(lines(line))
 
 	t := Table{
 		ID:      id,

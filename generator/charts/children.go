@@ -23,7 +23,7 @@ func (b *builder) waitingByCharacteristic() Chart {
 	for i, g := range w.Groups {
 		labels[i], counts[i] = groupLabel(g), g.Count
 	}
-	c := newChart(id)
+	c := newBar(id)
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
 	valueX(c, valueAxis("children", "", false))
@@ -144,15 +144,16 @@ func (b *builder) earlyPermanence() Chart {
 	share := b.overYears("early_permanence_percent", false)
 	labels := b.yearLabels()
 
-	c := newChart(id)
-	categoryX(c, labels)
+	c := newBar(id)
+	c.SetXAxis(labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("children", "", false)))
 	c.ExtendYAxis(valueAxis("% of adoptions", "{value}%", true))
 	bars := barSeries("Placements", shownAll(placements), blue)
 	bars.Label = &opts.Label{Show: opts.Bool(true), Position: "top"}
 	line := lineSeries("Share of children adopted", shownAll(share), look{orange, "diamond", "dashed"})
 	line.YAxisIndex = 1
-	c.MultiSeries = append(c.MultiSeries, bars, line)
+	c.MultiSeries = append(c.MultiSeries, bars)
+	c.Overlap(lines(line))
 
 	t := Table{
 		ID:      id,

@@ -34,13 +34,52 @@ type look struct {
 	dash   string // solid, dashed or dotted
 }
 
-// newChart returns an empty chart with the settings every chart shares:
-// its ID, the SVG renderer, no animation, the palette, a legend, an axis
-// tooltip, no toolbox (its image download needs nothing from the network,
-// but the data is already a table and a CSV) and decal patterns on bars.
-// finish (see options) sizes the grid around the legend and axis names.
-func newChart(id string) *ec.Bar {
+// rectChart is a go-echarts chart drawn on x and y axes: an *ec.Bar, an
+// *ec.Line or an *ec.Scatter, and whatever it overlaps.
+type rectChart interface {
+	SetGlobalOptions(...ec.GlobalOpts) *ec.RectChart
+	Validate()
+	JSON() map[string]any
+}
+
+// newBar returns an empty bar chart with the settings every chart shares.
+func newBar(id string) *ec.Bar {
 	c := ec.NewBar()
+	shared(&c.RectChart, id)
+	return c
+}
+
+// newLine returns an empty line chart with the settings every chart
+// shares.
+func newLine(id string) *ec.Line {
+	c := ec.NewLine()
+	shared(&c.RectChart, id)
+	return c
+}
+
+// lines returns a line chart of series, for a chart of another kind to
+// Overlap: go-echarts draws a line over bars that way.
+func lines(series ...ec.SingleSeries) *ec.Line {
+	c := ec.NewLine()
+	c.MultiSeries = append(c.MultiSeries, series...)
+	return c
+}
+
+// scatter returns a scatter chart of series, for a chart of another kind
+// to Overlap.
+func scatter(series ...ec.SingleSeries) *ec.Scatter {
+	c := ec.NewScatter()
+	c.MultiSeries = append(c.MultiSeries, series...)
+	return c
+}
+
+// shared gives c the settings every chart shares: its ID, the SVG
+// renderer, no animation, the palette, a legend, an axis tooltip, no
+// toolbox (its image download needs nothing from the network, but the data
+// is already a table and a CSV), decal patterns on bars and a category x
+// axis, whose labels the chart's SetXAxis gives. options lays the grid out
+// around the legend and axis names.
+func shared(c *ec.RectChart, id string) {
 	c.SetGlobalOptions(
 		ec.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		ec.WithAnimation(false),
@@ -57,15 +96,8 @@ func newChart(id string) *ec.Bar {
 			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
 		}),
 		ec.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true)}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "category"}),
 	)
-	return c
-}
-
-// categoryX sets a category x axis with the given labels, which name
-// themselves (years), so the axis has no name.
-func categoryX(c *ec.Bar, labels []string) {
-	c.SetXAxis(labels)
-	c.SetGlobalOptions(ec.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels}))
 }
 
 // categoryY sets a category y axis for horizontal bars, first label at the
@@ -103,6 +135,11 @@ func valueX(c *ec.Bar, y opts.YAxis) {
 	}))
 }
 
+// hideOverlap is every series' label layout: where labels would overlap
+// (narrow bars side by side, milestones close together), some go; the
+// figures are all in the table.
+func hideOverlap() *opts.LabelLayout { return &opts.LabelLayout{HideOverlap: opts.Bool(true)} }
+
 // lineSeries returns a line series drawn in look l; null points leave a
 // gap, so a missing year is not bridged by a made-up slope.
 func lineSeries(name string, data []any, l look) ec.SingleSeries {
@@ -116,28 +153,31 @@ func lineSeries(name string, data []any, l look) ec.SingleSeries {
 		ConnectNulls: opts.Bool(false),
 		ItemStyle:    &opts.ItemStyle{Color: l.colour},
 		LineStyle:    &opts.LineStyle{Color: l.colour, Width: 2, Type: l.dash},
+		LabelLayout:  hideOverlap(),
 	}
 }
 
 // barSeries returns a bar series in one colour.
 func barSeries(name string, data []any, colour string) ec.SingleSeries {
 	return ec.SingleSeries{
-		Name:      name,
-		Type:      types.ChartBar,
-		Data:      data,
-		ItemStyle: &opts.ItemStyle{Color: colour},
+		Name:        name,
+		Type:        types.ChartBar,
+		Data:        data,
+		ItemStyle:   &opts.ItemStyle{Color: colour},
+		LabelLayout: hideOverlap(),
 	}
 }
 
 // scatterSeries returns a series of unconnected marked points.
 func scatterSeries(name string, data []any, l look) ec.SingleSeries {
 	return ec.SingleSeries{
-		Name:       name,
-		Type:       types.ChartScatter,
-		Data:       data,
-		Symbol:     l.symbol,
-		SymbolSize: 11,
-		ItemStyle:  &opts.ItemStyle{Color: l.colour},
+		Name:        name,
+		Type:        types.ChartScatter,
+		Data:        data,
+		Symbol:      l.symbol,
+		SymbolSize:  11,
+		ItemStyle:   &opts.ItemStyle{Color: l.colour},
+		LabelLayout: hideOverlap(),
 	}
 }
 
@@ -146,13 +186,13 @@ func scatterSeries(name string, data []any, l look) ec.SingleSeries {
 // (short: "A1 426") just right of the plot, where no data is drawn. The
 // series puts "Thresholds" in the legend; its values are in the chart's
 // text.
-func thresholdSeries(name string, points int, lines []opts.MarkLineNameYAxisItem) ec.SingleSeries {
+func thresholdSeries(name string, points int, marks []opts.MarkLineNameYAxisItem) ec.SingleSeries {
 	data := make([]any, points)
 	s := lineSeries(name, data, look{red, "none", "dashed"})
 	s.ShowSymbol = opts.Bool(false)
-	var items []interface{}
-	for _, l := range lines {
-		items = append(items, l)
+	items := make([]any, len(marks))
+	for i, m := range marks {
+		items[i] = m
 	}
 	s.MarkLines = &opts.MarkLines{
 		Data: items,
@@ -203,31 +243,24 @@ func escapeTemplate(s string) string {
 	return string(out)
 }
 
-// options returns the chart's ECharts options as JSON, laid out by
-// finish. encoding/json sorts map keys and escapes <, > and & (and
-// U+2028, U+2029), so the bytes are the same on every build and safe
+// options returns the chart's ECharts options as JSON, laid out for the
+// page (see layOut). encoding/json sorts map keys and escapes <, > and &
+// (and U+2028, U+2029), so the bytes are the same on every build and safe
 // inside <script type="application/json">.
-func options(c *ec.Bar) []byte { return encode(c, false, nil) }
+func options(c rectChart) []byte { return encode(c, false, nil) }
 
 // denseOptions is options for a chart of many horizontal bars, with the
-// category labels it has when narrow, if they differ: see finish.
-func denseOptions(c *ec.Bar, narrowLabels []string) []byte { return encode(c, true, narrowLabels) }
+// category labels it has when narrow, if they differ: see layOut.
+func denseOptions(c rectChart, narrowLabels []string) []byte { return encode(c, true, narrowLabels) }
 
-func encode(c *ec.Bar, dense bool, narrowLabels []string) []byte {
+func encode(c rectChart, dense bool, narrowLabels []string) []byte {
 	c.Validate()
+	rc := c.SetGlobalOptions(layOut(dense, narrowLabels))
 	b, err := json.Marshal(c.JSON())
 	if err != nil {
 		// Every value is a string, a bool, a finite number or nil (see
 		// num), all of which encode.
-		panic(fmt.Sprintf("charts: encoding options of chart %s: %v", c.ChartID, err))
-	}
-	var o map[string]any
-	if err := json.Unmarshal(b, &o); err != nil {
-		panic(fmt.Sprintf("charts: decoding options of chart %s: %v", c.ChartID, err))
-	}
-	finish(o, dense, narrowLabels)
-	if b, err = json.Marshal(o); err != nil {
-		panic(fmt.Sprintf("charts: encoding options of chart %s: %v", c.ChartID, err))
+		panic(fmt.Sprintf("charts: encoding options of chart %s: %v", rc.ChartID, err))
 	}
 	return b
 }

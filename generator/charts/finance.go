@@ -112,7 +112,7 @@ func (b *builder) overspendDrivers() Chart {
 		t.add([]string{s.label, money(s.amount), money(run)}, []string{"", refs[i], FieldRef(refs[i], FieldRunningTotal)})
 	}
 
-	c := newChart(id)
+	c := newBar(id)
 	c.SetGlobalOptions(
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "center",
@@ -247,8 +247,8 @@ func (b *builder) budgetByLine() Chart {
 	actual := b.overYears("actual", false)
 	budget := b.overYears("budget", false)
 
-	c := newChart(id)
-	categoryX(c, labels)
+	c := newBar(id)
+	c.SetXAxis(labels)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("£", "£{value}", false)))
 	header := []string{"Year"}
 	seriesRefs := map[string][]string{"Budget": b.refs(budget)}
@@ -266,7 +266,7 @@ func (b *builder) budgetByLine() Chart {
 		c.MultiSeries = append(c.MultiSeries, s)
 		header = append(header, d+" (actual)")
 	}
-	c.MultiSeries = append(c.MultiSeries, lineSeries("Budget", shownAll(budget), look{grey, "rect", "dashed"}))
+	c.Overlap(lines(lineSeries("Budget", shownAll(budget), look{grey, "rect", "dashed"})))
 	header = append(header, "Total actual", "Budget")
 
 	t := Table{

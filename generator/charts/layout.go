@@ -4,6 +4,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 )
 
 // The charts' text. The pages' Content-Security-Policy (style-src 'self')
@@ -69,260 +73,308 @@ const (
 	valueLabelAt = 6 // a bar's value label from the bar's end
 )
 
-// finish lays the options out for the page: it sets the font, keeps the
-// plot clear of the legend and of the axis names at each width in
-// layouts, and keeps axis names inside the chart. dense is for a chart
-// of many horizontal bars, which on a narrow chart needs all the height
-// there is for its rows: there it drops the legend (each bar's label names
-// it) and the value axis (each bar is labelled with its value). go-echarts
-// has no fields for media queries or the global text style, so this works
-// on the options as JSON. narrowLabels, when given, replace the category
-// labels of such a chart where it is narrow: shorter, or with the words
-// that tell rows apart first, as the labels are cut to fit.
-func finish(o map[string]any, dense bool, narrowLabels []string) {
-	o["textStyle"] = map[string]any{"fontFamily": fontFamily, "fontSize": fontSize}
-	tooltip := object(o, "tooltip")
-	object(tooltip, "textStyle")["fontSize"] = fontSize
-
-	xs, ys := objects(o["xAxis"]), objects(o["yAxis"])
-	xName := false
-	for _, x := range xs {
-		// An axis's own labels default to 12px, not to the global size.
-		object(x, "axisLabel")["fontSize"] = fontSize
-		if x["type"] == "value" {
-			// Long amounts (£2,100,000) would run into each other.
-			object(x, "axisLabel")["hideOverlap"] = true
+// layOut returns the go-echarts option that lays a chart out for the page:
+// it sets the font, keeps the plot clear of the legend and of the axis
+// names at each width in layouts, and keeps axis names inside the chart.
+// dense is for a chart of many horizontal bars, which on a narrow chart
+// needs all the height there is for its rows: there it drops the legend
+// (each bar's label names it) and the value axis (each bar is labelled
+// with its value). narrowLabels, when given, replace the category labels
+// of such a chart where it is narrow: shorter, or with the words that
+// tell rows apart first, as the labels are cut to fit.
+//
+// shape.at computes the numbers for each width. They are set on
+// go-echarts' own options for the base (widest) layout, and written as
+// ECharts media queries for the others; go-echarts has no fields for media
+// queries, the global text style and a few others, which extras adds.
+func layOut(dense bool, narrowLabels []string) ec.GlobalOpts {
+	return func(bc *ec.BaseConfiguration) {
+		s := shapeOf(bc, dense)
+		e := &extras{yAxes: make([]yAxisExtras, len(bc.YAxisList))}
+		for i := range bc.XAxisList {
+			x := &bc.XAxisList[i]
+			x.AxisLabel = withFontSize(x.AxisLabel)
+			if x.Type == "value" {
+				// Long amounts (£2,100,000) would run into each other.
+				x.AxisLabel.HideOverlap = opts.Bool(true)
+			}
+			if x.Name != "" {
+				x.NameGap = bottomXName
+			}
 		}
-		if s, _ := x["name"].(string); s != "" {
-			xName = true
-			x["nameGap"] = bottomXName
+		topLabels := false
+		for _, sr := range bc.MultiSeries {
+			topLabels = topLabels || (sr.Label != nil && sr.Label.Position == "top")
 		}
-	}
-	yName := false
-	var yNames []string
-	for i, y := range ys {
-		object(y, "axisLabel")["fontSize"] = fontSize
-		if dense && y["type"] == "category" {
+		for i := range bc.YAxisList {
+			y := &bc.YAxisList[i]
+			y.AxisLabel = withFontSize(y.AxisLabel)
 			// Every row is labelled: ECharts would skip labels it thinks
 			// crowded.
-			object(y, "axisLabel")["interval"] = 0
-		}
-		if s, _ := y["name"].(string); s != "" {
-			yName = true
-			yNames = append(yNames, s)
-			// Above the axis and running into the plot, not centred on the
-			// axis line, where a long name would run off the chart's edge.
-			y["nameLocation"] = "end"
-			y["nameGap"] = 8
-			align := "left"
-			if i > 0 {
-				align = "right"
+			e.yAxes[i].everyLabel = dense && y.Type == "category"
+			if y.Name != "" {
+				// Above the axis and running into the plot, not centred on the
+				// axis line, where a long name would run off the chart's edge.
+				y.NameLocation, y.NameGap = "end", 8
+				e.yAxes[i].nameAlign = "left"
+				if i > 0 {
+					e.yAxes[i].nameAlign = "right"
+				}
 			}
-			object(y, "nameTextStyle")["align"] = align
+			// Room over the tallest bar for its label, under the axis name.
+			e.yAxes[i].labelRoom = topLabels && y.Type == "value" && y.Max == nil
 		}
-	}
 
-	bottom := edge
-	if xName {
-		// The name hangs below its gap; containLabel holds only the labels.
-		bottom = bottomXName - labelMargin + edge
-	}
-	above := edge
-	if yName {
-		above = topAxisName + edge
-	}
-	topLabels := false
-	for _, sr := range objects(o["series"]) {
-		if label, _ := sr["label"].(map[string]any); label != nil {
-			topLabels = topLabels || label["position"] == "top"
+		// The base options are for the widest layout, which is never narrow.
+		base := s.at(layouts[0].width)
+		base.place(&bc.GridList[0])
+		if base.legendText > 0 {
+			bc.Legend.TextStyle, bc.Legend.Type = base.legendStyle()
 		}
-		if is, _ := sr["itemStyle"].(map[string]any); is != nil && is["color"] == "transparent" {
-			// An invisible base bar gets no decal pattern either.
-			is["decal"] = map[string]any{"color": "transparent"}
+		if base.raiseName {
+			bc.YAxisList[1].NameGap = raisedNameGap
 		}
-		// Where labels would overlap (narrow bars side by side, milestones
-		// close together), some go: the figures are all in the table.
-		sr["labelLayout"] = map[string]any{"hideOverlap": true}
+		for _, l := range layouts[1:] {
+			e.media = append(e.media, media{
+				Query:  mediaQuery{MaxWidth: l.maxWidth},
+				Option: s.at(l.width).option(bc, narrowLabels),
+			})
+		}
+		bc.Accept(e)
 	}
-	if topLabels {
-		// Room over the tallest bar for its label, under the axis name.
-		for _, y := range ys {
-			if y["type"] == "value" && y["max"] == nil {
-				y["boundaryGap"] = []any{"0%", "12%"}
-			}
+}
+
+// raisedNameGap puts the right y axis's name a line above the left's.
+const raisedNameGap = 8 + lineHeight
+
+// withFontSize returns l, or a new axis label, in the font size the page
+// draws: an axis's own labels default to 12px, not to the global size.
+func withFontSize(l *opts.AxisLabel) *opts.AxisLabel {
+	if l == nil {
+		l = &opts.AxisLabel{}
+	}
+	l.FontSize = fontSize
+	return l
+}
+
+// shape is what a chart's layout depends on, read from its options.
+type shape struct {
+	dense  bool
+	rows   int      // the category labels of a horizontal chart
+	xName  bool     // an x axis is named, below it
+	yNames []string // the y axes' names, above them
+	legend []string // the legend's items; none when it is hidden
+	// edgeTexts are drawn right of the plot: the value labels of horizontal
+	// bars (ECharts' containLabel leaves them out) and mark lines' names.
+	edgeTexts []string
+}
+
+// shapeOf reads the shape of the chart bc.
+func shapeOf(bc *ec.BaseConfiguration, dense bool) shape {
+	s := shape{dense: dense}
+	for _, x := range bc.XAxisList {
+		s.xName = s.xName || x.Name != ""
+	}
+	for _, y := range bc.YAxisList {
+		if y.Name != "" {
+			s.yNames = append(s.yNames, y.Name)
+		}
+		if labels, ok := y.Data.([]string); ok && y.Type == "category" {
+			s.rows = len(labels)
 		}
 	}
-	legend := object(o, "legend")
-	names := legendNames(o, legend)
-	var media []any
-	for _, l := range layouts {
-		top, bottom := above, bottom
-		showLegend, _ := legend["show"].(bool)
-		option := map[string]any{}
-		if l.width < narrow {
-			// A shorter chart: fewer ticks, so their labels stay apart.
-			option["yAxis"] = fewerTicks(ys)
-			option["xAxis"] = fewerTicks(xs)
-			if dense {
-				showLegend, top, bottom = false, edge, edge
-				option["legend"] = map[string]any{"show": false}
-				var hide []any
-				for range xs {
-					hide = append(hide, map[string]any{"name": "", "axisLabel": map[string]any{"show": false}})
+	if bc.Legend.Show != nil && *bc.Legend.Show {
+		s.legend, _ = bc.Legend.Data.([]string)
+		if len(s.legend) == 0 {
+			for _, sr := range bc.MultiSeries {
+				if sr.Name != "" {
+					s.legend = append(s.legend, sr.Name)
 				}
-				option["xAxis"] = hide
-				var cut []any
-				for _, y := range ys {
-					m := map[string]any{}
-					if y["type"] == "category" {
-						// Labels break onto two lines where the rows have room
-						// for them, else are cut short.
-						// Cut short, they leave the bars and their value
-						// labels at least minBars pixels.
-						cap := min(l.width*0.65, l.width-float64(rightSpace(o, l.width))-minBars)
-						label := map[string]any{"width": math.Floor(cap), "overflow": "truncate"}
-						if rows := len(listAny(y["data"])); rows > 0 && rows*2*legendLine <= shortChart-2*edge {
-							label = map[string]any{"width": math.Floor(l.width * 0.45), "overflow": "break", "lineHeight": legendLine}
-						}
-						m["axisLabel"] = label
-						if len(narrowLabels) > 0 {
-							m["data"] = narrowLabels
-						}
-					}
-					cut = append(cut, m)
+			}
+		}
+	}
+	for _, sr := range bc.MultiSeries {
+		if ml := sr.MarkLines; ml != nil && ml.Label != nil && ml.Label.Position == "end" {
+			for _, d := range ml.Data {
+				if m, ok := d.(opts.MarkLineNameYAxisItem); ok {
+					s.edgeTexts = append(s.edgeTexts, m.Name)
 				}
-				option["yAxis"] = cut
 			}
 		}
-		if showLegend && len(names) > 0 {
-			lg := map[string]any{"textStyle": map[string]any{
-				"width": legendTextMax(l.width), "overflow": "break", "lineHeight": legendLine}}
-			h := legendHeight(names, l.width-2*legendPad)
-			if l.width < narrow && h > maxLegend {
-				// On a short chart a long legend would leave no plot: one
-				// row, paged.
-				lg["type"], h = "scroll", legendLine+legendRowGap
-			}
-			top += legendPad + h
-			option["legend"] = lg
-		}
-		if len(yNames) == 2 && textWidth(yNames[0])+textWidth(yNames[1])+2*edge > l.width*0.8 {
-			// The two axes' names would meet over the plot: the right one
-			// goes a line higher.
-			top += lineHeight
-			ya, _ := option["yAxis"].([]any)
-			if len(ya) < 2 {
-				ya = []any{map[string]any{}, map[string]any{}}
-			}
-			ya[1].(map[string]any)["nameGap"] = 8 + lineHeight
-			option["yAxis"] = ya
-		}
-		option["grid"] = map[string]any{"top": top, "bottom": bottom, "left": edge, "right": rightSpace(o, l.width)}
-		if l.maxWidth == 0 {
-			merge(gridOf(o), option["grid"].(map[string]any))
-			if lg, ok := option["legend"].(map[string]any); ok {
-				merge(legend, lg)
-			}
-			for i, a := range listAny(option["yAxis"]) {
-				merge(ys[i], a.(map[string]any))
-			}
+		data, _ := sr.Data.([]any)
+		if sr.Type != types.ChartBar {
 			continue
 		}
-		media = append(media, map[string]any{
-			"query":  map[string]any{"maxWidth": l.maxWidth},
-			"option": option,
-		})
+		for _, d := range data {
+			if d == nil {
+				continue // no bar, no label
+			}
+			label, v := sr.Label, d
+			if item, ok := d.(labelled); ok {
+				v = item.Value
+				if item.Label != nil {
+					label = item.Label
+				}
+			}
+			if label == nil || label.Position != "right" {
+				continue
+			}
+			text := string(label.Formatter)
+			if f, ok := v.(float64); ok && (text == "" || strings.Contains(text, "{")) {
+				// ECharts writes the value.
+				text = strconv.FormatFloat(f, 'f', -1, 64)
+			}
+			s.edgeTexts = append(s.edgeTexts, text)
+		}
 	}
-	o["media"] = media
+	return s
+}
+
+// fit is a chart's layout at one width.
+type fit struct {
+	// top, bottom and right are the plot's distances in pixels from the
+	// chart's edges; the left one is always edge.
+	top, bottom, right int
+	// legendText is the widest a legend item's text may be, or 0 when no
+	// legend shows.
+	legendText int
+	// scroll makes the legend one paged row.
+	scroll bool
+	// raiseName puts the right y axis's name a line above the left's,
+	// where the two would meet.
+	raiseName bool
+	// narrow charts are shorter and have fewer ticks.
+	narrow bool
+	// bare is a dense chart where it is narrow: no legend, no value axis,
+	// and category labels labelWidth wide, broken onto two lines when
+	// labelBreak, else cut short.
+	bare       bool
+	labelWidth int
+	labelBreak bool
+}
+
+// at lays s out for a chart width pixels wide.
+func (s shape) at(width float64) fit {
+	f := fit{top: edge, bottom: edge, right: s.rightSpace(width), narrow: width < narrow}
+	if s.xName {
+		// The name hangs below its gap; containLabel holds only the labels.
+		f.bottom = bottomXName - labelMargin + edge
+	}
+	if len(s.yNames) > 0 {
+		f.top = topAxisName + edge
+	}
+	if f.narrow && s.dense {
+		f.bare, f.top, f.bottom = true, edge, edge
+		if s.rows > 0 && s.rows*2*legendLine <= shortChart-2*edge {
+			f.labelWidth, f.labelBreak = int(math.Floor(width*0.45)), true
+		} else {
+			// Cut short, the labels leave the bars and their value labels at
+			// least minBars pixels.
+			f.labelWidth = int(math.Floor(min(width*0.65, width-float64(f.right)-minBars)))
+		}
+	}
+	if !f.bare && len(s.legend) > 0 {
+		f.legendText = int(legendTextMax(width))
+		h := legendHeight(s.legend, width-2*legendPad)
+		if f.narrow && h > maxLegend {
+			// On a short chart a long legend would leave no plot: one row,
+			// paged.
+			f.scroll, h = true, legendLine+legendRowGap
+		}
+		f.top += legendPad + h
+	}
+	if len(s.yNames) == 2 && textWidth(s.yNames[0])+textWidth(s.yNames[1])+2*edge > width*0.8 {
+		// The two axes' names would meet over the plot.
+		f.raiseName = true
+		f.top += lineHeight
+	}
+	return f
 }
 
 // rightSpace is the room right of the plot at chart width w: enough for
-// the value labels of horizontal bars (ECharts' containLabel leaves them
-// out), and a little for the last category label of a vertical chart,
-// which is centred on its bar.
-func rightSpace(o map[string]any, w float64) int {
+// s.edgeTexts, and a little for the last category label of a vertical
+// chart, which is centred on its bar.
+func (s shape) rightSpace(w float64) int {
 	room := 2 * edge
-	for _, s := range objects(o["series"]) {
-		if ml, ok := s["markLine"].(map[string]any); ok {
-			if label, _ := ml["label"].(map[string]any); label != nil && label["position"] == "end" {
-				for _, d := range objects(ml["data"]) {
-					name, _ := d["name"].(string)
-					room = max(room, valueLabelAt+int(math.Ceil(textWidth(name)))+edge)
-				}
-			}
-		}
-		if s["type"] != "bar" {
-			continue
-		}
-		label, _ := s["label"].(map[string]any)
-		for _, d := range listAny(s["data"]) {
-			item, _ := d.(map[string]any)
-			if l, ok := item["label"].(map[string]any); ok {
-				label = l
-			}
-			if label == nil || label["position"] != "right" {
-				continue
-			}
-			text, _ := label["formatter"].(string)
-			if text == "" || strings.Contains(text, "{") {
-				text = valueText(item, d)
-			}
-			room = max(room, valueLabelAt+int(math.Ceil(textWidth(text)))+edge)
-		}
+	for _, t := range s.edgeTexts {
+		room = max(room, valueLabelAt+int(math.Ceil(textWidth(t)))+edge)
 	}
 	// Past a third of the width the bars would have no room left.
 	return min(room, int(w/3))
 }
 
-// fewerTicks is a media option for axes with about three ticks on each
-// value axis; percentages go up in quarters. Category axes are left as
-// they are.
-func fewerTicks(axes []map[string]any) []any {
-	out := make([]any, len(axes))
-	for i, a := range axes {
-		m := map[string]any{}
-		switch {
-		case a["type"] != "value":
-		case a["max"] == 100.0:
-			m["interval"] = 25
-		default:
-			m["splitNumber"] = 3
+// place sets the grid's distances from the chart's edges.
+func (f fit) place(g *opts.Grid) {
+	g.Top, g.Bottom = strconv.Itoa(f.top), strconv.Itoa(f.bottom)
+	g.Left, g.Right = strconv.Itoa(edge), strconv.Itoa(f.right)
+}
+
+// legendStyle is the legend's text style and type: long names break into
+// lines rather than run off the chart.
+func (f fit) legendStyle() (*opts.TextStyle, string) {
+	kind := ""
+	if f.scroll {
+		kind = "scroll"
+	}
+	return &opts.TextStyle{Width: f.legendText, Overflow: "break", LineHeight: legendLine}, kind
+}
+
+// option is the media query option that lays chart bc out as f says,
+// with narrowLabels as the categories of a bare chart, if given.
+func (f fit) option(bc *ec.BaseConfiguration, narrowLabels []string) mediaOption {
+	o := mediaOption{}
+	f.place(&o.Grid)
+	if f.narrow {
+		// A shorter chart: fewer ticks, so their labels stay apart.
+		for _, x := range bc.XAxisList {
+			o.XAxis = append(o.XAxis, fewerTicks(x.Type, x.Max))
 		}
-		out[i] = m
+		for _, y := range bc.YAxisList {
+			o.YAxis = append(o.YAxis, fewerTicks(y.Type, y.Max))
+		}
 	}
-	return out
-}
-
-// valueText is how ECharts writes a data value as a label: the number.
-func valueText(item map[string]any, d any) string {
-	if item != nil {
-		d = item["value"]
-	}
-	f, ok := d.(float64)
-	if !ok {
-		return ""
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
-// legendNames lists the legend's items: its data, or else every named
-// series.
-func legendNames(o, legend map[string]any) []string {
-	var out []string
-	if data := listAny(legend["data"]); len(data) > 0 {
-		for _, d := range data {
-			if s, ok := d.(string); ok {
-				out = append(out, s)
+	switch {
+	case f.bare:
+		o.Legend = &opts.Legend{Show: opts.Bool(false)}
+		hidden := ""
+		for i := range o.XAxis {
+			o.XAxis[i] = axisPatch{Name: &hidden, AxisLabel: &labelPatch{Show: opts.Bool(false)}}
+		}
+		for i, y := range bc.YAxisList {
+			o.YAxis[i] = axisPatch{}
+			if y.Type != "category" {
+				continue
 			}
+			label := &labelPatch{Width: f.labelWidth, Overflow: "truncate"}
+			if f.labelBreak {
+				label.Overflow, label.LineHeight = "break", legendLine
+			}
+			o.YAxis[i] = axisPatch{AxisLabel: label, Data: narrowLabels}
 		}
-		return out
+	case f.legendText > 0:
+		o.Legend = &opts.Legend{}
+		o.Legend.TextStyle, o.Legend.Type = f.legendStyle()
 	}
-	for _, s := range objects(o["series"]) {
-		if n, _ := s["name"].(string); n != "" {
-			out = append(out, n)
+	if f.raiseName {
+		if len(o.YAxis) < 2 {
+			o.YAxis = make([]axisPatch, 2)
 		}
+		o.YAxis[1].NameGap = raisedNameGap
 	}
-	return out
+	return o
+}
+
+// fewerTicks is the change to an axis of type typ and maximum hi for
+// about three ticks on a value axis; percentages (to 100) go up in
+// quarters. A category axis is left as it is.
+func fewerTicks(typ string, hi any) axisPatch {
+	switch {
+	case typ != "value":
+		return axisPatch{}
+	case hi == 100:
+		return axisPatch{Interval: 25}
+	}
+	return axisPatch{SplitNumber: 3}
 }
 
 // legendHeight is the height in pixels of a horizontal legend of names
@@ -384,47 +436,4 @@ func advance(r rune) float64 {
 		return 0.722
 	}
 	return 0.667
-}
-
-// merge sets every key of from in into, replacing objects whole.
-func merge(into, from map[string]any) {
-	for k, v := range from {
-		into[k] = v
-	}
-}
-
-// object returns o[key] as an object, first setting one there if it holds
-// none.
-func object(o map[string]any, key string) map[string]any {
-	if m, ok := o[key].(map[string]any); ok {
-		return m
-	}
-	m := map[string]any{}
-	o[key] = m
-	return m
-}
-
-// gridOf returns the chart's grid: go-echarts writes a list of one.
-func gridOf(o map[string]any) map[string]any {
-	if gs := objects(o["grid"]); len(gs) > 0 {
-		return gs[0]
-	}
-	return object(o, "grid")
-}
-
-// objects returns the objects in a JSON array.
-func objects(v any) []map[string]any {
-	var out []map[string]any
-	for _, x := range listAny(v) {
-		if m, ok := x.(map[string]any); ok {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// listAny returns a JSON array, or nothing when v is not one.
-func listAny(v any) []any {
-	a, _ := v.([]any)
-	return a
 }

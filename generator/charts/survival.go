@@ -31,7 +31,7 @@ func (b *builder) timeToMatch() Chart {
 		return Ref(id, per, indicators.Part{Month: m.Months, Days: m.Days, HasMonth: true})
 	}
 
-	c := newChart(id)
+	c := newLine(id)
 	c.SetGlobalOptions(
 		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: "months since placement order", NameLocation: "middle", NameGap: 30, Min: 0}),
 		ec.WithYAxisOpts(valueAxis("% matched", "{value}%", true)),
@@ -60,7 +60,8 @@ func (b *builder) timeToMatch() Chart {
 		markRefs = append(markRefs, pointRef(indicators.MatchedPercentID, m))
 	}
 	points := scatterSeries("Milestone months", marks, look{orange, "diamond", "solid"})
-	c.MultiSeries = append(c.MultiSeries, line, points)
+	c.MultiSeries = append(c.MultiSeries, line)
+	c.Overlap(scatter(points))
 
 	t := Table{
 		ID:      id,

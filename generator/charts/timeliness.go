@@ -83,10 +83,10 @@ func (b *builder) timeliness() Chart {
 	var comps [][]indicators.Figure
 	var compOf []scoreLine
 	seriesRefs := map[string][]string{}
-	c := newChart(id)
+	c := newLine(id)
 	// Each point is a three-year average, so the axis names the three
 	// years rather than the year they end in.
-	categoryX(c, periods)
+	c.SetXAxis(periods)
 	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("days", "", false)))
 	for _, l := range timelinessLines {
 		figs := b.overYears(l.id, l.three)
