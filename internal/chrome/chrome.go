@@ -28,9 +28,14 @@ func Start(ctx context.Context, path string) (tab context.Context, stop func(), 
 	if err := chromedp.Do(tab); err != nil {
 		stop()
 		out := strings.TrimSpace(chromeOut.String())
-		if out != "" {
-			err = fmt.Errorf("%w; Chromium said:\n%s", err, out)
+		if out == "" && ctx.Err() == nil {
+			// chromedp's message would end at "failed to start:" with
+			// nothing after it; a program that says nothing is most
+			// likely not a browser at all.
+			return nil, nil, fmt.Errorf("starting %s: it stopped without a word, so it is probably not Chromium or Chrome: "+
+				"name the browser's program instead", path)
 		}
+		err = fmt.Errorf("%w; Chromium said:\n%s", err, out)
 		if strings.Contains(out, "No usable sandbox") {
 			// The sandbox needs unprivileged user namespaces or a setuid
 			// chrome-sandbox helper; some containers allow neither.

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,5 +75,22 @@ func TestChartsReady(t *testing.T) {
 				t.Errorf("ChartsReady gave up after %v, before its timeout of %v", d, tt.timeout)
 			}
 		})
+	}
+}
+
+// A program that is not a browser and exits without a word gets a message
+// that says so, not chromedp's "failed to start:" with nothing after it.
+func TestStartNotABrowser(t *testing.T) {
+	falseProg := "/bin/false"
+	if _, err := os.Stat(falseProg); err != nil {
+		t.Skipf("no %s on this system", falseProg)
+	}
+	_, _, err := chrome.Start(t.Context(), falseProg)
+	if err == nil {
+		t.Fatal("Start(/bin/false) succeeded")
+	}
+	msg := err.Error()
+	if strings.HasSuffix(strings.TrimSpace(msg), ":") || !strings.Contains(msg, "probably not Chromium or Chrome") {
+		t.Errorf("Start(/bin/false) = %q; want a message saying it is probably not a browser", msg)
 	}
 }
