@@ -103,7 +103,7 @@ func (j jsonFigure) figure(t *testing.T) indicators.Figure {
 }
 
 // entry rebuilds the indicators.Entry of an indicators.json entry, for
-// charts.RefCell and charts.RefPoint.
+// refCell and refPoint.
 func (j jsonFigure) entry(t *testing.T) indicators.Entry {
 	e := indicators.Entry{Figure: j.figure(t), Part: j.part()}
 	e.NoBase = j.Base == nil && !j.Suppressed && j.Unit != string(indicators.Pounds)
