@@ -257,20 +257,42 @@ func render(ctx context.Context, source string, draft bool) (site.Files, problem
 }
 
 // load is Load, with ErrProblems when the project cannot be rendered and
-// the context's error when it was cancelled meanwhile.
+// the context's error when it was cancelled meanwhile. A project whose
+// only errors are in pages is still rendered, without those pages, so
+// that one page's mistake does not hide the others' (an unknown ID is
+// found only when the figures are there to look it up); the build then
+// fails with every problem at once.
 func load(ctx context.Context, source string) (*Project, problem.List, error) {
 	p, probs := Load(ctx, source)
-	if probs.HasErrors() {
-		return nil, probs, ErrProblems
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, probs, err
+	}
+	if p == nil || !onlyPageErrors(probs) {
+		return nil, probs, ErrProblems
 	}
 	return p, probs, nil
 }
 
-// finish sorts probs and returns err, or ErrProblems when probs has errors.
+// onlyPageErrors reports whether every error of probs is in a page.
+func onlyPageErrors(probs problem.List) bool {
+	for _, pr := range probs {
+		if pr.Severity == problem.Error && !strings.HasPrefix(pr.File, ContentDir+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// finish sorts probs, drops repeats (a broken page's text is scanned both
+// when it is read and when its figures are looked up), and returns err, or
+// ErrProblems when probs has errors.
 func finish(probs problem.List, err error) (problem.List, error) {
+	seen := make(map[problem.Problem]bool, len(probs))
+	probs = slices.DeleteFunc(probs, func(p problem.Problem) bool {
+		dup := seen[p]
+		seen[p] = true
+		return dup
+	})
 	probs.Sort()
 	if err == nil && probs.HasErrors() {
 		err = ErrProblems

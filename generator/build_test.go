@@ -230,3 +230,43 @@ func TestLoadHonoursCancel(t *testing.T) {
 		t.Errorf("Build: err = %v, want context.Canceled", err)
 	}
 }
+
+// One round of check finds every mistake: a page's front-matter error
+// hides neither its own unknown IDs nor another page's, and a shortcode
+// mistake is reported once although the text is scanned twice.
+func TestCheckFindsEveryPagesMistakesAtOnce(t *testing.T) {
+	dir := newProject(t)
+	os.WriteFile(filepath.Join(dir, "content", "panel.md"),
+		[]byte("+++\ntitle = \"Panel\"\nweight = \"forty\"\n+++\n\nWaited {{< metric a99 >}}; {{< metric a1 }}.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "finance.md"),
+		[]byte("+++\ntitle = \"Finance\"\n+++\n\nSpent {{< metric budgit >}}.\n"), 0o644)
+	for _, draft := range []bool{false, true} {
+		probs, err := Check(context.Background(), dir, draft)
+		if !errors.Is(err, ErrProblems) {
+			t.Fatalf("check: err = %v, want ErrProblems", err)
+		}
+		got := probs.Error()
+		for _, want := range []string{
+			"content/panel.md:3:", `"forty"`, // the front matter
+			"content/panel.md:6:8", "a99", // its unknown ID
+			"content/panel.md:6:", "}}", // its broken shortcode
+			"content/finance.md:5:7", "budgit", // the other page's unknown ID
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("draft=%v: check should report %q:\n%s", draft, want, got)
+			}
+		}
+		if n := strings.Count(got, "a99"); n != 1 {
+			t.Errorf("draft=%v: the unknown ID a99 is reported %d times:\n%s", draft, n, got)
+		}
+		if e, _ := probs.Count(); e != 4 {
+			t.Errorf("draft=%v: %d errors, want 4:\n%s", draft, e, got)
+		}
+	}
+	if _, err := Build(context.Background(), Options{Source: dir}); !errors.Is(err, ErrProblems) {
+		t.Errorf("build: err = %v, want ErrProblems", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); err == nil {
+		t.Error("a build with errors wrote output/")
+	}
+}
