@@ -73,8 +73,12 @@ var ErrProblems = errors.New("the project has errors")
 // read (ctx.Err() then says why): reading all of England's rows is the
 // slow part of a build.
 func Load(ctx context.Context, source string) (*Project, problem.List) {
-	fsys := os.DirFS(source)
 	var all problem.List
+	if err := SourceError(source); err != nil {
+		all.Errorf(source, 0, 0, "", "%v", err)
+		return nil, all
+	}
+	fsys := os.DirFS(source)
 	cfg, probs := config.Load(fsys, ConfigFile)
 	all = append(all, probs...)
 	if probs.HasErrors() || ctx.Err() != nil {
@@ -93,6 +97,25 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 	all = append(all, pageProbs...)
 	all.Sort()
 	return p, all
+}
+
+// SourceError says what is wrong with dir as a project's folder, or nil:
+// every command names a missing folder the same way.
+func SourceError(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such folder: give the report project's folder (the one holding config.toml) with --source, or start one with adoptionreport new DIR")
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot read the folder: %v", err)
+	case !info.IsDir():
+		return errors.New("a file, not a folder: give the report project's folder (the one holding config.toml) with --source")
+	}
+	return nil
 }
 
 // Render computes a loaded project's figures and renders its site in

@@ -134,12 +134,8 @@ func New(opts Options) (*Server, error) {
 // absDir returns dir as an absolute path, or an error saying how to fix
 // it if it is not a folder.
 func absDir(dir string) (string, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return "", fmt.Errorf("cannot preview %s: %w (give the report project folder with --source)", dir, err)
-	}
-	if !info.IsDir() {
-		return "", fmt.Errorf("cannot preview %s: it is a file, not a folder (give the report project folder with --source)", dir)
+	if err := generator.SourceError(dir); err != nil {
+		return "", fmt.Errorf("cannot preview %s: %w", dir, err)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/content"
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
-	near "github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/period"
+	near "github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // resolver turns one page's shortcodes into HTML from the report's
