@@ -4,9 +4,11 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -181,10 +183,28 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 	}
 	var probs problem.List
 	if built := disclosure.Guard(scan, ids); len(built) > 0 {
-		typed := disclosure.Guard(p.sources(), ids)
+		src := p.sources()
+		typed := disclosure.Guard(src, ids)
 		for _, l := range typed {
 			probs.Errorf(l.File, l.Line, l.Col, "", "child or household ID %q would be published from here; "+
 				"IDs must never appear in the report: describe the child or household without it", l.ID)
+		}
+		// An ID typed with character references (K&#49;007) reads as the
+		// ID once the page is HTML: look for it in the text as a browser
+		// shows it, line by line, to name the line it was typed on.
+		for name, b := range src {
+			lines := bytes.Split(b, []byte("\n"))
+			for i, line := range lines {
+				lines[i] = []byte(html.UnescapeString(string(line)))
+			}
+			src[name] = bytes.Join(lines, []byte("\n"))
+		}
+		for _, l := range disclosure.Guard(src, ids) {
+			if !slices.ContainsFunc(typed, func(t disclosure.Leak) bool { return t.ID == l.ID }) {
+				probs.Errorf(l.File, l.Line, 0, "", "child or household ID %q would be published from this line, written with "+
+					"character references (such as &#49; for 1); IDs must never appear in the report: describe the child or household without it", l.ID)
+				typed = append(typed, l)
+			}
 		}
 		// An ID no source holds came through the data: report where it
 		// was found in the site, so a fault in the tool is not hidden.
