@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -87,6 +88,12 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 		// Without a valid report year and file paths the data cannot be checked.
 		all.Sort()
 		return nil, all
+	}
+	if start := cfg.Year.Start().Time(); time.Now().Before(start) {
+		// Every date of the data is before today, so a year still to come
+		// would report nothing: most likely a slip for this year.
+		all.Warnf(ConfigFile, 0, 0, "report_year", "%s has not started yet (it starts on %s): its figures would all be empty; check the year",
+			cfg.Year, start.Format("2 January 2006"))
 	}
 	p := &Project{Config: cfg, fsys: fsys}
 	// Data and content are independent: read them at once.

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 )
 
@@ -268,5 +271,23 @@ func TestCheckFindsEveryPagesMistakesAtOnce(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output")); err == nil {
 		t.Error("a build with errors wrote output/")
+	}
+}
+
+// A report year that has not started builds, with one warning saying so:
+// its figures would all be empty.
+func TestFutureReportYearWarns(t *testing.T) {
+	dir := newProject(t)
+	cfgFile := filepath.Join(dir, "config.toml")
+	b, _ := os.ReadFile(cfgFile)
+	next := period.Year(time.Now().Year() + 1)
+	cfg := regexp.MustCompile(`report_year = "[^"]*"`).ReplaceAll(b, []byte(`report_year = "`+strings.Replace(next.String(), "-", "/", 1)+`"`))
+	os.WriteFile(cfgFile, cfg, 0o644)
+	p, probs := Load(context.Background(), dir)
+	if p == nil || p.Config.Year != next {
+		t.Fatalf("report_year %s (written with /) not read:\n%s", next, probs.Error())
+	}
+	if want := "config.toml: report_year: " + next.String() + " has not started yet"; !strings.Contains(probs.Error(), want) {
+		t.Errorf("no warning %q:\n%s", want, probs.Error())
 	}
 }
