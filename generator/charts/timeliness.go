@@ -106,9 +106,10 @@ func areaRefs(area string, figs []indicators.Figure) []string {
 
 // timeliness draws the three-year averages of A1, A10 and A2 over the
 // history, with the A1 and A2 thresholds and every area of
-// comparators.csv that gives them (England, statistical neighbours, …). The single years are in the table and the
-// CSV, not the chart: twelve lines were more than a legend or a reader
-// can hold apart, and the scorecard judges the three-year averages.
+// comparators.csv that gives them (England, statistical neighbours, …).
+// The single years are in the table and the CSV, not the chart: twice
+// the lines were more than a legend or a reader can hold apart, and the
+// scorecard judges the three-year averages.
 func (b *builder) timeliness() Chart {
 	const id = "timeliness"
 	th := b.cfg.Thresholds
