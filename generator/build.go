@@ -43,6 +43,10 @@ type Options struct {
 	Output string
 	// Draft shows exact figures and draft pages, marked DRAFT.
 	Draft bool
+	// Cache, when set, keeps the data and figures for the next build with
+	// it, which then reads the CSVs only if they (or the settings) have
+	// changed: `serve` keeps one. nil reads everything every time.
+	Cache *Cache
 }
 
 // Project is a report project as read and validated.
@@ -53,7 +57,8 @@ type Project struct {
 	// Report is set by Render.
 	Report *indicators.Report
 
-	fsys fs.FS
+	fsys  fs.FS
+	cache *Cache // nil: Render computes everything
 }
 
 // Result is what a build did.
@@ -76,6 +81,12 @@ var ErrProblems = errors.New("the project has errors")
 // read (ctx.Err() then says why): reading all of England's rows is the
 // slow part of a build.
 func Load(ctx context.Context, source string) (*Project, problem.List) {
+	return loadWith(ctx, source, nil)
+}
+
+// loadWith is Load, taking the data from cache when it holds it (nil: no
+// cache).
+func loadWith(ctx context.Context, source string, cache *Cache) (*Project, problem.List) {
 	var all problem.List
 	if err := SourceError(source); err != nil {
 		all.Errorf(source, 0, 0, "", "%v", err)
@@ -95,11 +106,17 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 		all.Warnf(ConfigFile, 0, 0, "report_year", "%s has not started yet (it starts on %s): its figures would all be empty; check the year",
 			cfg.Year, start.Format("2 January 2006"))
 	}
-	p := &Project{Config: cfg, fsys: fsys}
+	p := &Project{Config: cfg, fsys: fsys, cache: cache}
 	// Data and content are independent: read them at once.
 	var dataProbs, pageProbs problem.List
 	var wg sync.WaitGroup
-	wg.Go(func() { p.Data, dataProbs = dataset.Load(fsys, cfg.Data, cfg.Year) })
+	wg.Go(func() {
+		if cache != nil {
+			p.Data, dataProbs = cache.dataOf(fsys, cfg)
+		} else {
+			p.Data, dataProbs = dataset.Load(fsys, cfg.Data, cfg.Year)
+		}
+	})
 	p.Pages, pageProbs = content.Load(fsys, ContentDir)
 	wg.Wait()
 	all = append(all, dataProbs...)
@@ -131,34 +148,57 @@ func SourceError(dir string) error {
 // memory: everything a build does but write. draft shows exact figures
 // and draft pages; otherwise small numbers are suppressed.
 func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
-	p.Report = indicators.Compute(p.Data, p.Config)
-	if draft {
-		disclosure.Draft(p.Report)
-	} else {
-		disclosure.Apply(p.Report, p.Config.SuppressBelow)
-	}
-	js, err := p.Report.MarshalIndicatorsJSON()
+	c, err := p.compute(draft)
 	if err != nil {
-		return nil, nil, fmt.Errorf("encoding indicators.json: %w", err)
+		return nil, nil, err
 	}
+	p.Report = c.report
 	files, probs := site.Render(site.Input{
 		Config:         p.Config,
 		Project:        p.fsys,
 		Pages:          p.Pages,
-		Report:         p.Report,
-		Charts:         charts.Build(p.Report, p.Config),
-		Tables:         charts.Tables(p.Report, p.Config),
+		Report:         c.report,
+		Charts:         c.charts,
+		Tables:         c.tables,
 		Draft:          draft,
-		IndicatorsJSON: js,
+		IndicatorsJSON: c.js,
 	})
 	if probs.HasErrors() {
 		return nil, probs, nil
 	}
-	jsLeaks := disclosure.CheckIndicatorsJSON(js, p.Report.SuppressBelow)
-	if leaks := p.guard(files, jsLeaks); len(leaks) > 0 {
+	if leaks := p.guard(files, c.jsLeaks); len(leaks) > 0 {
 		return nil, append(probs, leaks...), nil
 	}
 	return files, probs, nil
+}
+
+// compute computes the figures, after disclosure control, and the charts
+// and tables drawn from them; with a cache, once for the data it holds.
+// Pages play no part in them, so a page edit reuses them.
+func (p *Project) compute(draft bool) (*computed, error) {
+	run := func() (*computed, error) {
+		r := indicators.Compute(p.Data, p.Config)
+		if draft {
+			disclosure.Draft(r)
+		} else {
+			disclosure.Apply(r, p.Config.SuppressBelow)
+		}
+		js, err := r.MarshalIndicatorsJSON()
+		if err != nil {
+			return nil, fmt.Errorf("encoding indicators.json: %w", err)
+		}
+		return &computed{
+			report:  r,
+			charts:  charts.Build(r, p.Config),
+			tables:  charts.Tables(r, p.Config),
+			js:      js,
+			jsLeaks: disclosure.CheckIndicatorsJSON(js, r.SuppressBelow),
+		}, nil
+	}
+	if p.cache == nil {
+		return run()
+	}
+	return p.cache.computedOf(p.Data, draft, run)
 }
 
 // guard is the last check before anything is written: no child or
@@ -256,7 +296,7 @@ func pageFiles(pages []content.Page) []string {
 // problems are marked as a draft page's, so an officer's page is checked
 // before the day it is published.
 func Check(ctx context.Context, source string, draft bool) (problem.List, error) {
-	p, probs, err := load(ctx, source)
+	p, probs, err := load(ctx, source, nil)
 	if err != nil {
 		return probs, err
 	}
@@ -293,8 +333,8 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool) (site.Files, problem.List, error) {
-	p, probs, err := load(ctx, source)
+func render(ctx context.Context, source string, draft bool, cache *Cache) (site.Files, problem.List, error) {
+	p, probs, err := load(ctx, source, cache)
 	if err != nil {
 		return nil, probs, err
 	}
@@ -306,14 +346,14 @@ func render(ctx context.Context, source string, draft bool) (site.Files, problem
 	return files, probs, ctx.Err()
 }
 
-// load is Load, with ErrProblems when the project cannot be rendered and
-// the context's error when it was cancelled meanwhile. A project whose
+// load is loadWith, with ErrProblems when the project cannot be rendered
+// and the context's error when it was cancelled meanwhile. A project whose
 // only errors are in pages is still rendered, without those pages, so
 // that one page's mistake does not hide the others' (an unknown ID is
 // found only when the figures are there to look it up); the build then
 // fails with every problem at once.
-func load(ctx context.Context, source string) (*Project, problem.List, error) {
-	p, probs := Load(ctx, source)
+func load(ctx context.Context, source string, cache *Cache) (*Project, problem.List, error) {
+	p, probs := loadWith(ctx, source, cache)
 	if err := ctx.Err(); err != nil {
 		return nil, probs, err
 	}
@@ -372,7 +412,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := site.Replaceable(out); err != nil {
 		return res, err
 	}
-	files, probs, err := render(ctx, source, opts.Draft)
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache)
 	res.Problems = probs
 	if err != nil {
 		return res, err

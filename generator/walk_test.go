@@ -82,6 +82,9 @@ type walker struct {
 	used []bool
 	p    *Project
 	n    walkCounts
+	// areaCells and areaPoints count, by comparators.csv area, the table
+	// cells and chart points that show its values.
+	areaCells, areaPoints map[string]int
 }
 
 // target is what a ref points at: an entry or a field of it, or a
@@ -167,6 +170,8 @@ func (w *walker) table(out string, pages map[string][]byte, tb charts.Table) int
 			switch {
 			case tg.index < 0:
 				w.n.comparators++
+				area, _, _, _ := parseComparatorRef(ref)
+				w.areaCells[area]++
 			case tg.field != "":
 				w.n.fields++
 			default:
@@ -327,6 +332,8 @@ func (w *walker) series(page string, opts []byte, c charts.Chart) {
 				if tg.index < 0 {
 					want = tg.comparator.Value
 					w.n.compPoints++
+					area, _, _, _ := parseComparatorRef(ref)
+					w.areaPoints[area]++
 				} else {
 					w.n.points++
 					if want, ok = refPoint(tg.entry, tg.field); !ok {
@@ -485,7 +492,7 @@ func TestWalkFiguresMatchIndicatorsJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		figs := readIndicators(t, out)
-		w := &walker{t: t, figs: figs, used: make([]bool, len(figs.Entries)), p: p}
+		w := &walker{t: t, figs: figs, used: make([]bool, len(figs.Entries)), p: p, areaCells: map[string]int{}, areaPoints: map[string]int{}}
 		names, _ := filepath.Glob(filepath.Join(out, "*.html"))
 		pages := map[string][]byte{}
 		for _, name := range names {
@@ -532,6 +539,17 @@ func TestWalkFiguresMatchIndicatorsJSON(t *testing.T) {
 			}
 			w.n.extras++
 		}
+		// Every area of comparators.csv is drawn and tabled, not England
+		// alone.
+		if len(p.Report.Areas) < 2 {
+			t.Errorf("draft=%v: the sample's comparators.csv has areas %q; it should have England and another", draft, p.Report.Areas)
+		}
+		for _, a := range p.Report.Areas {
+			if w.areaCells[a] == 0 || w.areaPoints[a] == 0 {
+				t.Errorf("draft=%v: area %q of comparators.csv is in %d table cells and %d chart points", draft, a, w.areaCells[a], w.areaPoints[a])
+			}
+		}
+		t.Logf("draft=%v: comparator cells by area %v, points %v", draft, w.areaCells, w.areaPoints)
 		n := w.n
 		t.Logf("draft=%v: table cells: %d figures, %d fields of figures, %d comparators, %d labels; %d CSVs (%d cells), %d HTML tables (%d cells); "+
 			"chart points: %d figures, %d comparators, %d thresholds; %d text alternatives: %d figures, %d labels; %d extra entries, all shown",

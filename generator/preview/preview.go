@@ -67,6 +67,9 @@ type Server struct {
 	tmp      string // private folder the builds are written into
 	instance string // tells a restarted server's builds from this one's
 	build    buildFunc
+	// cache keeps the data and figures between builds, so that a page
+	// edit does not read the CSVs again.
+	cache    *generator.Cache
 	debounce time.Duration
 	events   *broker
 
@@ -124,6 +127,7 @@ func New(opts Options) (*Server, error) {
 		tmp:      tmp,
 		instance: hex.EncodeToString(id[:]),
 		build:    generator.Build,
+		cache:    generator.NewCache(),
 		debounce: debounce,
 		events:   newBroker(),
 		life:     life,
