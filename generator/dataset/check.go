@@ -193,7 +193,7 @@ func (c *rowCheck) order(rules []dateRule) {
 
 // place is where the row's cell in column field is: FILE:ROW:COL.
 func (c *rowCheck) place(field string) string {
-	return fmt.Sprintf("%s:%d:%d", c.t.name, c.row, c.t.col[field])
+	return problem.Place(c.t.name, c.row, c.t.col[field])
 }
 
 // sortByPlace orders one file's problems by row, then column, then

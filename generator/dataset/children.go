@@ -59,7 +59,7 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 	}
 	raw := rawRows[childCSV](t, childSchema)
 	if t.col["ethnicity"] == 0 {
-		probs.Warnf(name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
+		probs.Warnf(t.name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
 	}
 	type key struct {
 		id      string

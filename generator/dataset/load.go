@@ -136,6 +136,9 @@ func readFile(fsys fs.FS, name, key string, optional bool) ([]byte, problem.List
 		}
 		return nil, probs
 	}
+	// The sheet of a workbook, data/tracker.xlsx[Children], is the
+	// table's to find; the file is the path before it.
+	name, _ = splitSheet(name)
 	// fs.FS paths are slash-separated and relative with no "./"; a path
 	// written for Windows or with ./ still means the same file.
 	p := path.Clean(strings.ReplaceAll(name, `\`, "/"))
