@@ -227,3 +227,64 @@ comparators = "data/comparators.xlsx"
 		}
 	}
 }
+
+// Workbooks the build cannot read are all reported at once, each saying
+// what to do, and the build writes nothing.
+func TestBadWorkbooksLeaveOutput(t *testing.T) {
+	dir := copySample(t)
+	out := filepath.Join(t.TempDir(), "out")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("first build: %v\n%s", err, res.Problems.Error())
+	}
+	before := snapshot(t, out)
+
+	writeWorkbook(t, filepath.Join(dir, "data", "budget.xlsx"), sheet{name: "Budget", csv: readText(t, filepath.Join(dir, "data", "budget.csv"))})
+	good, err := os.ReadFile(filepath.Join(dir, "data", "budget.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked, err := excelize.Encrypt(good, &excelize.Options{Password: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
+	for name, b := range map[string][]byte{"children.xls": xls, "adopters.xlsx": locked, "comparators.xlsx": good[:len(good)/3]} {
+		if err := os.WriteFile(filepath.Join(dir, "data", name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := readText(t, filepath.Join(dir, "config.toml")) + `
+[data]
+children    = "data/children.xls"
+adopters    = "data/adopters.xlsx"
+budget      = "data/budget.xlsx[Budget 2024-25]"
+comparators = "data/comparators.xlsx"
+`
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err == nil {
+		t.Fatal("the build should fail")
+	}
+	got := res.Problems.Error()
+	for _, want := range []string{
+		"data/adopters.xlsx: is protected by a password, so it cannot be read: open it in Excel, remove the password (File > Info > Protect Workbook",
+		`data/budget.xlsx: has no sheet named "Budget 2024-25"; its sheets are "Budget": write one of them in square brackets after the file's path in config.toml, e.g. "data/budget.xlsx[Budget]"`,
+		`data/children.xls: is an Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and use File > Save As > "Excel Workbook (.xlsx)"`,
+		"data/comparators.xlsx: cannot be read as an Excel workbook",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+	after := snapshot(t, out)
+	if len(after) != len(before) {
+		t.Errorf("the failed build changed the number of output files: %d, was %d", len(after), len(before))
+	}
+	for p, v := range before {
+		if after[p] != v {
+			t.Errorf("the failed build changed %s", p)
+		}
+	}
+}
