@@ -50,44 +50,62 @@ func isWorkbook(data []byte) bool {
 // named sheet, or of the first visible one when sheet is "", each row's
 // cells from column A, rows[i] being spreadsheet row i+1, with the name
 // of the sheet read. Cells are text as a CSV file would hold them (see
-// cellText). ok is false, with the reason in probs, when there is no
+// convertCells). ok is false, with the reason in probs, when there is no
 // sheet to read.
 func sheetRows(file, sheet string, data []byte, probs *problem.List) (rows [][]string, name string, ok bool) {
+	f := openWorkbook(file, data, probs)
+	if f == nil {
+		return nil, "", false
+	}
+	defer f.Close()
+	if name, ok = pickSheet(f, file, sheet, f.GetSheetList(), probs); !ok {
+		return nil, "", false
+	}
+	if rows, ok = sheetCells(f, file, name, probs); !ok {
+		return nil, "", false
+	}
+	return rows, name, true
+}
+
+// openWorkbook opens the workbook data of file, or reports why it cannot
+// and returns nil. The caller closes it. It has at least one worksheet.
+func openWorkbook(file string, data []byte, probs *problem.List) *excelize.File {
 	if bytes.HasPrefix(data, cfbMagic) {
 		if hasStream(data, "EncryptedPackage") {
 			probs.Errorf(file, 0, 0, "", "is protected by a password, so it cannot be read: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear the password), save it, and keep it somewhere only the team can reach")
 		} else {
 			probs.Errorf(file, 0, 0, "", "is an Excel 97-2003 workbook (.xls), which cannot be read: %s", saveAsXLSX)
 		}
-		return nil, "", false
+		return nil
 	}
 	if bytes.Contains(data[:min(len(data), 200)], []byte("opendocument")) {
 		probs.Errorf(file, 0, 0, "", `is an OpenDocument spreadsheet (.ods), which cannot be read: save it as "Excel 2007-365 (.xlsx)"`)
-		return nil, "", false
+		return nil
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		probs.Errorf(file, 0, 0, "", "cannot be read as an Excel workbook (%v): it may be damaged, or another kind of file renamed; %s", err, saveAsXLSX)
-		return nil, "", false
+		return nil
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
+	if len(f.GetSheetList()) == 0 {
+		f.Close()
 		probs.Errorf(file, 0, 0, "", "holds no worksheets (it may be a binary .xlsb workbook or a chart sheet only): %s", saveAsXLSX)
-		return nil, "", false
+		return nil
 	}
-	if name, ok = pickSheet(f, file, sheet, sheets, probs); !ok {
-		return nil, "", false
-	}
-	rows, err = f.GetRows(name, excelize.Options{RawCellValue: true})
+	return f
+}
+
+// sheetCells reads one sheet of an open workbook, as sheetRows does.
+func sheetCells(f *excelize.File, file, sheet string, probs *problem.List) ([][]string, bool) {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err == nil {
-		err = convertCells(f, name, rows)
+		err = convertCells(f, sheet, rows)
 	}
 	if err != nil {
-		probs.Errorf(problem.Sheet(file, name), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
-		return nil, "", false
+		probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
+		return nil, false
 	}
-	return rows, name, true
+	return rows, true
 }
 
 // pickSheet finds the sheet the project names, as Excel does, ignoring
