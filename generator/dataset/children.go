@@ -69,8 +69,16 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 		return nil, sortByPlace(probs), 0
 	}
 	raw := rawRows[childCSV](t, childSchema)
+	kids, late = checkChildren(t, raw, nil, lim, &probs)
+	return kids, sortByPlace(probs), late
+}
+
+// checkChildren checks the rows of t, raw[i] being t.rows[i] as text.
+// from, if not nil, says for each row where the cells that did not come
+// from t came from (see rowCheck.from).
+func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim limits, probs *problem.List) ([]Child, int) {
 	if t.col["ethnicity"] == 0 {
-		probs.Warnf(name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
+		probs.Warnf(t.name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
 	}
 	type key struct {
 		id      string
@@ -78,11 +86,14 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 	}
 	seen := map[key]int{}
 	out := make([]Child, 0, len(raw))
-	c := newRowCheck(t, lim, &probs)
+	c := newRowCheck(t, lim, probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
+		if from != nil {
+			c.from = from[i]
+		}
 		ch := Child{
 			Row:            row,
 			ChildID:        r.ChildID,
@@ -133,7 +144,7 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 			&ch.PlacedForAdoption, &ch.MovedInWithAdopters, &ch.AdoptionOrder, &ch.DecisionReversed, &ch.Disrupted)
 		out = append(out, ch)
 	}
-	return out, sortByPlace(probs), c.late
+	return out, c.late
 }
 
 // sex reads male/female, m/f or SSDA903's 1/2 in any case.
