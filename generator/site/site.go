@@ -215,6 +215,9 @@ type pageData struct {
 	Nav           []navItem
 	Prev, Next    *navItem
 	HasSuppressed bool
+	// HasCharts loads the chart scripts: ECharts is most of a page's
+	// weight, so a page without a chart goes without it.
+	HasCharts bool
 	// Index page only.
 	Sections   []navItem
 	KeyFigures []keyFigure
@@ -289,9 +292,9 @@ func (r *renderer) render() (Files, error) {
 	}
 
 	var printSections []printSection
-	anySuppressed := false
+	anySuppressed, anyCharts := false, false
 	for i, p := range pages {
-		body, printBody, suppressed, err := r.body(p, chartByID)
+		body, printBody, suppressed, charted, err := r.body(p, chartByID)
 		if err != nil {
 			return nil, err
 		}
@@ -299,6 +302,8 @@ func (r *renderer) render() (Files, error) {
 		d.Title, d.Author = p.Title, p.Author
 		d.Body = body
 		d.HasSuppressed = suppressed
+		d.HasCharts = charted
+		anyCharts = anyCharts || charted
 		if err := r.execute("page.html", p.url, d); err != nil {
 			return nil, err
 		}
@@ -322,6 +327,7 @@ func (r *renderer) render() (Files, error) {
 	d.PrintSections = printSections
 	d.Cabinet = r.cabinet()
 	d.HasSuppressed = anySuppressed || d.HasSuppressed
+	d.HasCharts = anyCharts
 	if err := r.execute("print.html", "print.html", d); err != nil {
 		return nil, err
 	}
@@ -337,8 +343,8 @@ func (r *renderer) render() (Files, error) {
 // body renders a page's text and the section charts its text did not
 // place, once for the screen and once for the print edition, which opens
 // every chart's table: paper has no clicks. suppressed reports whether the
-// body shows a [c].
-func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, paper template.HTML, suppressed bool, err error) {
+// body shows a [c]; charted whether it holds a chart.
+func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, paper template.HTML, suppressed, charted bool, err error) {
 	res := newResolver(r, byID)
 	var text []byte
 	if len(p.Body) > 0 {
@@ -362,6 +368,7 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, pap
 		sb.Write(b)
 		pb.Write(b)
 	}, func(n int) error {
+		charted = true
 		c, err := res.markedChart(n)
 		if err != nil {
 			return err
@@ -372,9 +379,9 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, pap
 		return r.chartHTML(&pb, c, true)
 	})
 	if err != nil {
-		return "", "", false, err
+		return "", "", false, false, err
 	}
-	return template.HTML(sb.String()), template.HTML(pb.String()), res.suppressed, nil
+	return template.HTML(sb.String()), template.HTML(pb.String()), res.suppressed, charted, nil
 }
 
 func urls(pages []reportPage) []string {
