@@ -232,7 +232,30 @@ type printSection struct {
 	Body                template.HTML
 }
 
-type keyFigure struct{ Label, Value, ID, Period string }
+type keyFigure struct {
+	Label, Value, ID, Period string
+	// Magnitude marks a value shown without its sign, which the label
+	// gives instead ("Underspend: £14,000" for a variance of -£14,000).
+	Magnitude bool
+}
+
+// overspend labels the budget variance in words a reader needs no key
+// for: "Overspend" or "Underspend", with the amount unsigned, rather than
+// a signed variance whose sign convention must be explained. A variance
+// that rounds to £0, is suppressed or is missing has no direction.
+func overspend(f indicators.Figure) (label string, shown indicators.Figure, magnitude bool) {
+	if f.Suppressed || !f.HasValue {
+		return "Overspend or underspend", f, false
+	}
+	switch pounds := charts.FormatFigure(f); {
+	case f.Pence > 0 && pounds != "£0":
+		return "Overspend", f, true
+	case f.Pence < 0 && pounds != "£0" && pounds != "-£0":
+		f.Pence, f.Value = -f.Pence, -f.Value
+		return "Underspend", f, true
+	}
+	return "Overspend or underspend", f, false
+}
 
 // reportPage is a page of the report before rendering.
 type reportPage struct {
@@ -448,7 +471,7 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 		{"Children waiting at the year end", "waiting", false},
 		{"Adopter households approved", "approvals", false},
 		{"Adopter households waiting at the year end", "adopters_waiting", false},
-		{"Budget variance (overspend is positive)", "variance", false},
+		{"", "variance", false}, // labelled by its sign: see overspend
 	} {
 		p := y
 		if k.three {
@@ -459,7 +482,12 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 			continue
 		}
 		suppressed = suppressed || f.Suppressed
-		out = append(out, keyFigure{Label: k.label, Value: charts.FormatFigure(f), ID: f.ID, Period: f.Period.String()})
+		kf := keyFigure{Label: k.label, ID: f.ID, Period: f.Period.String()}
+		if k.id == "variance" {
+			kf.Label, f, kf.Magnitude = overspend(f)
+		}
+		kf.Value = charts.FormatFigure(f)
+		out = append(out, kf)
 	}
 	return out, suppressed
 }
