@@ -52,6 +52,9 @@ type Input struct {
 	Draft   bool
 	// IndicatorsJSON is output/data/indicators.json, already encoded.
 	IndicatorsJSON []byte
+	// PDF, when not nil, is published beside the site under PDFName, and
+	// every page links to it.
+	PDF *PDF
 }
 
 // section is a part of the report that has figures of its own: it gets a
@@ -116,6 +119,8 @@ type siteData struct {
 	// config.toml does not give them.
 	Published, DataExtracted day
 	Contact                  config.Contact
+	// PDF is the print edition beside the site; nil when there is none.
+	PDF *pdfLink
 }
 
 // day is a date as a page shows it: "16 July 2025" to read, and
@@ -350,6 +355,11 @@ func (r *renderer) pages() []reportPage {
 func (r *renderer) render() (Files, error) {
 	if err := r.assets(); err != nil {
 		return nil, err
+	}
+	if p := r.in.PDF; p != nil {
+		name := PDFName(r.in.Config, r.in.Draft)
+		r.files[name] = p.Data
+		r.site.PDF = &pdfLink{URL: name, Size: p.Size, Pages: p.Pages}
 	}
 	pages := r.pages()
 	nav := make([]navItem, len(pages))
