@@ -25,6 +25,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/site"
 )
@@ -47,6 +48,18 @@ type Options struct {
 	// it, which then reads the CSVs only if they (or the settings) have
 	// changed: `serve` keeps one. nil reads everything every time.
 	Cache *Cache
+	// PDF, when set, is the print edition already printed from this
+	// project: the build publishes it in the output folder under
+	// site.PDFName, and every page links to it with its size. Only the pdf
+	// command sets it, after printing; a build without it links no PDF,
+	// so a site never points at a print of older figures.
+	PDF *PDF
+}
+
+// PDF is a printed PDF to publish beside the site.
+type PDF struct {
+	Path  string
+	Pages int
 }
 
 // Project is a report project as read and validated.
@@ -59,6 +72,8 @@ type Project struct {
 
 	fsys  fs.FS
 	cache *Cache // nil: Render computes everything
+	// pdf is the print edition Render publishes beside the site, if any.
+	pdf *site.PDF
 }
 
 // Result is what a build did.
@@ -162,6 +177,7 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 		Tables:         c.tables,
 		Draft:          draft,
 		IndicatorsJSON: c.js,
+		PDF:            p.pdf,
 	})
 	if probs.HasErrors() {
 		return nil, probs, nil
@@ -221,10 +237,12 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 		ids = append(ids, a.HouseholdID)
 	}
 	// Scripts are the theme's, copied unchanged: no data reaches them, and
-	// a minified library is full of short tokens that look like IDs.
+	// a minified library is full of short tokens that look like IDs. The
+	// PDF is a print of print.html, which is scanned; its compressed
+	// streams are not text.
 	scan := make(map[string][]byte, len(files))
 	for name, b := range files {
-		if !strings.HasSuffix(name, ".js") {
+		if !strings.HasSuffix(name, ".js") && !strings.HasSuffix(name, ".pdf") {
 			scan[name] = b
 		}
 	}
@@ -333,11 +351,12 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool, cache *Cache) (site.Files, problem.List, error) {
+func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF) (site.Files, problem.List, error) {
 	p, probs, err := load(ctx, source, cache)
 	if err != nil {
 		return nil, probs, err
 	}
+	p.pdf = printed
 	files, more, err := p.Render(draft)
 	probs, err = finish(append(probs, more...), err)
 	if err != nil {
@@ -412,7 +431,15 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := site.Replaceable(out); err != nil {
 		return res, err
 	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache)
+	var printed *site.PDF
+	if opts.PDF != nil {
+		b, err := os.ReadFile(opts.PDF.Path)
+		if err != nil {
+			return res, fmt.Errorf("reading the printed PDF: %w", err)
+		}
+		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed)
 	res.Problems = probs
 	if err != nil {
 		return res, err

@@ -35,6 +35,16 @@
 //	                                every count (suppression off); the
 //	                                default 5 hides 1 to 4. Draft builds
 //	                                show every count whatever this says.
+//	published      date, ""         The day the report is published,
+//	                                "2025-07-16" (year-month-day), shown on
+//	                                every page; never the build's clock, so
+//	                                a rebuild is byte-identical.
+//	data_extracted date, ""         The day the data was extracted,
+//	                                "2025-04-30"; not after published.
+//	                                Both dates are errors before the report
+//	                                year starts and warnings before it
+//	                                ends; a publish build without them
+//	                                warns.
 //
 // [data] holds the paths of the CSV files, relative to the project folder,
 // written with / and never reaching outside it (no "..", no absolute
@@ -92,4 +102,26 @@
 //	recommendations  ["Note the report.", "Agree the priorities for 2025-26."]
 //	report_author    who wrote the report
 //	contact          an email address or telephone number
+//
+// [contact] is how readers reach the service, at the foot of every page
+// and in the accessibility statement; a [contact] table needs at least
+// one of email, phone and url, and a publish build without one warns.
+//
+//	name   "Adoption service"
+//	email  "adoption@example.gov.uk", an address alone
+//	phone  "01234 567890", digits, spaces and + ( ) -
+//	url    a contact page, a full https:// address
+//
+// [accessibility] fills in accessibility.html, the statement the Public
+// Sector Bodies Accessibility Regulations 2018 require.
+//
+//	compliance  "partial"  "full" or "partial" against WCAG 2.2 AA;
+//	                       partial needs issues
+//	issues      two        what is not accessible, a sentence each; the
+//	                       default names the charts' tooltips and the PDF
+//	email       ""         for reporting problems; blank uses [contact]'s
+//	phone       ""         likewise
+//	prepared    ""         the day the statement was prepared; blank
+//	                       uses published
+//	tested      ""         when and how the site was last tested
 package config

@@ -104,6 +104,8 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 		d.Warnf(probs, "cabinet", `the cabinet front sheet is printed only when its meeting is set: add meeting = "Cabinet, 16 July 2025" under [cabinet], or remove the table`)
 	}
 
+	c.validateFurniture(d, file, probs)
+
 	c.Branding.Logo = checkPath(d, probs, "branding.logo", c.Branding.Logo, "images/logo.png", false)
 	if !isHexColour(c.Branding.PrimaryColour) {
 		d.Errorf(probs, "branding.primary_colour", `%q is not a colour: write it as # and six hexadecimal digits, e.g. primary_colour = "#1d70b8"`, c.Branding.PrimaryColour)

@@ -28,31 +28,49 @@ type resolver struct {
 	placed map[string]bool
 	// suppressed: the page shows a [c], so it needs the note that explains it.
 	suppressed bool
-	// marked: the charts the page shows, in order; the page's HTML holds a
-	// mark for each until renderer.body fills in each edition's HTML.
-	marked []charts.Chart
+	// marked: the charts the page shows and the ends of its glossary
+	// links, in order; the page's HTML holds a mark for each until
+	// renderer.body fills in each edition's HTML.
+	marked []marked
 	// chartBytes estimates the HTML the marks stand for, to size buffers.
 	chartBytes int
+}
+
+// marked is what a placeholder stands for: a chart, or the start or end
+// of the link from a glossary term's first use to its entry, which only
+// the screen edition has (paper cannot follow it).
+type marked struct {
+	chart   charts.Chart
+	term    string // the glossary entry's ID; blank for a chart
+	termEnd bool
 }
 
 func newResolver(r *renderer, byID map[string]charts.Chart) *resolver {
 	return &resolver{r: r, charts: byID, placed: map[string]bool{}}
 }
 
-// mark stands in for chart c in the page's HTML: a content.Placeholder
+// markChart stands in for chart c in the page's HTML: a content.Placeholder
 // numbering the page's charts, which renderer.body fills in with each
 // edition's HTML.
-func (res *resolver) mark(c charts.Chart) string {
+func (res *resolver) markChart(c charts.Chart) string {
 	res.suppressed = res.suppressed || hasSuppressed(c.Table)
-	res.marked = append(res.marked, c)
+	res.marked = append(res.marked, marked{chart: c})
 	res.chartBytes += 2*len(c.Options) + 1024
 	return content.Placeholder(len(res.marked) - 1)
 }
 
-// markedChart is the chart placeholder n stands for.
-func (res *resolver) markedChart(n int) (charts.Chart, error) {
+// markTerm implements content.Glossary's Mark: placeholders for the
+// start and end of the link from a term's first use to its entry.
+func (res *resolver) markTerm(id string) (open, close string) {
+	res.marked = append(res.marked, marked{term: id}, marked{term: id, termEnd: true})
+	n := len(res.marked)
+	return content.Placeholder(n - 2), content.Placeholder(n - 1)
+}
+
+// mark is what placeholder n stands for.
+func (res *resolver) mark(n int) (marked, error) {
 	if n < 0 || n >= len(res.marked) {
-		return charts.Chart{}, fmt.Errorf("internal error: a chart placeholder %d that no chart made", n)
+		return marked{}, fmt.Errorf("internal error: a placeholder %d that no chart or glossary term made", n)
 	}
 	return res.marked[n], nil
 }
@@ -100,7 +118,7 @@ func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 			return "", fmt.Errorf("put {{< chart %s >}} on a line of its own", c.ID)
 		}
 		res.placed[c.ID] = true
-		return res.mark(c), nil
+		return res.markChart(c), nil
 	case "table":
 		if len(sc.Args) != 1 {
 			return "", fmt.Errorf("write {{< table ID >}} with one table ID, e.g. {{< table scorecard >}}")
