@@ -170,7 +170,7 @@ func TestAboutFiguresAndFootnotes(t *testing.T) {
 }
 
 // A [cabinet] table in config.toml puts a cabinet front sheet, with its
-// recommendations, before the contents of the print edition.
+// recommendations, first in the print edition, before the cover.
 func TestCabinetFrontSheet(t *testing.T) {
 	dir := newProject(t)
 	appendTo(t, dir, "config.toml", `
@@ -189,11 +189,14 @@ report_author = "A. Officer"
 	b, _ := os.ReadFile(filepath.Join(out, "print.html"))
 	s := string(b)
 	sheet := strings.Index(s, `<section class="front-sheet"`)
+	if cover := strings.Index(s, `<section class="cover"`); cover < sheet {
+		t.Errorf("the front sheet should come before the cover, as a cabinet pack expects")
+	}
 	toc := strings.Index(s, `<nav class="toc"`)
 	if sheet < 0 || toc < sheet {
 		t.Fatalf("no front sheet before the contents")
 	}
-	for _, want := range []string{"Report to Cabinet, 17 July 2025", "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
+	for _, want := range []string{`Report to Cabinet, <span class="nowrap">17 July 2025</span>`, "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
 		if !strings.Contains(s[sheet:toc], want) {
 			t.Errorf("front sheet lacks %q", want)
 		}
