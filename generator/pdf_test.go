@@ -101,6 +101,7 @@ func TestSamplePDF(t *testing.T) {
 		}
 	}
 	checkTablesPrinted(t, file, html)
+	checkPrintLayout(t, file, html, res.Sections, res.Pages)
 }
 
 var (
