@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -229,7 +230,7 @@ func TestAboutFiguresAndFootnotes(t *testing.T) {
 }
 
 // A [cabinet] table in config.toml puts a cabinet front sheet, with its
-// recommendations, before the contents of the print edition.
+// recommendations, first in the print edition, before the cover.
 func TestCabinetFrontSheet(t *testing.T) {
 	dir := newProject(t)
 	appendTo(t, dir, "config.toml", `
@@ -248,13 +249,61 @@ report_author = "A. Officer"
 	b, _ := os.ReadFile(filepath.Join(out, "print.html"))
 	s := string(b)
 	sheet := strings.Index(s, `<section class="front-sheet"`)
+	if cover := strings.Index(s, `<section class="cover"`); cover < sheet {
+		t.Errorf("the front sheet should come before the cover, as a cabinet pack expects")
+	}
 	toc := strings.Index(s, `<nav class="toc"`)
 	if sheet < 0 || toc < sheet {
 		t.Fatalf("no front sheet before the contents")
 	}
-	for _, want := range []string{"Report to Cabinet, 17 July 2025", "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
+	for _, want := range []string{`Report to Cabinet, <span class="nowrap">17 July 2025</span>`, "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
 		if !strings.Contains(s[sheet:toc], want) {
 			t.Errorf("front sheet lacks %q", want)
 		}
+	}
+}
+
+var elementID = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// duplicateIDs returns the ids that page holds more than once.
+func duplicateIDs(page []byte) []string {
+	seen := map[string]int{}
+	var dups []string
+	for _, m := range elementID.FindAllSubmatch(page, -1) {
+		if seen[string(m[1])]++; seen[string(m[1])] == 2 {
+			dups = append(dups, string(m[1]))
+		}
+	}
+	return dups
+}
+
+// A chart or table placed on two pages, or twice on one, gives every
+// element a unique id, in its page and in print.html, which holds every
+// page; the second placement's ids carry -2, and its chart still draws
+// from its own options.
+func TestUniqueIDs(t *testing.T) {
+	dir := newProject(t)
+	appendTo(t, dir, "content/summary.md", "\n{{< chart timeliness >}}\n\n{{< table scorecard >}}\n\n{{< table scorecard >}}\n")
+	appendTo(t, dir, "content/adopters.md", "\n{{< chart timeliness >}}\n\n{{< table scorecard >}}\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
+	for _, p := range pages {
+		b, _ := os.ReadFile(p)
+		if dups := duplicateIDs(b); len(dups) > 0 {
+			t.Errorf("%s: ids used more than once: %v", filepath.Base(p), dups)
+		}
+	}
+	print, _ := os.ReadFile(filepath.Join(out, "print.html"))
+	for _, want := range []string{`id="chart-timeliness-2"`, `data-chart-options="chart-timeliness-2-options"`,
+		`id="chart-timeliness-2-options"`, `id="table-timeliness-2"`, `id="table-scorecard-3"`} {
+		if !strings.Contains(string(print), want) {
+			t.Errorf("print.html lacks %s", want)
+		}
+	}
+	if strings.Contains(string(print), "data/timeliness-2.csv") {
+		t.Error("a chart placed again must still link to its own data file, data/timeliness.csv")
 	}
 }

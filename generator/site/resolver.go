@@ -254,6 +254,9 @@ func (res *resolver) table(id string) (charts.Table, bool) {
 // chartView is what the chart template sees.
 type chartView struct {
 	charts.Chart
+	// Anchor is the chart's ID, or the ID with a suffix (-2, -3…) where
+	// the chart is placed again: the element ids are chart-ANCHOR….
+	Anchor  string
 	Root    string
 	Open    bool
 	Options template.JS // JSON escaped for HTML by encoding/json
@@ -263,19 +266,22 @@ type chartView struct {
 
 // chartHTML writes chart c's HTML; open shows its table open (the print
 // edition).
-func (r *renderer) chartHTML(w io.Writer, c charts.Chart, open bool) error {
+func (r *renderer) chartHTML(w io.Writer, c charts.Chart, anchor string, open bool) error {
 	// Both editions show the same table: render it once. Its hundreds of
-	// cells are most of a chart's rendering time.
-	table, ok := r.chartTables[c.ID]
+	// cells are most of a chart's rendering time. A chart placed again
+	// gets its table's ids with the chart's suffix.
+	table, ok := r.chartTables[anchor]
 	if !ok {
+		t := c.Table
+		t.ID += strings.TrimPrefix(anchor, c.ID)
 		var b strings.Builder
-		if err := r.tmpl.ExecuteTemplate(&b, "table", c.Table); err != nil {
+		if err := r.tmpl.ExecuteTemplate(&b, "table", t); err != nil {
 			return fmt.Errorf("rendering chart %s's table: %w", c.ID, err)
 		}
 		table = template.HTML(b.String())
-		r.chartTables[c.ID] = table
+		r.chartTables[anchor] = table
 	}
-	err := r.tmpl.ExecuteTemplate(w, "chart", chartView{Chart: c, Open: open, Options: template.JS(c.Options), TableHTML: table})
+	err := r.tmpl.ExecuteTemplate(w, "chart", chartView{Chart: c, Anchor: anchor, Open: open, Options: template.JS(c.Options), TableHTML: table})
 	if err != nil {
 		return fmt.Errorf("rendering chart %s: %w", c.ID, err)
 	}
@@ -285,7 +291,9 @@ func (r *renderer) chartHTML(w io.Writer, c charts.Chart, open bool) error {
 func (res *resolver) tableHTML(t charts.Table) (string, error) {
 	res.suppressed = res.suppressed || hasSuppressed(t)
 	var buf bytes.Buffer
-	if err := res.r.tmpl.ExecuteTemplate(&buf, "table", t); err != nil {
+	placed := t
+	placed.ID = res.r.anchor("table-", t.ID)
+	if err := res.r.tmpl.ExecuteTemplate(&buf, "table", placed); err != nil {
 		return "", fmt.Errorf("rendering table %s: %w", t.ID, err)
 	}
 	buf.WriteString(fmt.Sprintf("\n<p class=\"download\"><a href=\"data/%s.csv\" download>Download the data (CSV)</a></p>\n", html.EscapeString(t.ID)))

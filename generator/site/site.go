@@ -102,6 +102,21 @@ type renderer struct {
 	// the text is searched for them.
 	glossary      []glossaryEntry
 	glossaryTerms []content.Term
+	// placed counts the times each element id (such as "chart-timeliness")
+	// has been given out: a chart or table placed twice in the report must
+	// not give print.html, which holds every page, the same id twice.
+	placed map[string]int
+}
+
+// anchor returns id, the first time prefix+id is asked for, and then
+// id-2, id-3 and so on: an id that is unique across the report. IDs are
+// [a-z0-9_], so a suffix cannot make another chart's or table's id.
+func (r *renderer) anchor(prefix, id string) string {
+	r.placed[prefix+id]++
+	if n := r.placed[prefix+id]; n > 1 {
+		return fmt.Sprintf("%s-%d", id, n)
+	}
+	return id
 }
 
 // siteData is what every page's templates see of the site.
@@ -144,7 +159,7 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 		return nil, err
 	}
 	c := in.Config
-	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}, chartTables: map[string]template.HTML{}}
+	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}, chartTables: map[string]template.HTML{}, placed: map[string]int{}}
 	r.glossary = glossary(in.Config)
 	r.glossaryTerms = glossaryTerms(r.glossary)
 	r.site = siteData{
@@ -486,10 +501,11 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, pap
 			return nil
 		}
 		charted = true
-		if err := r.chartHTML(&sb, m.chart, false); err != nil {
+		anchor := r.anchor("chart-", m.chart.ID)
+		if err := r.chartHTML(&sb, m.chart, anchor, false); err != nil {
 			return err
 		}
-		return r.chartHTML(&pb, m.chart, true)
+		return r.chartHTML(&pb, m.chart, anchor, true)
 	})
 	if err != nil {
 		return "", "", false, false, err
