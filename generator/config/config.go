@@ -21,6 +21,7 @@ type Config struct {
 	SuppressBelow int `toml:"suppress_below"`
 
 	Data       DataFiles  `toml:"data"`
+	SSDA903    SSDA903    `toml:"ssda903"`
 	Thresholds Thresholds `toml:"thresholds"`
 	Branding   Branding   `toml:"branding"`
 	// Cabinet, when its meeting is set, adds a cabinet front sheet to the
@@ -37,6 +38,18 @@ type DataFiles struct {
 	Adopters    string `toml:"adopters"`
 	Budget      string `toml:"budget"`
 	Comparators string `toml:"comparators"` // optional: a missing file is not an error
+	// SSDA903 are folders each holding a year's SSDA903 return, oldest
+	// first. When set, children.csv is derived from them, and Children
+	// is an optional partial file filling what the 903 lacks.
+	SSDA903 []string `toml:"ssda903"`
+}
+
+// SSDA903 are the settings for reading SSDA903 returns.
+type SSDA903 struct {
+	// OwnProviders are the PLACE_PROVIDER codes of the council's own (or
+	// its RAA's) adopters: an adoptive placement with any other provider
+	// is interagency.
+	OwnProviders []string `toml:"own_providers"`
 }
 
 // Branding is the council's look.
@@ -103,6 +116,7 @@ func Default() Config {
 			ThreeMonths:    MonthsToDays(3),  // 91
 			EighteenMonths: MonthsToDays(18), // 547
 		},
+		SSDA903:  SSDA903{OwnProviders: []string{"PR1"}},
 		Branding: Branding{PrimaryColour: "#1d70b8"}, // GOV.UK blue
 	}
 }

@@ -77,6 +77,7 @@ contact         = "adoption@example.gov.uk"
 			Children: "exports/children.csv", // cleaned: io/fs takes no "./"
 			Adopters: "exports/adopters.csv", Budget: "exports/budget.csv", Comparators: "exports/comparators.csv",
 		},
+		SSDA903:    SSDA903{OwnProviders: []string{"PR1"}},
 		Thresholds: Thresholds{A1: 487, A2: 122, Stage1: 61, Stage2: 120, SixMonths: 183, ThreeMonths: 92, EighteenMonths: 548},
 		Branding:   Branding{Logo: "images/logo.svg", PrimaryColour: "#0B0C0C", Footer: "Example Borough Council, Town Hall"},
 		Cabinet: Cabinet{
@@ -139,7 +140,7 @@ func TestParseProblems(t *testing.T) {
 			`config.toml:5:1: Theme: unknown setting (did you mean theme?)`,
 		}},
 		{"no near miss", head + "colour = \"red\"\n", []string{
-			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, [data], [thresholds], [branding], [cabinet])`,
+			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, [data], [ssda903], [thresholds], [branding], [cabinet])`,
 		}},
 		{"typo in [data]", head + "[data]\n  childern = \"x.csv\"\n", []string{
 			`config.toml:6:3: data.childern: unknown setting (did you mean children?)`,

@@ -45,6 +45,17 @@
 //	budget       "data/budget.csv"       budget and spend lines
 //	comparators  "data/comparators.csv"  England and regional figures; a
 //	                                     missing file is not an error
+//	ssda903      []                      folders each holding a year's
+//	                                     SSDA903 return, oldest first; when
+//	                                     set, children.csv is derived from
+//	                                     them and children is an optional
+//	                                     partial file beside them
+//
+// [ssda903] holds the settings for reading SSDA903 returns.
+//
+//	own_providers  ["PR1"]  PLACE_PROVIDER codes of the council's own
+//	                        adopters (add "PR2" when another council
+//	                        hosts the RAA); any other is interagency
 //
 // [thresholds] holds the timeliness thresholds, in days, each above 0.
 // The defaults are the adoption scorecard's, with months converted as
