@@ -2,9 +2,13 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
 // The same council given as children.csv and as its 903 returns (with
@@ -38,6 +42,41 @@ func TestSSDA903SameFiguresAsChildrenCSV(t *testing.T) {
 		if string(js[0]) != string(js[1]) {
 			t.Errorf("draft %v: indicators.json differs between children.csv and the 903", draft)
 		}
+	}
+}
+
+// An error in a 903 return stops the build at the 903 cell, with every
+// other problem, and writes nothing.
+func TestSSDA903ErrorWritesNothing(t *testing.T) {
+	fixture := filepath.Join("ssda903", "testdata", "fixture", "data")
+	dir := newProject(t)
+	if err := os.CopyFS(filepath.Join(dir, "data", "903"), os.DirFS(filepath.Join(fixture, "903"))); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, filepath.Join(fixture, "children.csv"), filepath.Join(dir, "data", "children.csv"))
+	appendConfig(t, dir, "\n[data]\nssda903 = [\"data/903/2023-24\", \"data/903/2024-25\"]\n")
+	eps := filepath.Join(dir, "data", "903", "2023-24", "episodes.csv")
+	b, _ := os.ReadFile(eps)
+	os.WriteFile(eps, []byte(strings.Replace(string(b), "C1,10/04/2023,S,C2", "C1,10/04/2023,Q,C2", 1)), 0o644)
+	budget := filepath.Join(dir, "data", "budget.csv")
+	b, _ = os.ReadFile(budget)
+	os.WriteFile(budget, append(b, "2024-25,Extra,,x,1\n"...), 0o644)
+
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("build: %v, want ErrProblems", err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		if p.Severity == problem.Error {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "data/903/2023-24/episodes.csv:2:3: RNE: \"Q\"") || !strings.HasPrefix(got[1], "data/budget.csv:") {
+		t.Errorf("errors:\n%s\nwant the 903's RNE and the budget's", strings.Join(got, "\n"))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
+		t.Errorf("output written despite errors: %v", err)
 	}
 }
 

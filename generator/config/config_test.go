@@ -145,6 +145,10 @@ func TestParseProblems(t *testing.T) {
 		{"typo in [data]", head + "[data]\n  childern = \"x.csv\"\n", []string{
 			`config.toml:6:3: data.childern: unknown setting (did you mean children?)`,
 		}},
+		{"903 folder outside, provider not a code", head + "[data]\nssda903 = [\"data/903/2024-25\", \"../903\"]\n[ssda903]\nown_providers = [\"pr1\", \"PR9\"]\n", []string{
+			`config.toml:6:1: data.ssda903: "../903" goes outside the project folder (..): copy the file into the project and give its path from there, e.g. ssda903 = "data/903/2024-25"`,
+			`config.toml:8:1: ssda903.own_providers: "PR9" is not a PLACE_PROVIDER code of the 903 return (PR0 to PR5): write, for example, own_providers = ["PR1"], or ["PR1", "PR2"] when another council hosts your RAA`,
+		}},
 		{"unknown threshold", head + "[thresholds]\na1 = 400\na3 = 1\n", []string{
 			`config.toml:7:1: thresholds.a3: unknown setting (did you mean a1 or a2?)`,
 		}},

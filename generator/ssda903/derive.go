@@ -135,6 +135,9 @@ func periods(id string, eps []*episode, probs *problem.List) []*carePeriod {
 }
 
 func (r *Return) deriveChild(id string, own []string, probs *problem.List) []Row {
+	if r.broken[id] {
+		return nil
+	}
 	eps := r.episodes[id]
 	if len(eps) == 0 {
 		for _, p := range r.placed[id] {
@@ -176,7 +179,7 @@ func (r *Return) deriveChild(id string, own []string, probs *problem.List) []Row
 		}
 		if p.noStart {
 			first := p.eps[0]
-			errAt(probs, first.rne, "child %s's period of care with an adoption plan has no start: its first episode read (%s) has RNE %s, not S. Add the 903 return of the year the child entered care to [data] ssda903",
+			errAt(probs, first.rne, "child %s's period of care with an adoption plan has no start: its first episode read (%s) has RNE %s, not S: add the 903 return of the year the child entered care to [data] ssda903",
 				id, first.decomC.text, first.rne.text)
 			continue
 		}

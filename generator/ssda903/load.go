@@ -42,6 +42,7 @@ type Derived struct {
 
 	columns []string
 	failed  bool
+	broken  map[string]bool // children with a 903 row that could not be read
 }
 
 // Settings are what Load needs from config.toml.
@@ -59,7 +60,7 @@ func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 	r, probs := Read(fsys, s.Folders)
 	rows, p := r.Derive(s.OwnProviders)
 	probs = append(probs, p...)
-	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns()}
+	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken}
 	d.applyTracker(fsys, s, &probs)
 	for _, row := range d.Rows {
 		if row.Values["should_be_placed"] == "" {
@@ -80,14 +81,19 @@ func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 // figure that rests on a column neither gives.
 func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 	have := map[string]bool{}
+	found := false // the tracker exists
 	defer func() {
 		for _, m := range []struct{ col, figures string }{
 			{"disabled", "the breakdowns by disability count every child as not disabled"},
 			{"sibling_group", "the breakdowns by sibling group count every child as placed alone"},
 			{"matched", "matches (the matched count and the time-to-match figures) count only children already adopted: the 903 records a match in AD1, when the child is adopted"},
 		} {
-			if !have[m.col] {
-				probs.Warnf("config.toml", 0, 0, "data.ssda903", "the 903 does not hold %s and no %s beside it gives it: %s. Add a %s column to %s (see docs/data.md)", m.col, s.Tracker, m.figures, m.col, s.Tracker)
+			switch {
+			case have[m.col]:
+			case found:
+				probs.Warnf(s.Tracker, 0, 0, m.col, "column is missing, and the 903 does not hold %s: %s. Add the column (see docs/data.md)", m.col, m.figures)
+			default:
+				probs.Warnf("config.toml", 0, 0, "data.ssda903", "the 903 does not hold %s, and there is no %s beside it to give it: %s. Add a %s with child_id and %s columns (see docs/data.md)", m.col, s.Tracker, m.figures, s.Tracker, m.col)
 			}
 		}
 	}()
@@ -102,6 +108,7 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 		probs.Errorf(s.Tracker, 0, 0, "", "cannot be read: %v", err)
 		return
 	}
+	found = true
 	known := make([]string, len(d.columns))
 	for i, c := range d.columns {
 		known[i] = strings.ToUpper(c)
@@ -131,6 +138,9 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 		if id.text == "" {
 			errAt(probs, id, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", s.Tracker)
 			continue
+		}
+		if d.broken[id.text] {
+			continue // the 903 error for the child says enough
 		}
 		entered, err := dataset.ParseDate(ec.text)
 		if err != nil {

@@ -85,6 +85,10 @@ type Return struct {
 	episodes map[string][]*episode // by child, in DECOM order once read
 	ad1      map[string][]*ad1Rec
 	placed   map[string][]*placedRec
+	// broken are the children with a row that could not be read: their
+	// periods are not derived, which would only add errors that follow
+	// from the first.
+	broken map[string]bool
 	// Folders are the returns read, oldest first, as config names them.
 	Folders []string
 }
@@ -95,7 +99,7 @@ type Return struct {
 // name the 903 file, row and column.
 func Read(fsys fs.FS, folders []string) (*Return, problem.List) {
 	r := &Return{header: map[string]*headerRec{}, episodes: map[string][]*episode{},
-		ad1: map[string][]*ad1Rec{}, placed: map[string][]*placedRec{}, Folders: folders}
+		ad1: map[string][]*ad1Rec{}, placed: map[string][]*placedRec{}, broken: map[string]bool{}, Folders: folders}
 	var probs problem.List
 	var unknown []string
 	checkYearOrder(folders, &probs)
@@ -167,10 +171,18 @@ func checkYearOrder(folders []string, probs *problem.List) {
 
 // rowReader checks the cells of one row of a 903 table.
 type rowReader struct {
+	ret   *Return
 	t     *table
 	r     tableRow
 	probs *problem.List
 	bad   bool // a cell the row cannot be used without is wrong
+}
+
+// broken marks the row's child as one whose periods cannot be derived.
+func (rr *rowReader) broken() {
+	if id := rr.cell("CHILD").text; id != "" {
+		rr.ret.broken[id] = true
+	}
 }
 
 func (rr *rowReader) cell(h string) cell { return rr.t.get(rr.r, h) }
@@ -209,19 +221,23 @@ func (rr *rowReader) code(c *cell, list []string, blankOK bool, what string) {
 	if c.text == "" {
 		rr.errorf(*c, "is blank: give the %s code", what)
 	} else {
-		rr.errorf(*c, "%q is not a %s code of the 903 return (one of %s)", c.text, what, strings.Join(list, ", "))
+		rr.errorf(*c, "%q is not in the 903 return's code list for %s: write one of %s", c.text, what, strings.Join(list, ", "))
 	}
 	rr.bad = true
 }
 
 func (r *Return) readHeader(t *table, year int, probs *problem.List) {
 	for _, row := range t.rows {
-		rr := rowReader{t: t, r: row, probs: probs}
+		rr := rowReader{ret: r, t: t, r: row, probs: probs}
 		h := &headerRec{child: rr.required("CHILD"), sex: rr.cell("SEX"), dob: rr.required("DOB"), ethnic: rr.cell("ETHNIC"), year: year}
 		rr.code(&h.sex, sexCodes, false, "SEX (1 male, 2 female)")
 		rr.date(h.dob)
 		if h.ethnic.text != "" && !dataset.IsEthnicityCode(h.ethnic.text) {
-			rr.errorf(h.ethnic, "%q is not an ETHNIC code of the 903 return (such as WBRI, MWBC, NOBT)", h.ethnic.text)
+			rr.errorf(h.ethnic, "%q is not in the 903 return's code list for ETHNIC: write a code such as WBRI, MWBC or NOBT", h.ethnic.text)
+			rr.bad = true
+		}
+		if rr.bad {
+			rr.broken()
 		}
 		if h.child.text == "" {
 			continue
@@ -236,7 +252,7 @@ func (r *Return) readHeader(t *table, year int, probs *problem.List) {
 
 func (r *Return) readEpisodes(t *table, year int, probs *problem.List) {
 	for _, row := range t.rows {
-		rr := rowReader{t: t, r: row, probs: probs}
+		rr := rowReader{ret: r, t: t, r: row, probs: probs}
 		e := &episode{child: rr.required("CHILD"), decomC: rr.required("DECOM"), decC: rr.cell("DEC"),
 			rne: rr.cell("RNE"), ls: rr.cell("LS"), place: rr.cell("PLACE"), provider: rr.cell("PLACE_PROVIDER"), rec: rr.cell("REC"), year: year}
 		e.decom = rr.date(e.decomC)
@@ -259,6 +275,7 @@ func (r *Return) readEpisodes(t *table, year int, probs *problem.List) {
 			rr.bad = true
 		}
 		if rr.bad {
+			rr.broken()
 			continue
 		}
 		eps := r.episodes[e.child.text]
@@ -276,12 +293,13 @@ func (r *Return) readEpisodes(t *table, year int, probs *problem.List) {
 
 func (r *Return) readAD1(t *table, year int, probs *problem.List) {
 	for _, row := range t.rows {
-		rr := rowReader{t: t, r: row, probs: probs}
+		rr := rowReader{ret: r, t: t, r: row, probs: probs}
 		a := &ad1Rec{child: rr.required("CHILD"), dateInt: rr.required("DATE_INT"), dateMatch: rr.cell("DATE_MATCH"), fosterCare: rr.cell("FOSTER_CARE"), year: year}
 		a.dInt = rr.date(a.dateInt)
 		a.dMatch = rr.date(a.dateMatch)
 		rr.code(&a.fosterCare, fosterCodes, true, "FOSTER_CARE (1 adopted by their foster carer, 0 not)")
 		if rr.bad {
+			rr.broken()
 			continue
 		}
 		list := r.ad1[a.child.text]
@@ -299,7 +317,7 @@ func (r *Return) readAD1(t *table, year int, probs *problem.List) {
 
 func (r *Return) readPlaced(t *table, year int, probs *problem.List) {
 	for _, row := range t.rows {
-		rr := rowReader{t: t, r: row, probs: probs}
+		rr := rowReader{ret: r, t: t, r: row, probs: probs}
 		p := &placedRec{child: rr.required("CHILD"), placed: rr.required("DATE_PLACED"), ceased: rr.cell("DATE_PLACED_CEASED"), reason: rr.cell("REASON_PLACED_CEASED"), year: year}
 		p.dPlaced = rr.date(p.placed)
 		p.dCeased = rr.date(p.ceased)
@@ -309,6 +327,7 @@ func (r *Return) readPlaced(t *table, year int, probs *problem.List) {
 			rr.bad = true
 		}
 		if rr.bad {
+			rr.broken()
 			continue
 		}
 		list := r.placed[p.child.text]
