@@ -19,8 +19,10 @@ import (
 	"syscall"
 
 	"github.com/adoptionreport/adoptionreport/generator"
+	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+	"github.com/adoptionreport/adoptionreport/generator/ssda903"
 )
 
 // Exit statuses: the contract the README gives.
@@ -34,7 +36,7 @@ const usageText = `adoptionreport builds an Annual Adoption Report from CSV data
 
 Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
-  adoptionreport check [--source DIR] [--draft]
+  adoptionreport check [--source DIR] [--draft] [--explain CHILD_ID]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
   adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
   adoptionreport new DIR
@@ -214,14 +216,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check [--source DIR] [--draft]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
+	fs := newFlags("check [--source DIR] [--draft] [--explain CHILD_ID]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
 	draft := fs.Bool("draft", false, "check as a draft build: draft pages included, nothing suppressed")
+	explain := fs.String("explain", "", "with [data] ssda903 set, also show on the screen the 903 records read for child `CHILD_ID` and the children.csv row(s) worked out from them")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	probs, err := generator.Check(ctx, *source, *draft)
 	printProblems(stderr, probs)
+	if *explain != "" && !explainChild(*source, *explain, stdout, stderr) {
+		return exitProblems
+	}
 	switch {
 	case errors.Is(err, generator.ErrProblems):
 		return exitProblems
@@ -233,6 +239,27 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "no problems found")
 	}
 	return exitOK
+}
+
+// explainChild prints what the 903 returns say of one child, to the
+// terminal only: the child's ID and dates never go near output/. It
+// reports false when it cannot (no 903 in the project, or no such child).
+func explainChild(source, id string, stdout, stderr io.Writer) bool {
+	fsys := os.DirFS(source)
+	cfg, probs := config.Load(fsys, generator.ConfigFile)
+	if probs.HasErrors() {
+		return false // check has printed them
+	}
+	if len(cfg.Data.SSDA903) == 0 {
+		fmt.Fprintln(stderr, "check --explain: this project reads children.csv, not 903 returns ([data] ssda903 is not set), so there is nothing to explain: the child's rows are as children.csv gives them")
+		return false
+	}
+	d, _ := ssda903.Load(fsys, generator.SSDA903Settings(cfg))
+	if !d.Explain(stdout, id) {
+		fmt.Fprintf(stderr, "check --explain: child %s is in none of the 903 returns read (%s): the ID is the 903's CHILD, as in header.csv\n", id, strings.Join(cfg.Data.SSDA903, ", "))
+		return false
+	}
+	return true
 }
 
 // untouched says that a failed build left the output folder as it was,

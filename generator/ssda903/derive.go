@@ -21,8 +21,9 @@ type Row struct {
 	Anchor Loc
 	// Episodes are the period's episodes as read, for check --explain.
 	Episodes []Episode
-	// Overridden names the columns a children.csv beside the 903 changed.
-	Overridden []string
+	// Replaced holds, for each column the children.csv beside the 903
+	// changed, the value the 903 gave.
+	Replaced map[string]string
 }
 
 // An Episode is one 903 episode as the report read it.

@@ -40,6 +40,7 @@ type Derived struct {
 	// changed.
 	Overridden int
 
+	ret     *Return
 	columns []string
 	failed  bool
 	broken  map[string]bool // children with a 903 row that could not be read
@@ -60,7 +61,7 @@ func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 	r, probs := Read(fsys, s.Folders)
 	rows, p := r.Derive(s.OwnProviders)
 	probs = append(probs, p...)
-	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken}
+	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, ret: r}
 	d.applyTracker(fsys, s, &probs)
 	for _, row := range d.Rows {
 		if row.Values["should_be_placed"] == "" {
@@ -190,7 +191,10 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 			}
 			if old := row.Values[col]; old != "" && !same(old, c.text) {
 				d.Overridden++
-				row.Overridden = append(row.Overridden, col)
+				if row.Replaced == nil {
+					row.Replaced = map[string]string{}
+				}
+				row.Replaced[col] = old
 			}
 			row.Values[col] = c.text
 			row.From[col] = c.at
