@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 )
 
 // The same council given as children.csv and as its 903 returns (with
@@ -77,6 +78,29 @@ func TestSSDA903ErrorWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
 		t.Errorf("output written despite errors: %v", err)
+	}
+}
+
+// adoptionreport new --ssda903 starts a project that builds, its only
+// warnings those of the sample: two children matched before their
+// placement order, and the concurrent-planning children that the
+// partial children.csv sets apart from fostering for adoption.
+func TestScaffoldSSDA903Builds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := scaffold.NewSSDA903(dir); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Source: dir})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Error())
+	}
+	for _, p := range res.Problems {
+		if !strings.Contains(p.Message, "A2 counts this child as 0 days") && !strings.Contains(p.Message, "overrode 7 values") {
+			t.Errorf("unexpected problem: %s", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "903", "2024-25", "episodes.csv")); err != nil {
+		t.Error(err)
 	}
 }
 

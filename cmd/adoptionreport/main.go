@@ -39,7 +39,7 @@ Usage:
   adoptionreport check [--source DIR] [--draft] [--explain CHILD_ID]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
   adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
-  adoptionreport new DIR
+  adoptionreport new [--ssda903] DIR
   adoptionreport help [COMMAND]
   adoptionreport --version
 
@@ -281,7 +281,8 @@ func printProblems(w io.Writer, probs problem.List) {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	fs := newFlags("new [--ssda903] DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	with903 := fs.Bool("ssda903", false, "read the children from SSDA903 returns: the project gets a synthetic council's returns in data/903, one folder per year, and a partial data/children.csv beside them")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, fs)
@@ -297,10 +298,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := fs.Arg(0)
-	if err := scaffold.New(dir); err != nil {
+	create, data := scaffold.New, "replace the example rows in %s/data/ with your own"
+	if *with903 {
+		create, data = scaffold.NewSSDA903, "replace the example 903 returns in %s/data/903/ with a folder per year of your own (see docs/data.md), the example rows in the rest of data/ with yours"
+	}
+	if err := create(dir); err != nil {
 		fmt.Fprintf(stderr, "adoptionreport new: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(stderr, "created a report project in %s\nnext: replace the example rows in %s/data/ with your own, edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
+	fmt.Fprintf(stderr, "created a report project in %s\nnext: "+data+", edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
 	return exitOK
 }
