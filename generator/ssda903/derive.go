@@ -85,7 +85,7 @@ func (r *Return) children() []string {
 }
 
 func errAt(probs *problem.List, c cell, format string, args ...any) {
-	probs.Errorf(c.at.File, c.at.Row, c.at.Col, c.at.Column, format, args...)
+	probs.Errorf(c.at().File, c.at().Row, c.at().Col, c.at().Column, format, args...)
 }
 
 // periods splits a child's episodes into periods of care, reporting
@@ -100,15 +100,15 @@ func periods(id string, eps []*episode, probs *problem.List) []*carePeriod {
 			switch {
 			case prev.dec == 0:
 				errAt(probs, e.decomC, "child %s's episode starting %s overlaps the one starting %s (%s:%d), which has no DEC (still open): give that episode the date it ceased, or delete one of them",
-					id, e.decomC.text, prev.decomC.text, prev.decomC.at.File, prev.decomC.at.Row)
+					id, e.decomC.text, prev.decomC.text, prev.decomC.at().File, prev.decomC.at().Row)
 			case prev.dec > e.decom:
 				errAt(probs, e.decomC, "child %s's episode starting %s overlaps the one starting %s (%s:%d), which ceased later, on %s: an episode starts on or after the day the one before it ceased",
-					id, e.decomC.text, prev.decomC.text, prev.decomC.at.File, prev.decomC.at.Row, prev.decC.text)
+					id, e.decomC.text, prev.decomC.text, prev.decomC.at().File, prev.decomC.at().Row, prev.decC.text)
 			}
 		}
 		if adoption != nil {
 			errAt(probs, e.decomC, "child %s has an episode starting %s, after the adoption order ended their care on %s (%s:%d, REC %s): an adopted child leaves care; check the dates, or whether this is another child",
-				id, e.decomC.text, adoption.decC.text, adoption.decC.at.File, adoption.decC.at.Row, adoption.rec.text)
+				id, e.decomC.text, adoption.decC.text, adoption.decC.at().File, adoption.decC.at().Row, adoption.rec.text)
 			continue
 		}
 		switch {
@@ -116,7 +116,7 @@ func periods(id string, eps []*episode, probs *problem.List) []*carePeriod {
 			if cur != nil && !cur.closed {
 				last := cur.eps[len(cur.eps)-1]
 				errAt(probs, e.rne, "starts a new period of care (RNE S), but child %s's episode before it (%s:%d) did not end one (REC %s): give that episode the reason care ended, or this one the reason for the new episode (P, L, T, U or B)",
-					id, last.rec.at.File, last.rec.at.Row, last.rec.text)
+					id, last.rec.at().File, last.rec.at().Row, last.rec.text)
 			}
 			cur = &carePeriod{start: e.decom}
 			ps = append(ps, cur)
@@ -197,7 +197,7 @@ func (r *Return) deriveChild(id string, own []string, probs *problem.List) []Row
 // derivePeriod applies the table of docs/data.md to one period; k is
 // the index of its first adoptive placement, or -1.
 func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec, k int, own []string) Row {
-	row := Row{ChildID: h.child.text, Values: map[string]string{}, From: map[string]Loc{}, Anchor: p.eps[0].decomC.at}
+	row := Row{ChildID: h.child.text, Values: map[string]string{}, From: map[string]Loc{}, Anchor: p.eps[0].decomC.at()}
 	set := func(col, text string, at Loc) {
 		row.Values[col] = text
 		row.From[col] = at
@@ -208,14 +208,14 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 		}
 	}
 	for _, e := range p.eps {
-		row.Episodes = append(row.Episodes, Episode{At: e.decomC.at, DECOM: e.decomC.text, RNE: e.rne.text, LS: e.ls.text,
+		row.Episodes = append(row.Episodes, Episode{At: e.decomC.at(), DECOM: e.decomC.text, RNE: e.rne.text, LS: e.ls.text,
 			PLACE: e.place.text, PROVIDER: e.provider.text, DEC: e.decC.text, REC: e.rec.text})
 	}
-	set("child_id", h.child.text, h.child.at)
-	set("sex", map[string]string{"1": "male", "2": "female"}[h.sex.text], h.sex.at)
-	set("date_of_birth", h.dob.text, h.dob.at)
-	set("ethnicity", h.ethnic.text, h.ethnic.at)
-	date("entered_care", p.start, p.eps[0].decomC.at)
+	set("child_id", h.child.text, h.child.at())
+	set("sex", map[string]string{"1": "male", "2": "female"}[h.sex.text], h.sex.at())
+	set("date_of_birth", h.dob.text, h.dob.at())
+	set("ethnicity", h.ethnic.text, h.ethnic.at())
+	date("entered_care", p.start, p.eps[0].decomC.at())
 
 	// The decision in force: the latest in the period.
 	var dec *placedRec
@@ -226,43 +226,43 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 	}
 	switch {
 	case dec != nil:
-		date("should_be_placed", dec.dPlaced, dec.placed.at)
-		date("decision_reversed", dec.dCeased, dec.ceased.at)
+		date("should_be_placed", dec.dPlaced, dec.placed.at())
+		date("decision_reversed", dec.dCeased, dec.ceased.at())
 		if dec.reason.text != "" {
-			set("reversal_reason", dec.reason.text, dec.reason.at)
+			set("reversal_reason", dec.reason.text, dec.reason.at())
 		}
 	case a != nil:
-		date("should_be_placed", a.dInt, a.dateInt.at)
+		date("should_be_placed", a.dInt, a.dateInt.at())
 	}
 	for _, e := range p.eps {
 		if e.ls.text == "E1" || e.ls.text == "D1" {
-			date("placement_order", e.decom, e.ls.at)
+			date("placement_order", e.decom, e.ls.at())
 			break
 		}
 	}
 	if a != nil {
-		date("matched", a.dMatch, a.dateMatch.at)
+		date("matched", a.dMatch, a.dateMatch.at())
 		switch a.fosterCare.text {
 		case "1":
-			set("adopted_by_foster_carer", "yes", a.fosterCare.at)
+			set("adopted_by_foster_carer", "yes", a.fosterCare.at())
 		case "0":
-			set("adopted_by_foster_carer", "no", a.fosterCare.at)
+			set("adopted_by_foster_carer", "no", a.fosterCare.at())
 		}
 	}
 	before := p.eps
 	if k >= 0 {
 		before = p.eps[:k]
 	}
-	set("early_permanence", "none", p.eps[0].decomC.at)
+	set("early_permanence", "none", p.eps[0].decomC.at())
 	for _, e := range before {
 		if e.place.text == "U2" || e.place.text == "U5" {
-			set("early_permanence", "ffa", e.place.at)
+			set("early_permanence", "ffa", e.place.at())
 			break
 		}
 	}
 	if k >= 0 {
 		ap := p.eps[k]
-		date("placed_for_adoption", ap.decom, ap.decomC.at)
+		date("placed_for_adoption", ap.decom, ap.decomC.at())
 		j := k
 		if ap.place.text == "A3" || ap.place.text == "A5" {
 			// Placed with the current foster carer: the child has lived
@@ -271,15 +271,15 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 				j--
 			}
 		}
-		date("moved_in_with_adopters", p.eps[j].decom, p.eps[j].decomC.at)
+		date("moved_in_with_adopters", p.eps[j].decom, p.eps[j].decomC.at())
 		if ap.provider.text != "" {
-			set("interagency", yesNo(!slices.Contains(own, ap.provider.text)), ap.provider.at)
+			set("interagency", yesNo(!slices.Contains(own, ap.provider.text)), ap.provider.at())
 		}
 		last := p.eps[len(p.eps)-1]
 		disrupted := false
 		for _, e := range p.eps[k+1:] {
 			if !isAdoptive(e.place.text) {
-				date("disrupted", e.decom, e.place.at)
+				date("disrupted", e.decom, e.place.at())
 				disrupted = true
 				break
 			}
@@ -287,11 +287,11 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 		if !disrupted && p.closed && last.rec.text != "E11" && last.rec.text != "E12" && isAdoptive(last.place.text) {
 			// Care ended from the adoptive placement other than by an
 			// adoption order: the placement ended, as a disruption does.
-			date("disrupted", last.dec, last.rec.at)
+			date("disrupted", last.dec, last.rec.at())
 		}
 	}
 	if last := p.eps[len(p.eps)-1]; p.closed && (last.rec.text == "E11" || last.rec.text == "E12") {
-		date("adoption_order", last.dec, last.decC.at)
+		date("adoption_order", last.dec, last.decC.at())
 	}
 	return row
 }

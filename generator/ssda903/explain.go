@@ -22,7 +22,7 @@ func (d *Derived) Explain(w io.Writer, id string) bool {
 	}
 	fmt.Fprintf(w, "Child %s in the 903 returns read (%s; where years disagree, the later one's copy):\n", id, strings.Join(r.Folders, ", "))
 	if h != nil {
-		fmt.Fprintf(w, "\nHeader: SEX %s, DOB %s, ETHNIC %s (%s:%d)\n", h.sex.text, h.dob.text, h.ethnic.text, h.child.at.File, h.child.at.Row)
+		fmt.Fprintf(w, "\nHeader: SEX %s, DOB %s, ETHNIC %s (%s:%d)\n", h.sex.text, h.dob.text, h.ethnic.text, h.child.at().File, h.child.at().Row)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if len(eps) > 0 {
@@ -30,7 +30,7 @@ func (d *Derived) Explain(w io.Writer, id string) bool {
 		fmt.Fprintln(tw, "  DECOM\tRNE\tLS\tPLACE\tPLACE_PROVIDER\tDEC\tREC\tfrom")
 		for _, e := range eps {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", e.decomC.text, e.rne.text, e.ls.text, e.place.text,
-				dash(e.provider.text), dash(e.decC.text), dash(e.rec.text), e.decomC.at.File, e.decomC.at.Row)
+				dash(e.provider.text), dash(e.decC.text), dash(e.rec.text), e.decomC.at().File, e.decomC.at().Row)
 		}
 		tw.Flush()
 	}
@@ -38,7 +38,7 @@ func (d *Derived) Explain(w io.Writer, id string) bool {
 		fmt.Fprintln(w, "\nDecisions (placed_for_adoption):")
 		fmt.Fprintln(tw, "  DATE_PLACED\tDATE_PLACED_CEASED\tREASON_PLACED_CEASED\tfrom")
 		for _, p := range placed {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s:%d\n", p.placed.text, dash(p.ceased.text), dash(p.reason.text), p.placed.at.File, p.placed.at.Row)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s:%d\n", p.placed.text, dash(p.ceased.text), dash(p.reason.text), p.placed.at().File, p.placed.at().Row)
 		}
 		tw.Flush()
 	}
@@ -46,7 +46,7 @@ func (d *Derived) Explain(w io.Writer, id string) bool {
 		fmt.Fprintln(w, "\nAD1:")
 		fmt.Fprintln(tw, "  DATE_INT\tDATE_MATCH\tFOSTER_CARE\tfrom")
 		for _, a := range ad1 {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s:%d\n", a.dateInt.text, dash(a.dateMatch.text), dash(a.fosterCare.text), a.dateInt.at.File, a.dateInt.at.Row)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s:%d\n", a.dateInt.text, dash(a.dateMatch.text), dash(a.fosterCare.text), a.dateInt.at().File, a.dateInt.at().Row)
 		}
 		tw.Flush()
 	}

@@ -132,10 +132,9 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 		byChild[r.ChildID] = append(byChild[r.ChildID], i)
 	}
 	used := map[int]int{} // derived row → tracker row
-	lower := func(c cell) cell { c.at.Column = strings.ToLower(c.at.Column); return c }
 	for _, tr := range t.rows {
-		id := lower(t.get(tr, "CHILD_ID"))
-		ec := lower(t.get(tr, "ENTERED_CARE"))
+		id := t.get(tr, "CHILD_ID")
+		ec := t.get(tr, "ENTERED_CARE")
 		if id.text == "" {
 			errAt(probs, id, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", s.Tracker)
 			continue
@@ -185,7 +184,7 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 			if col == "child_id" || col == "entered_care" {
 				continue
 			}
-			c := lower(t.get(tr, strings.ToUpper(col)))
+			c := t.get(tr, strings.ToUpper(col))
 			if c.text == "" {
 				continue
 			}
@@ -197,7 +196,7 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 				row.Replaced[col] = old
 			}
 			row.Values[col] = c.text
-			row.From[col] = c.at
+			row.From[col] = c.at()
 		}
 	}
 	if d.Overridden > 0 {

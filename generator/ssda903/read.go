@@ -3,9 +3,11 @@ package ssda903
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/period"
@@ -98,50 +100,31 @@ type Return struct {
 // wins) and checks each cell against the return's code lists. Problems
 // name the 903 file, row and column.
 func Read(fsys fs.FS, folders []string) (*Return, problem.List) {
-	r := &Return{header: map[string]*headerRec{}, episodes: map[string][]*episode{},
-		ad1: map[string][]*ad1Rec{}, placed: map[string][]*placedRec{}, broken: map[string]bool{}, Folders: folders}
+	r := newReturn(folders)
 	var probs problem.List
-	var unknown []string
 	checkYearOrder(folders, &probs)
+	// The years are independent until they merge: read them at once,
+	// then merge them oldest first, so the later copy of a record wins.
+	type yearRead struct {
+		r       *Return
+		probs   problem.List
+		unknown []string
+	}
+	years := make([]yearRead, len(folders))
+	var wg sync.WaitGroup
 	for year, dir := range folders {
-		entries, err := fs.ReadDir(fsys, dir)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				probs.Errorf("config.toml", 0, 0, "data.ssda903", "folder %s not found: give the folders holding each year's 903 return, inside the project folder", dir)
-			} else {
-				probs.Errorf(dir, 0, 0, "", "cannot be read: %v", err)
-			}
-			continue
-		}
-		have := map[string]string{} // lower-case name → name as written
-		for _, e := range entries {
-			if e.IsDir() {
-				continue
-			}
-			n := strings.ToLower(e.Name())
-			have[n] = e.Name()
-			if !slices.ContainsFunc(tables, func(t tableSpec) bool { return t.file == n }) && !slices.Contains(otherTables, n) && !strings.HasPrefix(n, ".") {
-				unknown = append(unknown, path.Join(dir, e.Name()))
-			}
-		}
-		for _, tb := range tables {
-			written, ok := have[tb.file]
-			if !ok {
-				if tb.mustExist {
-					probs.Errorf(path.Join(dir, tb.file), 0, 0, "", "file not found: export the 903 return's %s table as %s into %s", strings.TrimSuffix(tb.file, ".csv"), tb.file, dir)
-				}
-				continue
-			}
-			name := path.Join(dir, written)
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
-				continue
-			}
-			if t := readTable(name, data, tb.known, tb.required, &unknown, &probs); t != nil {
-				tb.read(r, t, year, &probs)
-			}
-		}
+		wg.Go(func() {
+			y := &years[year]
+			y.r = newReturn(nil)
+			y.r.readFolder(fsys, dir, year, &y.probs, &y.unknown)
+		})
+	}
+	wg.Wait()
+	var unknown []string
+	for _, y := range years {
+		probs = append(probs, y.probs...)
+		unknown = append(unknown, y.unknown...)
+		r.merge(y.r)
 	}
 	if len(unknown) > 0 {
 		probs.Warnf(folders[0], 0, 0, "", "ignored what the report does not read from the 903 returns (%s): the report uses header.csv, episodes.csv, ad1.csv and placed_for_adoption.csv and their columns of the return",
@@ -151,6 +134,82 @@ func Read(fsys fs.FS, folders []string) (*Return, problem.List) {
 		slices.SortFunc(eps, func(a, b *episode) int { return int(a.decom - b.decom) })
 	}
 	return r, probs
+}
+
+func newReturn(folders []string) *Return {
+	return &Return{header: map[string]*headerRec{}, episodes: map[string][]*episode{},
+		ad1: map[string][]*ad1Rec{}, placed: map[string][]*placedRec{}, broken: map[string]bool{}, Folders: folders}
+}
+
+// readFolder reads one year's return into r.
+func (r *Return) readFolder(fsys fs.FS, dir string, year int, probs *problem.List, unknown *[]string) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			probs.Errorf("config.toml", 0, 0, "data.ssda903", "folder %s not found: give the folders holding each year's 903 return, inside the project folder", dir)
+		} else {
+			probs.Errorf(dir, 0, 0, "", "cannot be read: %v", err)
+		}
+		return
+	}
+	have := map[string]string{} // lower-case name → name as written
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		n := strings.ToLower(e.Name())
+		have[n] = e.Name()
+		if !slices.ContainsFunc(tables, func(t tableSpec) bool { return t.file == n }) && !slices.Contains(otherTables, n) && !strings.HasPrefix(n, ".") {
+			*unknown = append(*unknown, path.Join(dir, e.Name()))
+		}
+	}
+	for _, tb := range tables {
+		written, ok := have[tb.file]
+		if !ok {
+			if tb.mustExist {
+				probs.Errorf(path.Join(dir, tb.file), 0, 0, "", "file not found: export the 903 return's %s table as %s into %s", strings.TrimSuffix(tb.file, ".csv"), tb.file, dir)
+			}
+			continue
+		}
+		name := path.Join(dir, written)
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			probs.Errorf(name, 0, 0, "", "cannot be read: %v", err)
+			continue
+		}
+		if t := readTable(name, data, tb.known, tb.required, unknown, probs); t != nil {
+			tb.read(r, t, year, probs)
+		}
+	}
+}
+
+// merge adds a later year's records to r: its copy of a record r holds
+// replaces r's.
+func (r *Return) merge(o *Return) {
+	maps.Copy(r.header, o.header)
+	maps.Copy(r.broken, o.broken)
+	for id, eps := range o.episodes {
+		r.episodes[id] = mergeBy(r.episodes[id], eps, func(e *episode) period.Date { return e.decom })
+	}
+	for id, list := range o.ad1 {
+		r.ad1[id] = mergeBy(r.ad1[id], list, func(a *ad1Rec) period.Date { return a.dInt })
+	}
+	for id, list := range o.placed {
+		r.placed[id] = mergeBy(r.placed[id], list, func(p *placedRec) period.Date { return p.dPlaced })
+	}
+}
+
+// mergeBy adds later to cur, a later record replacing the one of cur
+// with the same key.
+func mergeBy[T any](cur, later []T, key func(T) period.Date) []T {
+	for _, x := range later {
+		if i := slices.IndexFunc(cur, func(c T) bool { return key(c) == key(x) }); i >= 0 {
+			cur[i] = x
+		} else {
+			cur = append(cur, x)
+		}
+	}
+	return cur
 }
 
 // checkYearOrder catches folders listed out of order when their names
@@ -188,7 +247,7 @@ func (rr *rowReader) broken() {
 func (rr *rowReader) cell(h string) cell { return rr.t.get(rr.r, h) }
 
 func (rr *rowReader) errorf(c cell, format string, args ...any) {
-	rr.probs.Errorf(c.at.File, c.at.Row, c.at.Col, c.at.Column, format, args...)
+	rr.probs.Errorf(c.at().File, c.at().Row, c.at().Col, c.at().Column, format, args...)
 }
 
 // required reads a cell that must not be blank.
@@ -243,7 +302,7 @@ func (r *Return) readHeader(t *table, year int, probs *problem.List) {
 			continue
 		}
 		if old := r.header[h.child.text]; old != nil && old.year == year {
-			rr.errorf(h.child, "child %s is also on row %d: the header table has one row per child", h.child.text, old.child.at.Row)
+			rr.errorf(h.child, "child %s is also on row %d: the header table has one row per child", h.child.text, old.child.at().Row)
 			continue
 		}
 		r.header[h.child.text] = h
@@ -284,7 +343,7 @@ func (r *Return) readEpisodes(t *table, year int, probs *problem.List) {
 		case i < 0:
 			r.episodes[e.child.text] = append(eps, e)
 		case eps[i].year == year:
-			rr.errorf(e.decomC, "child %s's episode starting %s is also on row %d: each episode is one row", e.child.text, e.decomC.text, eps[i].decomC.at.Row)
+			rr.errorf(e.decomC, "child %s's episode starting %s is also on row %d: each episode is one row", e.child.text, e.decomC.text, eps[i].decomC.at().Row)
 		default:
 			eps[i] = e // the later year's copy wins
 		}
@@ -308,7 +367,7 @@ func (r *Return) readAD1(t *table, year int, probs *problem.List) {
 		case i < 0:
 			r.ad1[a.child.text] = append(list, a)
 		case list[i].year == year:
-			rr.errorf(a.dateInt, "child %s's AD1 with this DATE_INT is also on row %d", a.child.text, list[i].child.at.Row)
+			rr.errorf(a.dateInt, "child %s's AD1 with this DATE_INT is also on row %d", a.child.text, list[i].child.at().Row)
 		default:
 			list[i] = a
 		}
@@ -336,7 +395,7 @@ func (r *Return) readPlaced(t *table, year int, probs *problem.List) {
 		case i < 0:
 			r.placed[p.child.text] = append(list, p)
 		case list[i].year == year:
-			rr.errorf(p.placed, "child %s's decision of this DATE_PLACED is also on row %d", p.child.text, list[i].child.at.Row)
+			rr.errorf(p.placed, "child %s's decision of this DATE_PLACED is also on row %d", p.child.text, list[i].child.at().Row)
 		default:
 			list[i] = p
 		}

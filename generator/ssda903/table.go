@@ -23,10 +23,26 @@ type Loc struct {
 	Column string
 }
 
-// A cell is one value as written, with where it was written.
+// A cell is one value as written, with where it was written. It is
+// kept small (its place is worked out when a message needs it): a
+// council's twelve years of episodes are tens of thousands of rows of
+// cells.
 type cell struct {
-	text string
-	at   Loc
+	text     string
+	t        *table
+	row, col int32
+}
+
+// at is where the cell is.
+func (c cell) at() Loc {
+	if c.t == nil {
+		return Loc{}
+	}
+	l := Loc{File: c.t.name, Row: int(c.row), Col: int(c.col)}
+	if c.col > 0 && int(c.col) <= len(c.t.header) {
+		l.Column = c.t.header[c.col-1]
+	}
+	return l
 }
 
 // table is one CSV file of the return: its columns by upper-case
@@ -34,7 +50,7 @@ type cell struct {
 type table struct {
 	name   string
 	col    map[string]int // heading (upper case) → column, A = 1
-	header []string       // heading of each column, upper case
+	header []string       // heading of each column, as written
 	rows   []tableRow
 }
 
@@ -47,11 +63,10 @@ type tableRow struct {
 // row's place when the file has no such column.
 func (t *table) get(r tableRow, heading string) cell {
 	c := t.col[heading]
-	at := Loc{File: t.name, Row: r.row, Col: c, Column: heading}
 	if c == 0 || c > len(r.cells) {
-		return cell{at: at}
+		return cell{t: t, row: int32(r.row), col: int32(c)}
 	}
-	return cell{text: r.cells[c-1], at: at}
+	return cell{text: r.cells[c-1], t: t, row: int32(r.row), col: int32(c)}
 }
 
 // readTable reads one CSV file. Headings are matched ignoring case and
@@ -105,8 +120,8 @@ func readTable(name string, data []byte, known, required []string, unknown *[]st
 		if t == nil {
 			t = &table{name: name, col: map[string]int{}}
 			for i, h := range rec {
+				t.header = append(t.header, strings.TrimSpace(h)) // as written, for messages
 				h = strings.ToUpper(strings.TrimSpace(h))
-				t.header = append(t.header, h)
 				switch {
 				case h == "":
 				case !contains(known, h):
