@@ -104,6 +104,33 @@ func TestScaffoldSSDA903Builds(t *testing.T) {
 	}
 }
 
+// Without a children.csv beside the 903 the report is still built, and
+// the build names, once each, the figures resting on what is missing.
+func TestSSDA903WithoutTrackerBuilds(t *testing.T) {
+	fixture := filepath.Join("ssda903", "testdata", "fixture", "data")
+	dir := newProject(t)
+	if err := os.CopyFS(filepath.Join(dir, "data", "903"), os.DirFS(filepath.Join(fixture, "903"))); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "data", "children.csv"))
+	appendConfig(t, dir, "\n[data]\nssda903 = [\"data/903/2023-24\", \"data/903/2024-25\"]\n")
+	res, err := Build(context.Background(), Options{Source: dir})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Error())
+	}
+	named := map[string]int{}
+	for _, p := range res.Problems {
+		for _, col := range []string{"disabled", "sibling_group", "matched"} {
+			if strings.HasPrefix(p.Message, "the 903 does not hold "+col+",") {
+				named[col]++
+			}
+		}
+	}
+	if named["disabled"] != 1 || named["sibling_group"] != 1 || named["matched"] != 1 {
+		t.Errorf("missing columns named %v, want each once:\n%s", named, res.Problems.Error())
+	}
+}
+
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
