@@ -28,6 +28,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/site"
+	"github.com/adoptionreport/adoptionreport/generator/ssda903"
 )
 
 // ConfigFile is the project's settings file, relative to its folder.
@@ -129,7 +130,7 @@ func loadWith(ctx context.Context, source string, cache *Cache) (*Project, probl
 		if cache != nil {
 			p.Data, dataProbs = cache.dataOf(fsys, cfg)
 		} else {
-			p.Data, dataProbs = dataset.Load(fsys, cfg.Data, cfg.Year)
+			p.Data, dataProbs = loadData(fsys, cfg)
 		}
 	})
 	p.Pages, pageProbs = content.Load(fsys, ContentDir)
@@ -157,6 +158,26 @@ func SourceError(dir string) error {
 		return errors.New("a file, not a folder: give the report project's folder (the one holding config.toml) with --source")
 	}
 	return nil
+}
+
+// loadData reads the project's tables. With [data] ssda903 set,
+// children.csv is derived from the 903 returns (and the partial
+// children.csv beside them) and read as any children.csv is; problems
+// name the 903 cells.
+func loadData(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem.List) {
+	if len(cfg.Data.SSDA903) == 0 {
+		return dataset.Load(fsys, cfg.Data, cfg.Year)
+	}
+	d, probs := ssda903.Load(fsys, SSDA903Settings(cfg))
+	files := cfg.Data
+	files.Children = ssda903.DerivedName
+	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year)
+	return ds, append(probs, d.Remap(dsProbs)...)
+}
+
+// SSDA903Settings are the settings of cfg that reading its 903 returns needs.
+func SSDA903Settings(cfg config.Config) ssda903.Settings {
+	return ssda903.Settings{Folders: cfg.Data.SSDA903, Tracker: cfg.Data.Children, OwnProviders: cfg.SSDA903.OwnProviders}
 }
 
 // Render computes a loaded project's figures and renders its site in

@@ -120,7 +120,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 	if c.data != nil && reflect.DeepEqual(c.loaded, key) {
 		return c.data, c.dataProbs
 	}
-	ds, probs := dataset.Load(fsys, cfg.Data, cfg.Year)
+	ds, probs := loadData(fsys, cfg)
 	c.loaded, c.data, c.dataProbs, c.computed = key, ds, probs, nil
 	c.loads++
 	return ds, probs

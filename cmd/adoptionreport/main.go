@@ -19,8 +19,10 @@ import (
 	"syscall"
 
 	"github.com/adoptionreport/adoptionreport/generator"
+	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+	"github.com/adoptionreport/adoptionreport/generator/ssda903"
 	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
@@ -35,10 +37,10 @@ const usageText = `adoptionreport builds an Annual Adoption Report from CSV data
 
 Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
-  adoptionreport check [--source DIR] [--draft]
+  adoptionreport check [--source DIR] [--draft] [--explain CHILD_ID]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
   adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
-  adoptionreport new DIR
+  adoptionreport new [--ssda903] DIR
   adoptionreport help [COMMAND]
   adoptionreport --version
 
@@ -262,14 +264,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check [--source DIR] [--draft]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
+	fs := newFlags("check [--source DIR] [--draft] [--explain CHILD_ID]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
 	draft := fs.Bool("draft", false, "check as a draft build does, with nothing suppressed (draft pages are checked either way)")
+	explain := fs.String("explain", "", "with [data] ssda903 set, also show on the screen the 903 records read for child `CHILD_ID` and the children.csv row(s) worked out from them")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	probs, err := generator.Check(ctx, *source, *draft)
 	printProblems(stderr, probs)
+	if *explain != "" && !explainChild(*source, *explain, stdout, stderr) {
+		return exitProblems
+	}
 	switch {
 	case errors.Is(err, generator.ErrProblems):
 		return exitProblems
@@ -281,6 +287,27 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "no problems found")
 	}
 	return exitOK
+}
+
+// explainChild prints what the 903 returns say of one child, to the
+// terminal only: the child's ID and dates never go near output/. It
+// reports false when it cannot (no 903 in the project, or no such child).
+func explainChild(source, id string, stdout, stderr io.Writer) bool {
+	fsys := os.DirFS(source)
+	cfg, probs := config.Load(fsys, generator.ConfigFile)
+	if probs.HasErrors() {
+		return false // check has printed them
+	}
+	if len(cfg.Data.SSDA903) == 0 {
+		fmt.Fprintln(stderr, "check --explain: this project reads children.csv, not 903 returns ([data] ssda903 is not set), so there is nothing to explain: the child's rows are as children.csv gives them")
+		return false
+	}
+	d, _ := ssda903.Load(fsys, generator.SSDA903Settings(cfg))
+	if !d.Explain(stdout, id) {
+		fmt.Fprintf(stderr, "check --explain: child %s is in none of the 903 returns read (%s): the ID is the 903's CHILD, as in header.csv\n", id, strings.Join(cfg.Data.SSDA903, ", "))
+		return false
+	}
+	return true
 }
 
 // untouched says that a failed build left the output folder as it was,
@@ -302,7 +329,8 @@ func printProblems(w io.Writer, probs problem.List) {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	fs := newFlags("new [--ssda903] DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	with903 := fs.Bool("ssda903", false, "read the children from SSDA903 returns: the project gets a synthetic council's returns in data/903, one folder per year, and a partial data/children.csv beside them")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, fs)
@@ -318,10 +346,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := fs.Arg(0)
-	if err := scaffold.New(dir); err != nil {
+	create, data := scaffold.New, "replace the example rows in %s/data/ with your own"
+	if *with903 {
+		create, data = scaffold.NewSSDA903, "replace the example 903 returns in %s/data/903/ with a folder per year of your own (see docs/data.md), the example rows in the rest of data/ with yours"
+	}
+	if err := create(dir); err != nil {
 		fmt.Fprintf(stderr, "adoptionreport new: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(stderr, "created a report project in %s\nnext: replace the example rows in %s/data/ with your own, edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
+	fmt.Fprintf(stderr, "created a report project in %s\nnext: "+data+", edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
 	return exitOK
 }

@@ -39,7 +39,7 @@ func TestRunExitStatus(t *testing.T) {
 		{[]string{"check", "--source", filepath.Join(dir, "config.toml")}, 1, "config.toml: a file, not a folder"},
 		{[]string{"build", "--source", filepath.Join(dir, "data")}, 1, "config.toml: not found"},
 		{[]string{"build", "--drafts"}, 2, "unknown option --drafts (did you mean --draft?)"},
-		{[]string{"new", "--force", dir}, 2, "unknown option --force; this command takes no options"},
+		{[]string{"new", "--force", dir}, 2, "unknown option --force"},
 		{[]string{"bild"}, 2, `unknown command "bild" (did you mean build?)`},
 		{[]string{"build", dir}, 2, "to work on the project in that folder, write --source " + dir},
 		{[]string{"build", "--output=~/site"}, 2, "--output ~/site: the shell did not turn ~ into your home folder"},
@@ -79,7 +79,8 @@ func TestHelp(t *testing.T) {
 		{[]string{"check", "--help"}, []string{"[--draft]", "--draft\n"}, nil},
 		{[]string{"pdf", "-h"}, []string{"--output FILE", "--chrome PATH"}, nil},
 		{[]string{"serve", "--help"}, []string{"--port PORT", "--bind ADDRESS", "[--port PORT]"}, nil},
-		{[]string{"new", "--help"}, []string{"Usage: adoptionreport new DIR"}, []string{"Options:"}},
+		{[]string{"new", "--help"}, []string{"Usage: adoptionreport new [--ssda903] DIR", "--ssda903\n"}, nil},
+		{[]string{"check", "--help"}, []string{"[--explain CHILD_ID]", "--explain CHILD_ID\n"}, nil},
 		{[]string{"help"}, []string{"Commands:"}, nil},
 		{[]string{"--version"}, []string{"adoptionreport ", "go1."}, nil},
 	} {

@@ -32,6 +32,7 @@ type Config struct {
 	DataExtracted string `toml:"data_extracted"`
 
 	Data       DataFiles  `toml:"data"`
+	SSDA903    SSDA903    `toml:"ssda903"`
 	Thresholds Thresholds `toml:"thresholds"`
 	Branding   Branding   `toml:"branding"`
 	// Cabinet, when its meeting is set, adds a cabinet front sheet to the
@@ -95,6 +96,18 @@ type DataFiles struct {
 	// for children.csv and its List 11 for adopters.csv, which then only
 	// fill what the lists lack (docs/data.md).
 	AnnexA string `toml:"annex_a"`
+	// SSDA903 are folders each holding a year's SSDA903 return, oldest
+	// first. When set, children.csv is derived from them, and Children
+	// is an optional partial file filling what the 903 lacks.
+	SSDA903 []string `toml:"ssda903"`
+}
+
+// SSDA903 are the settings for reading SSDA903 returns.
+type SSDA903 struct {
+	// OwnProviders are the PLACE_PROVIDER codes of the council's own (or
+	// its RAA's) adopters: an adoptive placement with any other provider
+	// is interagency.
+	OwnProviders []string `toml:"own_providers"`
 }
 
 // Branding is the council's look.
@@ -161,6 +174,7 @@ func Default() Config {
 			ThreeMonths:    MonthsToDays(3),  // 91
 			EighteenMonths: MonthsToDays(18), // 547
 		},
+		SSDA903:  SSDA903{OwnProviders: []string{"PR1"}},
 		Branding: Branding{PrimaryColour: "#1d70b8"}, // GOV.UK blue
 		// What the generator cannot promise of every council's site, as
 		// an accessibility statement must say: a council that tests its

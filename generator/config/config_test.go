@@ -94,6 +94,7 @@ tested     = "Tested on 1 July 2024 by the web team."
 			Children: "exports/children.csv", // cleaned: io/fs takes no "./"
 			Adopters: "exports/adopters.csv", Budget: "exports/budget.csv", Comparators: "exports/comparators.csv",
 		},
+		SSDA903:    SSDA903{OwnProviders: []string{"PR1"}},
 		Thresholds: Thresholds{A1: 487, A2: 122, Stage1: 61, Stage2: 120, SixMonths: 183, ThreeMonths: 92, EighteenMonths: 548},
 		Branding:   Branding{Logo: "images/logo.svg", PrimaryColour: "#0B0C0C", Footer: "Example Borough Council, Town Hall"},
 		Cabinet: Cabinet{
@@ -165,10 +166,14 @@ func TestParseProblems(t *testing.T) {
 			`config.toml:5:1: Theme: unknown setting (did you mean theme?)`,
 		}},
 		{"no near miss", head + "colour = \"red\"\n", []string{
-			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [thresholds], [branding], [cabinet], [contact], [accessibility])`,
+			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [ssda903], [thresholds], [branding], [cabinet], [contact], [accessibility])`,
 		}},
 		{"typo in [data]", head + "[data]\n  childern = \"x.csv\"\n", []string{
 			`config.toml:6:3: data.childern: unknown setting (did you mean children?)`,
+		}},
+		{"903 folder outside, provider not a code", head + "[data]\nssda903 = [\"data/903/2024-25\", \"../903\"]\n[ssda903]\nown_providers = [\"pr1\", \"PR9\"]\n", []string{
+			`config.toml:6:1: data.ssda903: "../903" goes outside the project folder (..): copy the file into the project and give its path from there, e.g. ssda903 = "data/903/2024-25"`,
+			`config.toml:8:1: ssda903.own_providers: "PR9" is not a PLACE_PROVIDER code of the 903 return (PR0 to PR5): write, for example, own_providers = ["PR1"], or ["PR1", "PR2"] when another council hosts your RAA`,
 		}},
 		{"unknown threshold", head + "[thresholds]\na1 = 400\na3 = 1\n", []string{
 			`config.toml:7:1: thresholds.a3: unknown setting (did you mean a1 or a2?)`,

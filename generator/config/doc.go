@@ -59,10 +59,21 @@
 //	                                     Lists 10 and 11 stand for children
 //	                                     and adopters, which then only fill
 //	                                     what the lists lack
+//	ssda903      []                      folders each holding a year's
+//	                                     SSDA903 return, oldest first; when
+//	                                     set, children.csv is derived from
+//	                                     them and children is an optional
+//	                                     partial file beside them
 //
 // Any of them may be an Excel workbook, its sheet named in square
 // brackets after the path ("data/tracker.xlsx[Children]") or else its
 // first visible sheet.
+//
+// [ssda903] holds the settings for reading SSDA903 returns.
+//
+//	own_providers  ["PR1"]  PLACE_PROVIDER codes of the council's own
+//	                        adopters (add "PR2" when another council
+//	                        hosts the RAA); any other is interagency
 //
 // [thresholds] holds the timeliness thresholds, in days, each above 0.
 // The defaults are the adoption scorecard's, with months converted as
