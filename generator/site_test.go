@@ -49,6 +49,65 @@ func TestShortcodeProblemsAreLocated(t *testing.T) {
 	}
 }
 
+// {{< compare >}} names an area of comparators.csv in double quotes, with
+// or without a period; an area comparators.csv lacks, or lacks for that
+// figure, stops the build at the shortcode with the areas it has.
+func TestCompareAreaShortcode(t *testing.T) {
+	comparators := "indicator,period,area,value\n" +
+		"a1,2024-25,England,455\n" +
+		"a1,2024-25,Statistical neighbours,461\n" +
+		"a1,2022-25,England,466\n"
+	dir := newProject(t)
+	write(t, dir, "data/comparators.csv", comparators)
+	// content/summary.md has 8 lines; after a blank line 9 these are lines 10 to 14.
+	appendTo(t, dir, "content/summary.md", "\nA {{< compare a1 2022-25 \"Statistical neighbors\" >}}.\n"+
+		"B {{< compare a1 \"Region\" >}}.\n"+
+		"C {{< compare a1 2022-25 \"England\" extra >}}.\n"+
+		"D {{< compare waiting 2024-25 \"England\" >}}.\n"+
+		"E {{< metric a1 2022-25 \"England\" >}}.\n")
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v", err)
+	}
+	got := res.Problems.Error()
+	for _, want := range []string{
+		`content/summary.md:10:3: compare: unknown comparator area "Statistical neighbors" (did you mean Statistical neighbours?); comparators.csv has "England", "Statistical neighbours"; write the area in double quotes as it is there`,
+		`content/summary.md:11:3: compare: unknown comparator area "Region"; comparators.csv has "England", "Statistical neighbours"`,
+		`content/summary.md:12:3: compare: write {{< compare ID >}}, {{< compare ID PERIOD >}} or {{< compare ID PERIOD "AREA" >}}`,
+		`content/summary.md:13:3: compare: comparators.csv has no "England" row for waiting 2024-25 (it has no row for that figure from any area)`,
+		`content/summary.md:14:3: metric: write {{< metric ID >}} or {{< metric ID PERIOD >}}`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+
+	// Without comparators.csv, no area is known.
+	dir = newProject(t)
+	appendTo(t, dir, "content/summary.md", "\nA {{< compare a1 \"England\" >}}.\n")
+	res, _ = Build(context.Background(), Options{Source: dir})
+	if want := `content/summary.md:10:3: compare: no comparator area "England": comparators.csv has no rows`; !strings.Contains(res.Problems.Error(), want) {
+		t.Errorf("problems lack %q:\n%s", want, res.Problems.Error())
+	}
+
+	// Without those lines the area is compared, the period taken as the
+	// report year's when left out. The sample's children page names
+	// "Statistical neighbours" with a period; here it is left out.
+	dir = newProject(t)
+	write(t, dir, "data/comparators.csv", comparators)
+	appendTo(t, dir, "content/summary.md", "\nA1 this year was {{< compare a1 \"Statistical neighbours\" >}}.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "summary.html"))
+	// The example's 2024-25 A1 is 455 days; 455 − 461 = −6.
+	want := `<span class="comparison" data-indicator="a1" data-period="2024-25" data-area="Statistical neighbours">6 days faster than Statistical neighbours</span>`
+	if !strings.Contains(string(page), want) {
+		t.Errorf("summary.html lacks %s", want)
+	}
+}
+
 // Text that starts like a shortcode but is not one stops the build, with
 // what was probably meant, and a front matter mistake in the same file
 // does not hide it.

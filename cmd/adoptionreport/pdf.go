@@ -55,7 +55,11 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
-		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s and no PDF was written\n", untouched(res.Output))
+		left := untouched(res.Output) + " and no PDF was written"
+		if _, err := os.Stat(res.Output); err != nil {
+			left = "no site and no PDF were written"
+		}
+		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s\n", left)
 		return exitProblems
 	case err != nil:
 		fmt.Fprintf(stderr, "build failed: %v\n", err)

@@ -49,7 +49,7 @@ func TestPDFStopsEarly(t *testing.T) {
 		{name: "bad CHROME_PATH, before building", env: missing, args: []string{"--source", broken},
 			code: exitProblems, say: []string{"CHROME_PATH " + missing}, notSay: "building…"},
 		{name: "project with errors", args: []string{"--chrome", fakeChrome(t), "--source", broken},
-			code: exitProblems, say: []string{"building…", "config.toml:1:1: reprot_year", "pdf stopped", "no PDF was written"}},
+			code: exitProblems, say: []string{"building…", "config.toml:1:1: reprot_year", "pdf stopped", "no site and no PDF were written"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -91,6 +91,10 @@ type DataFiles struct {
 	Adopters    string `toml:"adopters"`
 	Budget      string `toml:"budget"`
 	Comparators string `toml:"comparators"` // optional: a missing file is not an error
+	// AnnexA is Ofsted's Annex A workbook, optional: its List 10 stands
+	// for children.csv and its List 11 for adopters.csv, which then only
+	// fill what the lists lack (docs/data.md).
+	AnnexA string `toml:"annex_a"`
 }
 
 // Branding is the council's look.

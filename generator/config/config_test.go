@@ -140,7 +140,7 @@ func TestParseDefaults(t *testing.T) {
 }
 
 func TestParseNormalises(t *testing.T) {
-	src := "\uFEFFtitle = \"T\"\r\ncouncil = \"C\"\r\nraa = \"R\"\r\nreport_year = \" 2024-25 \"\r\ntheme = \" plain \"\r\n[data]\r\nbudget = \"data//money/./budget.csv\"\r\n"
+	src := "\uFEFFtitle = \"T\"\r\ncouncil = \"C\"\r\nraa = \"R\"\r\nreport_year = \" 2024/25 \"\r\ntheme = \" plain \"\r\n[data]\r\nbudget = \"data//money/./budget.csv\"\r\n"
 	c, probs := Parse("config.toml", []byte(src))
 	if len(probs) > 0 {
 		t.Fatalf("unexpected problems:\n%s", probs)
@@ -264,7 +264,7 @@ func TestParseProblems(t *testing.T) {
 
 		// report_year.
 		{"not a year", "title = \"T\"\ncouncil = \"C\"\nraa = \"R\"\nreport_year = \"2024\"\n", []string{
-			`config.toml:4:1: report_year: "2024" is not a financial year; write it like 2024-25`,
+			`config.toml:4:1: report_year: "2024" is not a financial year; write it like 2024-25; 2024/25, 2024-2025 and 2024/2025 also work`,
 		}},
 		{"years not consecutive", "title = \"T\"\ncouncil = \"C\"\nraa = \"R\"\nreport_year = \"2024-26\"\n", []string{
 			`config.toml:4:1: report_year: "2024-26" is 2 years; write a single financial year such as 2025-26`,

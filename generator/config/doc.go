@@ -55,6 +55,14 @@
 //	budget       "data/budget.csv"       budget and spend lines
 //	comparators  "data/comparators.csv"  England and regional figures; a
 //	                                     missing file is not an error
+//	annex_a      none                    Ofsted's Annex A workbook: its
+//	                                     Lists 10 and 11 stand for children
+//	                                     and adopters, which then only fill
+//	                                     what the lists lack
+//
+// Any of them may be an Excel workbook, its sheet named in square
+// brackets after the path ("data/tracker.xlsx[Children]") or else its
+// first visible sheet.
 //
 // [thresholds] holds the timeliness thresholds, in days, each above 0.
 // The defaults are the adoption scorecard's, with months converted as

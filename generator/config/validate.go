@@ -98,6 +98,7 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 	} {
 		*p.val = checkPath(d, probs, p.key, *p.val, p.example, true)
 	}
+	c.Data.AnnexA = checkPath(d, probs, "data.annex_a", c.Data.AnnexA, "data/annex_a.xlsx", false)
 
 	if d.Has("cabinet") && strings.TrimSpace(c.Cabinet.Meeting) == "" {
 		d.Warnf(probs, "cabinet", `the cabinet front sheet is printed only when its meeting is set: add meeting = "Cabinet, 16 July 2025" under [cabinet], or remove the table`)

@@ -2,18 +2,21 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/content"
 	"github.com/adoptionreport/adoptionreport/generator/content/shortcode"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
-	near "github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/period"
+	near "github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // resolver turns one page's shortcodes into HTML from the report's
@@ -76,16 +79,20 @@ func (res *resolver) mark(n int) (marked, error) {
 func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 	switch sc.Name {
 	case "metric", "compare":
-		f, err := res.figure(sc)
+		f, area, err := res.figure(sc)
 		if err != nil {
 			return "", err
 		}
 		res.suppressed = res.suppressed || f.Suppressed
 		text := charts.FormatFigure(f)
-		if sc.Name == "compare" {
-			if text, err = charts.Compare(f); err != nil {
-				return "", err
-			}
+		switch {
+		case sc.Name == "compare" && area != "":
+			text, err = charts.CompareArea(f, area)
+		case sc.Name == "compare":
+			text, err = charts.Compare(f)
+		}
+		if err != nil {
+			return "", err
 		}
 		// The figure's ID and period go with it, so a test (or a reader's
 		// tool) can check every figure in the text against indicators.json.
@@ -93,8 +100,12 @@ func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 		if sc.Name == "compare" {
 			class = "comparison"
 		}
-		return fmt.Sprintf(`<span class="%s" data-indicator="%s" data-period="%s">%s</span>`,
-			class, html.EscapeString(f.ID), f.Period, html.EscapeString(text)), nil
+		areaAttr := ""
+		if area != "" {
+			areaAttr = fmt.Sprintf(` data-area="%s"`, html.EscapeString(area))
+		}
+		return fmt.Sprintf(`<span class="%s" data-indicator="%s" data-period="%s"%s>%s</span>`,
+			class, html.EscapeString(f.ID), f.Period, areaAttr, html.EscapeString(text)), nil
 	case "chart":
 		if len(sc.Args) != 1 {
 			return "", fmt.Errorf("write {{< chart ID >}} with one chart ID, e.g. {{< chart timeliness >}}")
@@ -124,29 +135,73 @@ func (res *resolver) Resolve(sc shortcode.Shortcode) (string, error) {
 	return "", fmt.Errorf("unknown shortcode %q; the shortcodes are metric, compare, chart and table", sc.Name)
 }
 
-// figure finds the figure a metric or compare shortcode names. Without a
+// figure finds the figure a metric or compare shortcode names, and the
+// comparators.csv area a compare shortcode names ("" for none). Without a
 // period it is the report year's.
-func (res *resolver) figure(sc shortcode.Shortcode) (indicators.Figure, error) {
+func (res *resolver) figure(sc shortcode.Shortcode) (indicators.Figure, string, error) {
 	rep := res.r.in.Report
-	if len(sc.Args) < 1 || len(sc.Args) > 2 {
-		return indicators.Figure{}, fmt.Errorf("write {{< %s ID >}} or {{< %s ID PERIOD >}}, e.g. {{< %s a1 2022-25 >}}", sc.Name, sc.Name, sc.Name)
+	most := 2
+	usage := fmt.Sprintf("write {{< %s ID >}} or {{< %s ID PERIOD >}}, e.g. {{< %s a1 2022-25 >}}", sc.Name, sc.Name, sc.Name)
+	if sc.Name == "compare" {
+		most = 3
+		usage = `write {{< compare ID >}}, {{< compare ID PERIOD >}} or {{< compare ID PERIOD "AREA" >}}, e.g. {{< compare a1 2022-25 "Statistical neighbours" >}}`
+	}
+	if len(sc.Args) < 1 || len(sc.Args) > most {
+		return indicators.Figure{}, "", errors.New(usage)
 	}
 	id := sc.Args[0]
 	p := rep.Year.Period()
-	if len(sc.Args) == 2 {
-		var err error
-		if p, err = period.ParsePeriod(sc.Args[1]); err != nil {
-			return indicators.Figure{}, err
+	var area string
+	rest := sc.Args[1:]
+	if len(rest) > 0 {
+		// The period may be left out before an area: a word that is not a
+		// period, and does not start like one, is the area.
+		q, err := period.ParsePeriod(rest[0])
+		switch {
+		case err == nil:
+			p, rest = q, rest[1:]
+		case len(rest) == 1 && sc.Name == "compare" && !startsLikePeriod(rest[0]):
+		default:
+			return indicators.Figure{}, "", err
+		}
+	}
+	if len(rest) > 0 {
+		area = rest[0]
+		if !slices.Contains(rep.Areas, area) {
+			return indicators.Figure{}, "", unknownArea(area, rep.Areas)
 		}
 	}
 	f, ok := rep.Lookup(id, p)
 	if ok {
-		return f, nil
+		return f, area, nil
 	}
 	if _, known := rep.Lookup(id, rep.Year.Period()); !known {
-		return indicators.Figure{}, fmt.Errorf("unknown indicator ID %q%s", id, suggest(id, res.indicatorIDs()))
+		return indicators.Figure{}, "", fmt.Errorf("unknown indicator ID %q%s", id, suggest(id, res.indicatorIDs()))
 	}
-	return indicators.Figure{}, fmt.Errorf("no figure for %s in %s; the report covers %s", id, p, res.periodsOf(id))
+	return indicators.Figure{}, "", fmt.Errorf("no figure for %s in %s; the report covers %s", id, p, res.periodsOf(id))
+}
+
+// startsLikePeriod reports whether a shortcode word was meant as a
+// period, "2022-25", rather than an area.
+func startsLikePeriod(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// unknownArea is the error for an area comparators.csv does not have,
+// with the nearest area and the ones it has.
+func unknownArea(area string, areas []string) error {
+	if len(areas) == 0 {
+		return fmt.Errorf("no comparator area %q: comparators.csv has no rows (see docs/data.md)", area)
+	}
+	quoted := make([]string, len(areas))
+	for i, a := range areas {
+		quoted[i] = strconv.Quote(a)
+	}
+	hint := ""
+	if s := near.Suggest(area, areas); s != "" {
+		hint = " (did you mean " + s + "?)"
+	}
+	return fmt.Errorf("unknown comparator area %q%s; comparators.csv has %s; write the area in double quotes as it is there", area, hint, strings.Join(quoted, ", "))
 }
 
 func (res *resolver) indicatorIDs() []string {

@@ -326,7 +326,7 @@ func (r *renderer) pages() []reportPage {
 	var ps []reportPage
 	have := map[string]bool{}
 	for _, p := range r.in.Pages {
-		if p.Draft && !r.in.Draft {
+		if p.Broken || p.Draft && !r.in.Draft {
 			continue
 		}
 		if p.Slug == "index" || p.Slug == "print" {
@@ -393,6 +393,12 @@ func (r *renderer) render() (Files, error) {
 		}
 		printSections = append(printSections, printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody})
 		anySuppressed = anySuppressed || suppressed
+	}
+	for _, p := range r.in.Pages {
+		if p.Broken && (!p.Draft || r.in.Draft) && len(p.Body) > 0 {
+			_, probs := content.Render(p, newResolver(r, chartByID), nil)
+			*r.probs = append(*r.probs, probs...)
+		}
 	}
 
 	d := r.pageData(nav, -1)
