@@ -147,6 +147,44 @@ func TestEveryAreaCompared(t *testing.T) {
 	}
 }
 
+// The comparisons table has every figure comparators.csv has a row for,
+// charted or not, the council's beside each area's, England first; pounds
+// are pounds, not pence.
+func TestComparisonTable(t *testing.T) {
+	cfg := testConfig()
+	ds := testDataset()
+	ds.Comparators = append(ds.Comparators,
+		dataset.Comparator{Row: 6, Indicator: "adopted", Period: period.Year(2024).Period(), Area: "Region", Value: 41},
+		dataset.Comparator{Row: 7, Indicator: "budget", Period: period.Year(2024).Period(), Area: "England", Value: 1234567.5},
+	)
+	r := indicators.Compute(ds, cfg)
+	tb := Tables(r, cfg)[5]
+	if tb.ID != "comparisons" {
+		t.Fatalf("table 5 is %s", tb.ID)
+	}
+	if want := []string{"Measure", "Period", "Test Borough Council", "England", "Statistical neighbours", "Region"}; !slices.Equal(tb.Header, want) {
+		t.Errorf("header %q, want %q", tb.Header, want)
+	}
+	// The fixture budgets £117,735 + £54,000 + £350,000 + £1,000,000 =
+	// £1,521,735 for 2024-25; England's £1,234,567.50 rounds half away
+	// from zero.
+	want := [][]string{
+		{"Children adopted", "2024-25", "3", "", "", "41"}, // orders of May, June and October 2024
+		{"A1: from entering care to moving in (days)", "2022-25", "355", "480", "", ""},
+		{"A1: from entering care to moving in (days)", "2024-25", "349", "450", "", ""},
+		{"A2: from placement order to match (days)", "2022-25", "100", "190", "170", ""},
+		{"Budget", "2024-25", "£1,521,735", "£1,234,568", "", ""},
+	}
+	if len(tb.Rows) != len(want) {
+		t.Fatalf("rows %q, want %q", tb.Rows, want)
+	}
+	for i := range want {
+		if !slices.Equal(tb.Rows[i], want[i]) {
+			t.Errorf("row %d: %q, want %q", i, tb.Rows[i], want[i])
+		}
+	}
+}
+
 // A compare shortcode naming an area sets the figure against that area
 // alone; one the figure has no row for is an error naming those it has.
 func TestCompareArea(t *testing.T) {
