@@ -27,6 +27,8 @@ func TestCompare(t *testing.T) {
 		// 18.2 − 20.5 = −2.3 points.
 		{"percent lower", indicators.Figure{Unit: indicators.Percent, Value: 18.2, HasValue: true, Comparators: england(20.5)}, "2.3 percentage points lower than England"},
 		{"first comparator without England", indicators.Figure{Unit: indicators.Children, Value: 30, HasValue: true, Comparators: []indicators.ComparatorValue{{Area: "Region", Value: 30}}}, "the same as Region"},
+		// £1,521,735 − £1,234,567.50 = £287,167.50, whole pounds in text.
+		{"pounds more", indicators.Figure{Unit: indicators.Pounds, Value: 1521735, Pence: 152173500, HasValue: true, Comparators: []indicators.ComparatorValue{{Area: "England", Value: 1234567.5}}}, "£287,168 more than England"},
 		{"suppressed", indicators.Figure{Unit: indicators.Days, Suppressed: true, Threshold: 426}, "[c]"},
 		{"no data", indicators.Figure{Unit: indicators.Days, Threshold: 426}, "no data"},
 	}
