@@ -187,3 +187,15 @@ func TestNoTracker(t *testing.T) {
 		t.Errorf("%d rows, want 2", len(d.Rows))
 	}
 }
+
+// A missing column of the return is one error, at the header, not one
+// on every row.
+func TestMissingColumn(t *testing.T) {
+	fsys := project("M1,1,01/01/2024,WBRI\n", "", "", "", "")
+	fsys["data/903/2024-25/episodes.csv"].Data = []byte("CHILD,DECOM,RNE,LS,PLACE,DEC,REC\nM1,01/05/2024,S,C2,U3,,\nM1,01/06/2024,P,C2,A4,,\n")
+	got := errorsOf(t, fsys)
+	want := "data/903/2024-25/episodes.csv:1: PLACE_PROVIDER: required column of the 903 return is missing: export the table with its column PLACE_PROVIDER"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

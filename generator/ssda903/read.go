@@ -253,7 +253,10 @@ func (rr *rowReader) errorf(c cell, format string, args ...any) {
 // required reads a cell that must not be blank.
 func (rr *rowReader) required(h string) cell {
 	c := rr.cell(h)
-	if c.text == "" && rr.t.col[h] != 0 {
+	switch {
+	case c.col == 0:
+		rr.bad = true // the missing column is reported once, at the header
+	case c.text == "":
 		rr.errorf(c, "is blank: every row of the 903 %s table needs a %s", strings.TrimSuffix(path.Base(rr.t.name), ".csv"), h)
 		rr.bad = true
 	}
@@ -274,6 +277,10 @@ func (rr *rowReader) date(c cell) period.Date {
 // blankOK. It returns the code in upper case.
 func (rr *rowReader) code(c *cell, list []string, blankOK bool, what string) {
 	c.text = strings.ToUpper(c.text)
+	if c.col == 0 {
+		rr.bad = true // the missing column is reported once, at the header
+		return
+	}
 	if c.text == "" && blankOK || slices.Contains(list, c.text) {
 		return
 	}
