@@ -215,3 +215,15 @@ func TestDateIntDisagrees(t *testing.T) {
 		t.Errorf("should_be_placed %s, want 01/05/2024", got)
 	}
 }
+
+// A table exported as a workbook is named, with what to save it as.
+func TestWorkbookTable(t *testing.T) {
+	fsys := project("", "", "", "", "")
+	delete(fsys, "data/903/2024-25/episodes.csv")
+	fsys["data/903/2024-25/Episodes.xlsx"] = &fstest.MapFile{Data: []byte("PK\x03\x04")}
+	got := errorsOf(t, fsys)
+	want := `data/903/2024-25/Episodes.xlsx: is a workbook: the 903 tables are read as CSV. Open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)", named episodes.csv, in the same folder`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -1,6 +1,7 @@
 package ssda903
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"maps"
@@ -159,12 +160,19 @@ func (r *Return) readFolder(fsys fs.FS, dir string, year int, probs *problem.Lis
 		}
 		n := strings.ToLower(e.Name())
 		have[n] = e.Name()
-		if !slices.ContainsFunc(tables, func(t tableSpec) bool { return t.file == n }) && !slices.Contains(otherTables, n) && !strings.HasPrefix(n, ".") {
+		asCSV := strings.TrimSuffix(strings.TrimSuffix(n, ".xlsx"), ".xls") + ".csv" // a workbook is named below
+		if !slices.ContainsFunc(tables, func(t tableSpec) bool { return t.file == n || t.file == asCSV }) && !slices.Contains(otherTables, n) && !strings.HasPrefix(n, ".") {
 			*unknown = append(*unknown, path.Join(dir, e.Name()))
 		}
 	}
 	for _, tb := range tables {
 		written, ok := have[tb.file]
+		base := strings.TrimSuffix(tb.file, ".csv")
+		book := cmp.Or(have[base+".xlsx"], have[base+".xls"])
+		if !ok && book != "" {
+			probs.Errorf(path.Join(dir, book), 0, 0, "", `is a workbook: the 903 tables are read as CSV. Open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)", named %s, in the same folder`, tb.file)
+			continue
+		}
 		if !ok {
 			if tb.mustExist {
 				probs.Errorf(path.Join(dir, tb.file), 0, 0, "", "file not found: export the 903 return's %s table as %s into %s", strings.TrimSuffix(tb.file, ".csv"), tb.file, dir)
