@@ -23,6 +23,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/generator/ssda903"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // Exit statuses: the contract the README gives.
@@ -94,9 +95,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "pdf":
 		return runPDF(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usageText)
+	hint := ""
+	if s := suggest.Suggest(args[0], commands); s != "" {
+		hint = " (did you mean " + s + "?)"
+	}
+	fmt.Fprintf(stderr, "adoptionreport: unknown command %q%s\n\n%s", args[0], hint, usageText)
 	return exitUsage
 }
+
+// commands are the words run knows, for "did you mean".
+var commands = []string{"build", "check", "serve", "pdf", "new", "help"}
 
 // newFlags returns a flag set that reports misuse instead of exiting, so
 // run stays testable and the exit status follows the contract. Its
@@ -145,16 +153,51 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int,
 		return exitOK, false
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "adoptionreport %s: %v\n\n", command(fs), err)
+		fmt.Fprintf(stderr, "adoptionreport %s: %s\n\n", command(fs), flagError(fs, err))
 		printUsage(stderr, fs)
 		return exitUsage, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "adoptionreport %s: unexpected argument %q\n\n", command(fs), fs.Arg(0))
+		hint := ""
+		if st, err := os.Stat(fs.Arg(0)); err == nil && st.IsDir() && fs.Lookup("source") != nil {
+			hint = ": to work on the project in that folder, write --source " + fs.Arg(0)
+		}
+		fmt.Fprintf(stderr, "adoptionreport %s: unexpected argument %q%s\n\n", command(fs), fs.Arg(0), hint)
 		printUsage(stderr, fs)
 		return exitUsage, false
 	}
+	var tilde []string
+	fs.Visit(func(f *flag.Flag) {
+		if v := f.Value.String(); strings.HasPrefix(v, "~") {
+			tilde = append(tilde, fmt.Sprintf("--%s %s: the shell did not turn ~ into your home folder (it does not after =): "+
+				"write --%s %s, with a space, or the whole path", f.Name, v, f.Name, v))
+		}
+	})
+	if len(tilde) > 0 {
+		fmt.Fprintf(stderr, "adoptionreport %s: %s\n", command(fs), strings.Join(tilde, "\n"))
+		return exitUsage, false
+	}
 	return exitOK, true
+}
+
+// flagError says what the flag package's err means in the words of the
+// usage: "unknown option --drafts (did you mean --draft?)" rather than
+// "flag provided but not defined: -drafts".
+func flagError(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok {
+		return err.Error()
+	}
+	name = strings.TrimLeft(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	msg := "unknown option --" + name
+	if s := suggest.Suggest(name, names); s != "" {
+		msg += " (did you mean --" + s + "?)"
+	} else if len(names) == 0 {
+		msg += "; this command takes no options"
+	}
+	return msg
 }
 
 // command is the command a flag set parses: the first word of its name.
@@ -212,13 +255,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "wrote %d files to %s\n", res.Files, res.Output)
+	if opts.Draft {
+		// A draft shows counts that a publish build hides: say so where
+		// the officer looks before copying the folder anywhere.
+		fmt.Fprintf(stderr, "this is a DRAFT, with small numbers shown and draft pages included: do not publish it; build without --draft for the public site\n")
+	}
 	return exitOK
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check [--source DIR] [--draft] [--explain CHILD_ID]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
-	draft := fs.Bool("draft", false, "check as a draft build: draft pages included, nothing suppressed")
+	draft := fs.Bool("draft", false, "check as a draft build does, with nothing suppressed (draft pages are checked either way)")
 	explain := fs.String("explain", "", "with [data] ssda903 set, also show on the screen the 903 records read for child `CHILD_ID` and the children.csv row(s) worked out from them")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
@@ -289,7 +337,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "adoptionreport new: %v\n\n", err)
+		fmt.Fprintf(stderr, "adoptionreport new: %s\n\n", flagError(fs, err))
 		printUsage(stderr, fs)
 		return exitUsage
 	}

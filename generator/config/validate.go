@@ -98,6 +98,7 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 	} {
 		*p.val = checkPath(d, probs, p.key, *p.val, p.example, true)
 	}
+	c.Data.AnnexA = checkPath(d, probs, "data.annex_a", c.Data.AnnexA, "data/annex_a.xlsx", false)
 
 	for i, f := range c.Data.SSDA903 {
 		c.Data.SSDA903[i] = checkPath(d, probs, "data.ssda903", f, "data/903/2024-25", true)
@@ -113,6 +114,8 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 	if d.Has("cabinet") && strings.TrimSpace(c.Cabinet.Meeting) == "" {
 		d.Warnf(probs, "cabinet", `the cabinet front sheet is printed only when its meeting is set: add meeting = "Cabinet, 16 July 2025" under [cabinet], or remove the table`)
 	}
+
+	c.validateFurniture(d, file, probs)
 
 	c.Branding.Logo = checkPath(d, probs, "branding.logo", c.Branding.Logo, "images/logo.png", false)
 	if !isHexColour(c.Branding.PrimaryColour) {

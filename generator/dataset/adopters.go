@@ -46,13 +46,23 @@ func readAdopters(name string, data []byte, lim limits) (hh []Adopter, probs pro
 		return nil, sortByPlace(probs), 0
 	}
 	raw := rawRows[adopterCSV](t, adopterSchema)
+	hh, late = checkAdopters(t, raw, nil, lim, &probs)
+	return hh, sortByPlace(probs), late
+}
+
+// checkAdopters checks the rows of t, raw[i] being t.rows[i] as text,
+// with from as in checkChildren.
+func checkAdopters(t *table, raw []adopterCSV, from []map[string]cellPlace, lim limits, probs *problem.List) ([]Adopter, int) {
 	seen := map[string]int{}
 	out := make([]Adopter, 0, len(raw))
-	c := newRowCheck(t, lim, &probs)
+	c := newRowCheck(t, lim, probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
+		if from != nil {
+			c.from = from[i]
+		}
 		a := Adopter{
 			Row:                     row,
 			HouseholdID:             r.HouseholdID,
@@ -85,5 +95,5 @@ func readAdopters(name string, data []byte, lim limits) (hh []Adopter, probs pro
 			&a.Approved, &a.Matched, &a.Placed, &a.Withdrawn)
 		out = append(out, a)
 	}
-	return out, sortByPlace(probs), c.late
+	return out, c.late
 }

@@ -25,6 +25,24 @@ type rowCheck struct {
 	// the sheet for that text. A slice, not a map: it is made for every
 	// row, and rows have a dozen dates at most.
 	dates []rowDate
+	// from, when a row joins two files (an Annex A list and the
+	// children.csv or adopters.csv that fills it), says where each cell
+	// that did not come from t came from; nil for a row of one file.
+	from map[string]cellPlace
+}
+
+// A cellPlace is where a cell came from: file, spreadsheet row and column.
+type cellPlace struct {
+	file     string
+	row, col int
+}
+
+// at is where the row's cell in column field is.
+func (c *rowCheck) at(field string) cellPlace {
+	if p, ok := c.from[field]; ok {
+		return p
+	}
+	return cellPlace{c.t.name, c.row, c.t.col[field]}
 }
 
 type rowDate struct {
@@ -53,14 +71,17 @@ func newRowCheck(t *table, lim limits, probs *problem.List) *rowCheck {
 func (c *rowCheck) next(row int) {
 	c.row = row
 	c.dates = c.dates[:0]
+	c.from = nil
 }
 
 func (c *rowCheck) errorf(field, format string, args ...any) {
-	c.probs.Errorf(c.t.name, c.row, c.t.col[field], field, format, args...)
+	p := c.at(field)
+	c.probs.Errorf(p.file, p.row, p.col, field, format, args...)
 }
 
 func (c *rowCheck) warnf(field, format string, args ...any) {
-	c.probs.Warnf(c.t.name, c.row, c.t.col[field], field, format, args...)
+	p := c.at(field)
+	c.probs.Warnf(p.file, p.row, p.col, field, format, args...)
 }
 
 // required reports a blank value in a required column. A column missing
@@ -69,7 +90,7 @@ func (c *rowCheck) required(field, v string) bool {
 	if v != "" {
 		return true
 	}
-	if c.t.col[field] != 0 {
+	if c.at(field).col != 0 {
 		c.errorf(field, "is blank: every row needs a %s", field)
 	}
 	return false
@@ -193,7 +214,8 @@ func (c *rowCheck) order(rules []dateRule) {
 
 // place is where the row's cell in column field is: FILE:ROW:COL.
 func (c *rowCheck) place(field string) string {
-	return fmt.Sprintf("%s:%d:%d", c.t.name, c.row, c.t.col[field])
+	p := c.at(field)
+	return problem.Place(p.file, p.row, p.col)
 }
 
 // sortByPlace orders one file's problems by row, then column, then

@@ -44,7 +44,18 @@ var childDateRules = []dateRule{
 	// The durations A1, A3 and A10 count from entering care: a placement
 	// before it would be a negative wait, averaged in without a word.
 	{early: "entered_care", late: "placed_for_adoption", atLate: true, figure: "A1"},
-	{early: "entered_care", late: "moved_in_with_adopters", atLate: true, figure: "A10"},
+}
+
+// movedInRule is the rule on moving in with adopters. Only a foster
+// carer's or an early permanence adoption's A10 ends on that date, so
+// only then can the message name the figure it would move.
+func movedInRule(ch Child) dateRule {
+	r := dateRule{early: "entered_care", late: "moved_in_with_adopters", atLate: true,
+		note: ": a child cannot move in with adopters before entering care; check both dates"}
+	if ch.AdoptedByFosterCarer || ch.EarlyPermanence != "" && ch.EarlyPermanence != EarlyPermanenceNone {
+		r.figure = "A10"
+	}
+	return r
 }
 
 // readChildren reads and checks children.csv. A date after lim.today is
@@ -58,8 +69,16 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 		return nil, sortByPlace(probs), 0
 	}
 	raw := rawRows[childCSV](t, childSchema)
+	kids, late = checkChildren(t, raw, nil, lim, &probs)
+	return kids, sortByPlace(probs), late
+}
+
+// checkChildren checks the rows of t, raw[i] being t.rows[i] as text.
+// from, if not nil, says for each row where the cells that did not come
+// from t came from (see rowCheck.from).
+func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim limits, probs *problem.List) ([]Child, int) {
 	if t.col["ethnicity"] == 0 {
-		probs.Warnf(name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
+		probs.Warnf(t.name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
 	}
 	type key struct {
 		id      string
@@ -67,11 +86,14 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 	}
 	seen := map[key]int{}
 	out := make([]Child, 0, len(raw))
-	c := newRowCheck(t, lim, &probs)
+	c := newRowCheck(t, lim, probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
+		if from != nil {
+			c.from = from[i]
+		}
 		ch := Child{
 			Row:            row,
 			ChildID:        r.ChildID,
@@ -103,7 +125,7 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 			c.required(f.name, f.v)
 		}
 		ch.EthnicityGroup = c.ethnicity(r.Ethnicity, true)
-		c.order(childDateRules)
+		c.order(append(childDateRules, movedInRule(ch)))
 		if ch.AdoptionOrder != 0 && ch.PlacedForAdoption == 0 && r.PlacedForAdoption == "" {
 			c.errorf("placed_for_adoption", "is blank, but the child has an adoption_order (%s): give the date the child was placed for adoption", r.AdoptionOrder)
 		}
@@ -122,7 +144,7 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 			&ch.PlacedForAdoption, &ch.MovedInWithAdopters, &ch.AdoptionOrder, &ch.DecisionReversed, &ch.Disrupted)
 		out = append(out, ch)
 	}
-	return out, sortByPlace(probs), c.late
+	return out, c.late
 }
 
 // sex reads male/female, m/f or SSDA903's 1/2 in any case.

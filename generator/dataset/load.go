@@ -64,16 +64,47 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Op
 			}
 		}
 	}
+	// With Ofsted's Annex A, its lists stand for children.csv and
+	// adopters.csv, which become optional and fill what the lists lack.
+	var annex annexSheets
+	var annexProbs problem.List
+	annexRead := false
+	if files.AnnexA != "" {
+		data, p := readFile(fsys, files.AnnexA, "annex_a", false)
+		annexProbs = p
+		if data != nil {
+			annex = readAnnexA(files.AnnexA, data, &annexProbs)
+		}
+		// A workbook that cannot be read leaves nothing for the CSV files
+		// to fill: reading them as whole files would only bury its error.
+		annexRead = annex.children != nil || annex.adopters != nil || !annexProbs.HasErrors()
+	}
+	skip := files.AnnexA != "" && !annexRead
+	children := read(0, files.Children, "children", false, func(b []byte) (p problem.List) {
+		ds.Children, p, late[0] = readChildren(files.Children, b, lim)
+		return p
+	})
+	if list := annex.children; list != nil {
+		children = fill(&probs[0], fsys, files.Children, "children", func(over *table, p *problem.List) {
+			ds.Children, late[0] = annexChildren(list, over, lim, p)
+		})
+	}
+	adopters := read(1, files.Adopters, "adopters", false, func(b []byte) (p problem.List) {
+		ds.Adopters, p, late[1] = readAdopters(files.Adopters, b, lim)
+		return p
+	})
+	if list := annex.adopters; list != nil {
+		adopters = fill(&probs[1], fsys, files.Adopters, "adopters", func(over *table, p *problem.List) {
+			ds.Adopters, late[1] = annexAdopters(list, over, lim, p)
+		})
+	}
+	if skip {
+		children, adopters = func() {}, func() {}
+	}
 	var wg sync.WaitGroup
 	for _, f := range []func(){
-		read(0, files.Children, "children", false, func(b []byte) (p problem.List) {
-			ds.Children, p, late[0] = readChildren(files.Children, b, lim)
-			return p
-		}),
-		read(1, files.Adopters, "adopters", false, func(b []byte) (p problem.List) {
-			ds.Adopters, p, late[1] = readAdopters(files.Adopters, b, lim)
-			return p
-		}),
+		children,
+		adopters,
 		read(2, files.Budget, "budget", false, func(b []byte) (p problem.List) {
 			ds.Budget, p = readBudget(files.Budget, b)
 			return p
@@ -86,13 +117,33 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Op
 		wg.Go(f)
 	}
 	wg.Wait()
-	var all problem.List
+	all := annexProbs
 	for _, p := range probs {
 		all = append(all, p...)
 	}
 	setAsideWarning(&all, reportYear, [2]string{files.Children, files.Adopters}, late)
 	all.Sort()
 	return &ds, all
+}
+
+// fill reads the optional file name that fills an Annex A list (a
+// children.csv or adopters.csv holding the ID and any columns of the
+// contract) and passes its table, nil if there is none, to use.
+func fill(probs *problem.List, fsys fs.FS, name, key string, use func(over *table, p *problem.List)) func() {
+	return func() {
+		data, p := readFile(fsys, name, key, true)
+		*probs = p
+		var over *table
+		if data != nil {
+			s := childSchema
+			if key == "adopters" {
+				s = adopterSchema
+			}
+			over = readTable(name, data, partial(s), probs)
+		}
+		use(over, probs)
+		*probs = sortByPlace(*probs)
+	}
 }
 
 // today is the computer's date, in its own time zone: a report officer
@@ -136,6 +187,9 @@ func readFile(fsys fs.FS, name, key string, optional bool) ([]byte, problem.List
 		}
 		return nil, probs
 	}
+	// The sheet of a workbook, data/tracker.xlsx[Children], is the
+	// table's to find; the file is the path before it.
+	name, _ = splitSheet(name)
 	// fs.FS paths are slash-separated and relative with no "./"; a path
 	// written for Windows or with ./ still means the same file.
 	p := path.Clean(strings.ReplaceAll(name, `\`, "/"))

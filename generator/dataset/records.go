@@ -30,6 +30,15 @@
 // What gocsv would still do is the mapping, a dozen lines here
 // (rawRows); parsing is the row check's (rowCheck), cell by cell, with
 // the cell's place.
+//
+// # Workbooks and Annex A
+//
+// Any table may be an Excel workbook, read with excelize (workbook.go)
+// into the same located rows of text as a CSV file, so that every check
+// applies to it unchanged; its problems name FILE[SHEET]. Ofsted's Annex
+// A (annexa.go) is read the same way, its lists' headings mapped onto the
+// contract's columns, and rows joining a list and the file that fills it
+// carry, cell by cell, the place each value came from (rowCheck.from).
 package dataset
 
 import "github.com/adoptionreport/adoptionreport/generator/period"

@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // A table is one CSV file after decoding, with every row located the way
@@ -85,7 +85,25 @@ func (s schema) has(name string) bool {
 // when the file cannot be read as a table at all (empty, binary, not
 // comma-separated); problems go to probs either way. Rows read before a
 // quoting error are kept, so their problems are reported too.
+//
+// data may be an Excel workbook instead of CSV, and name then its path
+// with the sheet to read in square brackets (see splitSheet), or just
+// its path for the first sheet. The table is then named FILE[SHEET]
+// (problem.Sheet), so every problem found in it says which sheet, and
+// callers name problems by t.name rather than name.
 func readTable(name string, data []byte, s schema, probs *problem.List) *table {
+	file, sheet := splitSheet(name)
+	switch {
+	case isWorkbook(data):
+		rows, sheet, ok := sheetRows(file, sheet, data, probs)
+		if !ok {
+			return nil
+		}
+		return sheetTable(problem.Sheet(file, sheet), rows, s, probs)
+	case sheet != "":
+		probs.Errorf(file, 0, 0, "", "is not an Excel workbook, so it has no sheet %q: give the workbook's path, or remove [%s] from this file's path in config.toml", sheet, sheet)
+		return nil
+	}
 	text, ok := decodeText(name, data, s, probs)
 	if !ok {
 		return nil
@@ -154,6 +172,28 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 	return t
 }
 
+// sheetTable matches a sheet's rows, rows[i] being spreadsheet row i+1,
+// against the schema as readTable does a CSV file's records.
+func sheetTable(name string, rows [][]string, s schema, probs *problem.List) *table {
+	var t *table
+	for i, rec := range rows {
+		if blank(rec) {
+			continue
+		}
+		if t == nil {
+			if t = newTable(name, i+1, rec, s, probs); t == nil {
+				return nil
+			}
+			continue
+		}
+		t.add(i+1, rec, probs)
+	}
+	if t == nil {
+		probs.Errorf(name, 0, 0, "", "is empty: its first row must name the columns, e.g. %s", strings.Join(s.requiredColumns(), ", "))
+	}
+	return t
+}
+
 // decodeText turns the file's bytes into UTF-8 text with \n line ends,
 // refusing what is not a text file. UTF-8 data is returned as it is, not
 // copied: the table's cells are strings of their own, made by encoding/csv.
@@ -161,9 +201,6 @@ func decodeText(name string, data []byte, s schema, probs *problem.List) ([]byte
 	switch {
 	case len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0:
 		probs.Errorf(name, 0, 0, "", "is empty: it needs a header row naming the columns, e.g. %s", strings.Join(s.requiredColumns(), ","))
-		return nil, false
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		probs.Errorf(name, 0, 0, "", `is an Excel workbook (.xlsx), not a CSV file: open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)"`)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		probs.Errorf(name, 0, 0, "", `is UTF-16 text (Excel's "Unicode Text"), not CSV: save it as "CSV UTF-8 (Comma delimited)"`)
@@ -377,15 +414,7 @@ func offset(lines []int, line, col, end int) int {
 }
 
 // letters names spreadsheet column n (A = 1) as Excel does: A…Z, AA….
-func letters(n int) string {
-	s := ""
-	for n > 0 {
-		n--
-		s = string(rune('A'+n%26)) + s
-		n /= 26
-	}
-	return s
-}
+func letters(n int) string { return problem.Letters(n) }
 
 // didYouMean suggests the schema column (or other name) an unknown one
 // was probably meant to be, as " (did you mean x?)", or "".

@@ -96,7 +96,8 @@ func TestFileConventions(t *testing.T) {
 		{"only spaces and a BOM", "\uFEFF \r\n\n", []string{"E c.csv: is empty"}, nil},
 		{"only empty cells", ",,,\n,,\n", []string{"E c.csv: has no header row: the first row must name the columns"}, nil},
 		{"binary", "child_id\x00\x01\x02", []string{"E c.csv: is not a text file (it contains binary data)"}, nil},
-		{"xlsx", "PK\x03\x04\x14\x00\x06\x00", []string{"E c.csv: is an Excel workbook (.xlsx), not a CSV file"}, nil},
+		{"the start of a zip archive: a damaged workbook, whatever its name", "PK\x03\x04\x14\x00\x06\x00",
+			[]string{`E c.csv: cannot be read as an Excel workbook (zip: not a valid zip file): it may be damaged, or another kind of file renamed; open it in Excel and use File > Save As > "Excel Workbook (.xlsx)"`}, nil},
 		{"UTF-16", "\xff\xfec\x00h\x00", []string{"E c.csv: is UTF-16 text"}, nil},
 	}
 	for _, tt := range tests {

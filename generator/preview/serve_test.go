@@ -262,6 +262,8 @@ func TestRelevant(t *testing.T) {
 		{"/p/data/children.csv.tmp", false},
 		{"/p/data/4913", false},
 		{"/p/data/.~lock.children.csv#", false},
+		{"/p/data/tracker.xlsx", true},
+		{"/p/data/~$tracker.xlsx", false},
 		{"/p/themes/.git/index", false},
 		{"/elsewhere/config.toml", false},
 	}

@@ -28,7 +28,8 @@ func ignoredName(name string) bool {
 	case strings.HasPrefix(name, "."), // dotfiles, and Emacs's .#lock files
 		strings.HasSuffix(name, "~"),                                // Emacs and Vim backups
 		len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#', // Emacs auto-save
-		name == "4913": // Vim's test of whether it may write to a folder
+		name == "4913",                // Vim's test of whether it may write to a folder
+		strings.HasPrefix(name, "~$"): // Excel's note of who has a workbook open
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(name)) {

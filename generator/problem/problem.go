@@ -38,13 +38,7 @@ type Problem struct {
 // print errors and warnings under their own headings.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, ":%d", p.Col)
-		}
-	}
+	b.WriteString(Place(p.File, p.Line, p.Col))
 	b.WriteString(": ")
 	if p.Field != "" {
 		b.WriteString(p.Field)
@@ -52,6 +46,44 @@ func (p Problem) String() string {
 	}
 	b.WriteString(p.Message)
 	return b.String()
+}
+
+// Place is where a problem is, as its String begins: FILE, FILE:LINE or
+// FILE:LINE:COL. In a workbook's sheet (see Sheet) the column is given
+// by Excel's letters, data/tracker.xlsx[Children]:14:J, because that is
+// what Excel shows above the cell; a CSV file's column stays a number,
+// as a text editor counts it.
+func Place(file string, line, col int) string {
+	switch {
+	case line <= 0:
+		return file
+	case col <= 0:
+		return fmt.Sprintf("%s:%d", file, line)
+	case InSheet(file):
+		return fmt.Sprintf("%s:%d:%s", file, line, Letters(col))
+	}
+	return fmt.Sprintf("%s:%d:%d", file, line, col)
+}
+
+// Sheet names one sheet of a workbook file, FILE[SHEET], for a problem's
+// File. Excel does not allow [ or ] in a sheet's name, so the name is
+// never ambiguous.
+func Sheet(file, sheet string) string { return file + "[" + sheet + "]" }
+
+// InSheet reports whether file names a workbook's sheet, as Sheet does.
+func InSheet(file string) bool {
+	return strings.HasSuffix(file, "]") && strings.Contains(file, "[")
+}
+
+// Letters names spreadsheet column n (A = 1) as Excel does: A…Z, AA….
+func Letters(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
 }
 
 // List is a set of problems.

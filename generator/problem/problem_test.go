@@ -14,6 +14,10 @@ func TestString(t *testing.T) {
 			`data/children.csv:14:10: matched: "31/02/2024" is not a date`},
 		{Problem{File: "config.toml", Line: 3, Field: "x", Message: "m", Severity: Warning}, "config.toml:3: x: m"},
 		{Problem{File: "data/budget.csv", Message: "file is empty"}, "data/budget.csv: file is empty"},
+		{Problem{File: "data/tracker.xlsx[Children]", Line: 14, Col: 10, Field: "matched", Message: "m"},
+			"data/tracker.xlsx[Children]:14:J: matched: m"},
+		{Problem{File: "data/tracker.xlsx[Budget 2024]", Line: 2, Col: 28, Message: "m"}, "data/tracker.xlsx[Budget 2024]:2:AB: m"},
+		{Problem{File: "data/tracker.xlsx[Budget]", Line: 2, Message: "m"}, "data/tracker.xlsx[Budget]:2: m"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.String(); got != tt.want {
