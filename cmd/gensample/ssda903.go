@@ -29,11 +29,10 @@ var (
 
 // spell is one 903 episode of the sample, before it is cut into years.
 type spell struct {
-	child                  *child
-	decom, dec             period.Date
-	rne, ls, place, prov   string
-	rec                    string
-	carerChange, lsChanged bool
+	child                *child
+	decom, dec           period.Date
+	rne, ls, place, prov string
+	rec                  string
 }
 
 // episodesOf writes one child's period of care as 903 episodes: a new

@@ -189,6 +189,14 @@ func (r *Return) deriveChild(id string, own []string, probs *problem.List) []Row
 			errAt(probs, p.eps[0].child, "child %s is in no header.csv of the 903 returns read: the header table gives their sex, date of birth and ethnicity", id)
 			continue
 		}
+		if a := ad1s[i]; a != nil && len(decisions[i]) > 0 {
+			dec := slices.MaxFunc(decisions[i], func(x, y *placedRec) int { return int(x.dPlaced - y.dPlaced) })
+			if a.dInt != dec.dPlaced {
+				at := a.dateInt.at()
+				probs.Warnf(at.File, at.Row, at.Col, at.Column, "child %s's DATE_INT %s is not the DATE_PLACED of their decision (%s, at %s:%d), as the return expects: should_be_placed is the decision's; correct whichever is wrong",
+					id, a.dateInt.text, dec.placed.text, dec.placed.at().File, dec.placed.at().Row)
+			}
+		}
 		rows = append(rows, derivePeriod(h, p, decisions[i], ad1s[i], k, own))
 	}
 	return rows

@@ -62,6 +62,12 @@ func TestFixture(t *testing.T) {
 			"should_be_placed": "01/01/2024", "decision_reversed": "01/07/2024", "reversal_reason": "RD2", "early_permanence": "none"},
 		// C7, in care since before the first return with no adoption
 		// plan, is no row (and no problem).
+		// C8: consent placement with the current foster carer (A3, LS
+		// V2): moved in when care started, walked back through the T
+		// episode; still placed, not adopted.
+		{"child_id": "C8", "sex": "female", "date_of_birth": "01/06/2023", "ethnicity": "WIRT", "entered_care": "01/07/2023",
+			"should_be_placed": "01/09/2023", "placed_for_adoption": "01/12/2023", "moved_in_with_adopters": "01/07/2023",
+			"early_permanence": "none", "interagency": "no"},
 	}
 	if len(d.Rows) != len(want) {
 		t.Fatalf("%d rows, want %d", len(d.Rows), len(want))

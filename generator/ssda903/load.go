@@ -277,6 +277,10 @@ func (d *Derived) Remap(l problem.List) problem.List {
 		}
 		if p.Line >= 2 && p.Line-2 < len(d.Rows) {
 			p.Message = "child " + d.Rows[p.Line-2].ChildID + ": " + p.Message
+		} else {
+			// A problem about the whole derived file, such as the count
+			// of dates set aside, is about the 903 returns.
+			p.Message = strings.ReplaceAll(p.Message, "in this file", "in the 903 returns")
 		}
 		p.File, p.Line, p.Col, p.Field = at.File, at.Row, at.Col, field
 		out = append(out, p)

@@ -187,3 +187,43 @@ func TestNoTracker(t *testing.T) {
 		t.Errorf("%d rows, want 2", len(d.Rows))
 	}
 }
+
+// A missing column of the return is one error, at the header, not one
+// on every row.
+func TestMissingColumn(t *testing.T) {
+	fsys := project("M1,1,01/01/2024,WBRI\n", "", "", "", "")
+	fsys["data/903/2024-25/episodes.csv"].Data = []byte("CHILD,DECOM,RNE,LS,PLACE,DEC,REC\nM1,01/05/2024,S,C2,U3,,\nM1,01/06/2024,P,C2,A4,,\n")
+	got := errorsOf(t, fsys)
+	want := "data/903/2024-25/episodes.csv:1: PLACE_PROVIDER: required column of the 903 return is missing: export the table with its column PLACE_PROVIDER"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// AD1's DATE_INT should agree with the decision's DATE_PLACED: if not,
+// the decision's date is used, with a warning at DATE_INT.
+func TestDateIntDisagrees(t *testing.T) {
+	fsys := project("W1,1,01/01/2024,WBRI\n",
+		"W1,01/04/2024,S,C2,U3,PR1,01/06/2024,X1\nW1,01/06/2024,P,C2,A4,PR1,01/09/2024,E11\n",
+		"W1,02/05/2024,15/05/2024,0\n", "W1,01/05/2024,,\n", "child_id,disabled,sibling_group,matched\nW1,no,,\n")
+	d, probs := Load(fsys, oneYear)
+	want := "data/903/2024-25/ad1.csv:2:2: DATE_INT: child W1's DATE_INT 02/05/2024 is not the DATE_PLACED of their decision (01/05/2024, at data/903/2024-25/placed_for_adoption.csv:2), as the return expects: should_be_placed is the decision's; correct whichever is wrong"
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("problems\n%s\nwant\n%s", probs, want)
+	}
+	if got := d.Rows[0].Values["should_be_placed"]; got != "01/05/2024" {
+		t.Errorf("should_be_placed %s, want 01/05/2024", got)
+	}
+}
+
+// A table exported as a workbook is named, with what to save it as.
+func TestWorkbookTable(t *testing.T) {
+	fsys := project("", "", "", "", "")
+	delete(fsys, "data/903/2024-25/episodes.csv")
+	fsys["data/903/2024-25/Episodes.xlsx"] = &fstest.MapFile{Data: []byte("PK\x03\x04")}
+	got := errorsOf(t, fsys)
+	want := `data/903/2024-25/Episodes.xlsx: is a workbook: the 903 tables are read as CSV. Open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)", named episodes.csv, in the same folder`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -1,6 +1,7 @@
 package ssda903
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"maps"
@@ -159,12 +160,19 @@ func (r *Return) readFolder(fsys fs.FS, dir string, year int, probs *problem.Lis
 		}
 		n := strings.ToLower(e.Name())
 		have[n] = e.Name()
-		if !slices.ContainsFunc(tables, func(t tableSpec) bool { return t.file == n }) && !slices.Contains(otherTables, n) && !strings.HasPrefix(n, ".") {
+		asCSV := strings.TrimSuffix(strings.TrimSuffix(n, ".xlsx"), ".xls") + ".csv" // a workbook is named below
+		if !slices.ContainsFunc(tables, func(t tableSpec) bool { return t.file == n || t.file == asCSV }) && !slices.Contains(otherTables, n) && !strings.HasPrefix(n, ".") {
 			*unknown = append(*unknown, path.Join(dir, e.Name()))
 		}
 	}
 	for _, tb := range tables {
 		written, ok := have[tb.file]
+		base := strings.TrimSuffix(tb.file, ".csv")
+		book := cmp.Or(have[base+".xlsx"], have[base+".xls"])
+		if !ok && book != "" {
+			probs.Errorf(path.Join(dir, book), 0, 0, "", `is a workbook: the 903 tables are read as CSV. Open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)", named %s, in the same folder`, tb.file)
+			continue
+		}
 		if !ok {
 			if tb.mustExist {
 				probs.Errorf(path.Join(dir, tb.file), 0, 0, "", "file not found: export the 903 return's %s table as %s into %s", strings.TrimSuffix(tb.file, ".csv"), tb.file, dir)
@@ -253,7 +261,10 @@ func (rr *rowReader) errorf(c cell, format string, args ...any) {
 // required reads a cell that must not be blank.
 func (rr *rowReader) required(h string) cell {
 	c := rr.cell(h)
-	if c.text == "" && rr.t.col[h] != 0 {
+	switch {
+	case c.col == 0:
+		rr.bad = true // the missing column is reported once, at the header
+	case c.text == "":
 		rr.errorf(c, "is blank: every row of the 903 %s table needs a %s", strings.TrimSuffix(path.Base(rr.t.name), ".csv"), h)
 		rr.bad = true
 	}
@@ -274,6 +285,10 @@ func (rr *rowReader) date(c cell) period.Date {
 // blankOK. It returns the code in upper case.
 func (rr *rowReader) code(c *cell, list []string, blankOK bool, what string) {
 	c.text = strings.ToUpper(c.text)
+	if c.col == 0 {
+		rr.bad = true // the missing column is reported once, at the header
+		return
+	}
 	if c.text == "" && blankOK || slices.Contains(list, c.text) {
 		return
 	}

@@ -98,7 +98,9 @@ func readTable(name string, data []byte, known, required []string, unknown *[]st
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = true // the cells are copied below
 	var t *table
+	var spare []string
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -139,7 +141,12 @@ func readTable(name string, data []byte, known, required []string, unknown *[]st
 			}
 			continue
 		}
-		cells := make([]string, len(rec))
+		// The cells of all rows come from one block, not an allocation each.
+		if len(spare) < len(rec) {
+			spare = make([]string, max(len(rec), 4096))
+		}
+		cells := spare[:len(rec):len(rec)]
+		spare = spare[len(rec):]
 		for i, c := range rec {
 			cells[i] = strings.TrimSpace(c)
 		}
