@@ -73,7 +73,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"quoted number", "years = \"5\"\n",
 			[]string{`f.toml:1:1: years: must be a whole number, not the text "5": write years = 5 (without quotes)`}},
 		{"text for a number", "years = \"five\"\n",
-			[]string{`f.toml:1:1: years: must be a whole number, not the text "five": write years = 5`}},
+			[]string{`f.toml:1:1: years: must be a whole number, not the text "five": write it in figures, without quotes, such as years = 5`}},
 		{"decimal for a whole number", "years = 3.0\n",
 			[]string{`f.toml:1:1: years: must be a whole number, not the number 3: write years = 3`}},
 		{"fraction for a whole number", "years = 3.5\n",
