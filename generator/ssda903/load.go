@@ -11,7 +11,6 @@ package ssda903
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -101,53 +100,44 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 	if s.Tracker == "" {
 		return
 	}
-	data, err := fs.ReadFile(fsys, s.Tracker)
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		probs.Errorf(s.Tracker, 0, 0, "", "cannot be read: %v", err)
+	t, p := dataset.ReadPartialChildren(fsys, s.Tracker)
+	*probs = append(*probs, p...)
+	if t == nil {
+		found = p.HasErrors() // a file that cannot be read is no missing file
 		return
 	}
 	found = true
-	known := make([]string, len(d.columns))
-	for i, c := range d.columns {
-		known[i] = strings.ToUpper(c)
+	for c := range t.Col {
+		have[c] = true
 	}
-	var unknown []string
-	t := readTable(s.Tracker, data, known, []string{"CHILD_ID"}, &unknown, probs)
-	if len(unknown) > 0 {
-		probs.Warnf(s.Tracker, 0, 0, "", "unknown columns ignored (%s): beside the 903, children.csv may hold child_id, entered_care and any column of children.csv", strings.Join(unknown, "; "))
+	// get is a cell of the tracker, with its place.
+	get := func(r dataset.PartialRow, col string) (string, Loc) {
+		return r.Cells[col], Loc{File: t.Name, Row: r.Row, Col: t.Col[col], Column: col}
 	}
-	if t == nil {
-		return
-	}
-	for _, c := range d.columns {
-		if t.col[strings.ToUpper(c)] != 0 {
-			have[c] = true
-		}
+	errorf := func(at Loc, format string, args ...any) {
+		probs.Errorf(at.File, at.Row, at.Col, at.Column, format, args...)
 	}
 	byChild := map[string][]int{}
 	for i, r := range d.Rows {
 		byChild[r.ChildID] = append(byChild[r.ChildID], i)
 	}
 	used := map[int]int{} // derived row → tracker row
-	for _, tr := range t.rows {
-		id := t.get(tr, "CHILD_ID")
-		ec := t.get(tr, "ENTERED_CARE")
-		if id.text == "" {
-			errAt(probs, id, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", s.Tracker)
+	for _, tr := range t.Rows {
+		id, idAt := get(tr, "child_id")
+		ec, ecAt := get(tr, "entered_care")
+		if id == "" {
+			errorf(idAt, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", t.Name)
 			continue
 		}
-		if d.broken[id.text] {
+		if d.broken[id] {
 			continue // the 903 error for the child says enough
 		}
-		entered, err := dataset.ParseDate(ec.text)
+		entered, err := dataset.ParseDate(ec)
 		if err != nil {
-			errAt(probs, ec, "%v", err)
+			errorf(ecAt, "%v", err)
 			continue
 		}
-		idx := byChild[id.text]
+		idx := byChild[id]
 		var dates []string
 		for _, i := range idx {
 			dates = append(dates, d.Rows[i].Values["entered_care"])
@@ -155,10 +145,10 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 		target := -1
 		switch {
 		case len(idx) == 0:
-			errAt(probs, id, "child %s is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row", id.text)
+			errorf(idAt, "child %s is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row", id)
 			continue
 		case entered == 0 && len(idx) > 1:
-			errAt(probs, id, "child %s has %d periods of care with an adoption plan in the 903 (entering care %s): add an entered_care column to say which period this row is for", id.text, len(idx), strings.Join(dates, " and "))
+			errorf(idAt, "child %s has %d periods of care with an adoption plan in the 903 (entering care %s): add an entered_care column to say which period this row is for", id, len(idx), strings.Join(dates, " and "))
 			continue
 		case entered == 0:
 			target = idx[0]
@@ -170,37 +160,37 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 				}
 			}
 			if target < 0 {
-				errAt(probs, ec, "child %s entered care on %s in the 903, not on %s: give the DECOM of the episode that started the period (RNE S)", id.text, strings.Join(dates, " or "), ec.text)
+				errorf(ecAt, "child %s entered care on %s in the 903, not on %s: give the DECOM of the episode that started the period (RNE S)", id, strings.Join(dates, " or "), ec)
 				continue
 			}
 		}
 		if first, dup := used[target]; dup {
-			errAt(probs, id, "child %s's period of care entering %s is also on row %d: one row per period; merge them", id.text, d.Rows[target].Values["entered_care"], first)
+			errorf(idAt, "child %s's period of care entering %s is also on row %d: one row per period; merge them", id, d.Rows[target].Values["entered_care"], first)
 			continue
 		}
-		used[target] = tr.row
+		used[target] = tr.Row
 		row := &d.Rows[target]
 		for _, col := range d.columns {
 			if col == "child_id" || col == "entered_care" {
 				continue
 			}
-			c := t.get(tr, strings.ToUpper(col))
-			if c.text == "" {
+			text, at := get(tr, col)
+			if text == "" {
 				continue
 			}
-			if old := row.Values[col]; old != "" && !same(old, c.text) {
+			if old := row.Values[col]; old != "" && !same(old, text) {
 				d.Overridden++
 				if row.Replaced == nil {
 					row.Replaced = map[string]string{}
 				}
 				row.Replaced[col] = old
 			}
-			row.Values[col] = c.text
-			row.From[col] = c.at()
+			row.Values[col] = text
+			row.From[col] = at
 		}
 	}
 	if d.Overridden > 0 {
-		probs.Warnf(s.Tracker, 0, 0, "", "overrode %d %s the 903 gave, as this file asks (adoptionreport check --explain CHILD_ID shows which for a child)", d.Overridden, plural(d.Overridden, "value", "values"))
+		probs.Warnf(t.Name, 0, 0, "", "overrode %d %s the 903 gave, as this file asks (adoptionreport check --explain CHILD_ID shows which for a child)", d.Overridden, plural(d.Overridden, "value", "values"))
 	}
 }
 

@@ -2,10 +2,13 @@ package ssda903
 
 import (
 	"strings"
-
-	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
 const (
@@ -225,5 +228,41 @@ func TestWorkbookTable(t *testing.T) {
 	want := `data/903/2024-25/Episodes.xlsx: is a workbook: the 903 tables are read as CSV. Open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)", named episodes.csv, in the same folder`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// The partial children file beside the 903 may be a workbook's sheet, as
+// any table of the project may: its cells fill the rows, and problems
+// name FILE[SHEET].
+func TestTrackerWorkbook(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Notes")
+	f.NewSheet("Children")
+	for ref, v := range map[string]any{"A1": "child_id", "B1": "disabled", "C1": "matched", "D1": "sibling_group",
+		"A2": "X1", "B2": "yes", "C2": time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC), "A3": "NOBODY"} {
+		if err := f.SetCellValue("Children", ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := project("X1,1,01/01/2024,WBRI\n", "X1,01/05/2024,S,C2,U3,PR1,,\n", "", "X1,10/05/2024,,\n", "")
+	fsys["data/tracker.xlsx"] = &fstest.MapFile{Data: buf.Bytes()}
+	s := oneYear
+	s.Tracker = "data/tracker.xlsx[Children]"
+	d, probs := Load(fsys, s)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{"data/tracker.xlsx[Children]:3:A: child_id: child NOBODY is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if v, at := d.Rows[0].Values["matched"], d.Rows[0].From["matched"]; v != "20/06/2024" || at != (Loc{"data/tracker.xlsx[Children]", 2, 3, "matched"}) {
+		t.Errorf("matched %q from %+v", v, at)
 	}
 }
