@@ -11,7 +11,6 @@ package ssda903
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -258,7 +257,7 @@ func (d *Derived) Remap(l problem.List) problem.List {
 				name = d.columns[col-1]
 			}
 			at := d.locate(line, name)
-			return fmt.Sprintf("%s:%d:%d", at.File, at.Row, at.Col)
+			return at.String()
 		})
 		at := d.locate(p.Line, p.Field)
 		field := p.Field
