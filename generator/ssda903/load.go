@@ -40,8 +40,10 @@ type Derived struct {
 
 	ret     *Return
 	columns []string
-	failed  bool
 	broken  map[string]bool // children with a 903 row that could not be read
+	// troubled are the children with an error already reported in
+	// their 903 periods, whose rows Remap does not check again.
+	troubled map[string]bool
 }
 
 // Settings are what Load needs from config.toml.
@@ -54,12 +56,13 @@ type Settings struct {
 // Load reads the returns and the optional tracker and derives the rows.
 // Every problem is reported; when there are errors the rows are still
 // derived as far as they can be (for check --explain), and Remap drops
-// the dataset's problems with them, which would only repeat the 903's.
+// the dataset's problems with the rows of the children they are about,
+// which would only repeat them.
 func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 	r, probs := Read(fsys, s.Folders)
 	rows, p := r.Derive(s.OwnProviders)
 	probs = append(probs, p...)
-	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, ret: r}
+	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, troubled: r.troubled, ret: r}
 	d.applyTracker(fsys, s, &probs)
 	for _, row := range d.Rows {
 		if row.Values["should_be_placed"] == "" {
@@ -67,11 +70,11 @@ func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 			if l, ok := row.From["placed_for_adoption"]; ok {
 				at = l
 			}
+			d.troubled[row.ChildID] = true
 			probs.Errorf(at.File, at.Row, at.Col, at.Column, "child %s was placed for adoption, but no placed_for_adoption.csv row (DATE_PLACED) or AD1 DATE_INT gives the decision that they should be: add it to the 903, or give should_be_placed for the child in %s", row.ChildID, s.Tracker)
 		}
 	}
 	d.CSV = d.encode()
-	d.failed = probs.HasErrors()
 	return d, probs
 }
 
@@ -113,6 +116,8 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 	get := func(r dataset.PartialRow, col string) (string, Loc) {
 		return r.Cells[col], Loc{File: t.Name, Row: r.Row, Col: t.Col[col], Column: col}
 	}
+	// A row of this file in error is not used, so the derived rows it
+	// would have changed are still checked.
 	errorf := func(at Loc, format string, args ...any) {
 		probs.Errorf(at.File, at.Row, at.Col, at.Column, format, args...)
 	}
@@ -236,8 +241,8 @@ var placeRE = regexp.MustCompile(regexp.QuoteMeta(DerivedName) + `:(\d+):(\d+)`)
 
 // Remap moves the dataset's problems with the derived children.csv to
 // the cells the values came from: a 903 file's, or the children.csv
-// beside it. After errors in the 903 itself they are dropped: they would
-// only repeat them.
+// beside it. Those of a child with an error already reported (Load's)
+// are dropped: they would only repeat it.
 func (d *Derived) Remap(l problem.List) problem.List {
 	out := l[:0:0]
 	for _, p := range l {
@@ -245,7 +250,7 @@ func (d *Derived) Remap(l problem.List) problem.List {
 			out = append(out, p)
 			continue
 		}
-		if d.failed {
+		if p.Line >= 2 && p.Line-2 < len(d.Rows) && d.troubled[d.Rows[p.Line-2].ChildID] {
 			continue
 		}
 		p.Message = placeRE.ReplaceAllStringFunc(p.Message, func(m string) string {
@@ -261,7 +266,10 @@ func (d *Derived) Remap(l problem.List) problem.List {
 		})
 		at := d.locate(p.Line, p.Field)
 		field := p.Field
-		if at.Column != "" && !strings.EqualFold(at.Column, p.Field) && p.Field != "" {
+		switch {
+		case p.Field == "":
+			field = at.Column
+		case at.Column != "" && !strings.EqualFold(at.Column, p.Field):
 			field = at.Column + " (" + p.Field + ")"
 		}
 		if p.Line >= 2 && p.Line-2 < len(d.Rows) {
