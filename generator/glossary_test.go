@@ -26,6 +26,11 @@ func TestGlossaryLinks(t *testing.T) {
 	for _, m := range glossaryEntry.FindAllSubmatch(g, -1) {
 		entries[string(m[1])] = true
 	}
+	// The measures in number order, then the words alphabetically.
+	order := strings.Join(strings.Fields(strings.Join(glossaryEntry.FindAllString(string(g), 5), " ")), " ")
+	if want := `<dt id="a1"> <dt id="a2"> <dt id="a3"> <dt id="a10"> <dt id="support-fund">`; order != want {
+		t.Errorf("glossary.html begins %s, want %s", order, want)
+	}
 	for _, id := range []string{"a1", "a2", "a10", "early-permanence", "interagency", "raa", "placement-order", "adoption-panel"} {
 		if !entries[id] {
 			t.Errorf("glossary.html has no entry %q", id)

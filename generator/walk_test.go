@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -105,7 +106,7 @@ func (w *walker) resolve(where, ref string, seen map[string]int) (target, bool) 
 		unit, _ := indicators.UnitOf(id)
 		for _, c := range w.p.Data.Comparators { // file order, as the report takes the first
 			if c.Area == area && c.Indicator == id && c.Period.String() == per {
-				return target{index: -1, comparator: indicators.Figure{Unit: unit, Value: c.Value, HasValue: true}}, true
+				return target{index: -1, comparator: indicators.Figure{Unit: unit, Value: c.Value, Pence: int64(math.Round(c.Value * 100)), HasValue: true}}, true
 			}
 		}
 		w.t.Errorf("%s: %s is not in comparators.csv", where, ref)

@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// assetRef finds the scripts and stylesheets a page loads.
-var assetRef = regexp.MustCompile(`<(?:script src|link rel="stylesheet" href)="([^"]+)"`)
+// assetRef finds the scripts, stylesheets and images a page loads.
+var assetRef = regexp.MustCompile(`<(?:script src|link rel="stylesheet" href|img(?: class="[^"]*")? src)="([^"]+)"`)
 
 func gzipSize(t *testing.T, b []byte) int {
 	t.Helper()

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -104,6 +105,9 @@ func versus(u indicators.Unit, d float64, area string) string {
 		return fmt.Sprintf("%s %s than %s", countOf(wholeOf(mag), "day", "days"), pick("slower", "faster"), area)
 	case indicators.Percent:
 		return fmt.Sprintf("%.1f percentage points %s than %s", mag, pick("higher", "lower"), area)
+	case indicators.Pounds:
+		pounds := FormatFigure(indicators.Figure{Unit: indicators.Pounds, Pence: int64(math.Round(mag * 100)), HasValue: true})
+		return fmt.Sprintf("%s %s than %s", pounds, pick("more", "less"), area)
 	}
 	return fmt.Sprintf("%.*f %s than %s", u.Decimals(), mag, pick("more", "fewer"), area)
 }

@@ -27,6 +27,8 @@ func TestCompare(t *testing.T) {
 		// 18.2 − 20.5 = −2.3 points.
 		{"percent lower", indicators.Figure{Unit: indicators.Percent, Value: 18.2, HasValue: true, Comparators: england(20.5)}, "2.3 percentage points lower than England"},
 		{"first comparator without England", indicators.Figure{Unit: indicators.Children, Value: 30, HasValue: true, Comparators: []indicators.ComparatorValue{{Area: "Region", Value: 30}}}, "the same as Region"},
+		// £1,521,735 − £1,234,567.50 = £287,167.50, whole pounds in text.
+		{"pounds more", indicators.Figure{Unit: indicators.Pounds, Value: 1521735, Pence: 152173500, HasValue: true, Comparators: []indicators.ComparatorValue{{Area: "England", Value: 1234567.5}}}, "£287,168 more than England"},
 		{"suppressed", indicators.Figure{Unit: indicators.Days, Suppressed: true, Threshold: 426}, "[c]"},
 		{"no data", indicators.Figure{Unit: indicators.Days, Threshold: 426}, "no data"},
 	}
@@ -143,6 +145,44 @@ func TestEveryAreaCompared(t *testing.T) {
 	} {
 		if got := column(sc, head); !slices.Equal(got, want) {
 			t.Errorf("scorecard column %q: %q, want %q", head, got, want)
+		}
+	}
+}
+
+// The comparisons table has every figure comparators.csv has a row for,
+// charted or not, the council's beside each area's, England first; pounds
+// are pounds, not pence.
+func TestComparisonTable(t *testing.T) {
+	cfg := testConfig()
+	ds := testDataset()
+	ds.Comparators = append(ds.Comparators,
+		dataset.Comparator{Row: 6, Indicator: "adopted", Period: period.Year(2024).Period(), Area: "Region", Value: 41},
+		dataset.Comparator{Row: 7, Indicator: "budget", Period: period.Year(2024).Period(), Area: "England", Value: 1234567.5},
+	)
+	r := indicators.Compute(ds, cfg)
+	tb := Tables(r, cfg)[5]
+	if tb.ID != "comparisons" {
+		t.Fatalf("table 5 is %s", tb.ID)
+	}
+	if want := []string{"Measure", "Period", "Test Borough Council", "England", "Statistical neighbours", "Region"}; !slices.Equal(tb.Header, want) {
+		t.Errorf("header %q, want %q", tb.Header, want)
+	}
+	// The fixture budgets £117,735 + £54,000 + £350,000 + £1,000,000 =
+	// £1,521,735 for 2024-25; England's £1,234,567.50 rounds half away
+	// from zero.
+	want := [][]string{
+		{"Children adopted", "2024-25", "3", "", "", "41"}, // orders of May, June and October 2024
+		{"A1: from entering care to moving in (days)", "2022-25", "355", "480", "", ""},
+		{"A1: from entering care to moving in (days)", "2024-25", "349", "450", "", ""},
+		{"A2: from placement order to match (days)", "2022-25", "100", "190", "170", ""},
+		{"Budget", "2024-25", "£1,521,735", "£1,234,568", "", ""},
+	}
+	if len(tb.Rows) != len(want) {
+		t.Fatalf("rows %q, want %q", tb.Rows, want)
+	}
+	for i := range want {
+		if !slices.Equal(tb.Rows[i], want[i]) {
+			t.Errorf("row %d: %q, want %q", i, tb.Rows[i], want[i])
 		}
 	}
 }

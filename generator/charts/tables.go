@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
@@ -179,5 +180,42 @@ func (b *builder) budget() Table {
 	}
 	total := []indicators.Figure{b.fig("budget", p), b.fig("actual", p), b.fig("variance", p)}
 	t.add(append([]string{"Total", ""}, cells(total)...), append([]string{"", ""}, b.refs(total)...))
+	return t
+}
+
+// comparisonTable is every figure of the report that comparators.csv has
+// a row for, beside each area's value: whatever indicator an area is
+// given for, its figures are in a table and a CSV, even where no chart
+// draws that indicator. Rows follow the order of indicators.json; an
+// area without a row for a figure has an empty cell.
+func (b *builder) comparisonTable() Table {
+	header := []string{"Measure", "Period", cmp.Or(b.r.Council, "The council")}
+	header = append(header, b.r.Areas...)
+	caption := "The council's figures beside " + list(b.r.Areas) + ", for each figure comparators.csv gives"
+	if len(b.r.Areas) == 0 {
+		caption = "The council's figures beside published comparators: comparators.csv gives none"
+	}
+	t := Table{
+		ID:      "comparisons",
+		Caption: caption,
+		Header:  header,
+		Numeric: numeric(len(header), 2),
+	}
+	for _, f := range b.r.Figures {
+		if len(f.Comparators) == 0 {
+			continue
+		}
+		row := []string{measureLabel(f, b.cfg.Thresholds), f.Period.String(), FormatValue(f)}
+		refs := []string{"", "", b.ref(f)}
+		for _, area := range b.r.Areas {
+			cell, ref := "", ""
+			if c, ok := f.Comparator(area); ok {
+				a := areaFigure(f, c)
+				cell, ref = FormatValue(a), areaRef(area, a)
+			}
+			row, refs = append(row, cell), append(refs, ref)
+		}
+		t.add(row, refs)
+	}
 	return t
 }

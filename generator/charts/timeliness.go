@@ -3,6 +3,7 @@ package charts
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
@@ -75,13 +76,23 @@ func (b *builder) comparisons(figs []indicators.Figure) []comparison {
 		for i, f := range figs {
 			s[i] = indicators.Figure{ID: f.ID, Period: f.Period, Unit: f.Unit}
 			if c, ok := f.Comparator(area); ok {
-				s[i].Value, s[i].HasValue = c.Value, true
+				s[i] = areaFigure(f, c)
 				found = true
 			}
 		}
 		if found {
 			out = append(out, comparison{area, s})
 		}
+	}
+	return out
+}
+
+// areaFigure is comparator c of figure f as a figure of f's indicator,
+// period and unit, for FormatValue and shown: pounds are held in pence.
+func areaFigure(f indicators.Figure, c indicators.ComparatorValue) indicators.Figure {
+	out := indicators.Figure{ID: f.ID, Period: f.Period, Unit: f.Unit, Value: c.Value, HasValue: true}
+	if f.Unit == indicators.Pounds {
+		out.Pence = int64(math.Round(c.Value * 100))
 	}
 	return out
 }

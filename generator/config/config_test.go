@@ -235,7 +235,7 @@ func TestParseProblems(t *testing.T) {
 			`config.toml:5:1: history_years: must be a whole number, not the text "3": write history_years = 3 (without quotes)`,
 		}},
 		{"text for a number", head + "history_years = \"three\"\n", []string{
-			`config.toml:5:1: history_years: must be a whole number, not the text "three": write history_years = 5`,
+			`config.toml:5:1: history_years: must be a whole number, not the text "three": write it in figures, without quotes, such as history_years = 5`,
 		}},
 		{"number for text", head + "theme = 2\n", []string{
 			`config.toml:5:1: theme: must be text in double quotes, not the number 2: write theme = "2"`,

@@ -312,8 +312,9 @@ func TestPageEditKeepsData(t *testing.T) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	if out := rebuild(t, s); out.Failed() {
-		t.Fatalf("first build: %v", out.Problems)
+	first := rebuild(t, s)
+	if first.Failed() {
+		t.Fatalf("first build: %v", first.Problems)
 	}
 	if n := s.cache.Loads(); n != 1 {
 		t.Fatalf("the first build read the data %d times, want 1", n)
@@ -341,6 +342,10 @@ func TestPageEditKeepsData(t *testing.T) {
 	}
 	if n := s.cache.Loads(); n != 1 {
 		t.Errorf("after a page edit the data has been read %d times, want 1", n)
+	}
+	// The data's warnings are still shown, though it was not read again.
+	if got, want := out.Problems.Error(), first.Problems.Error(); got != want {
+		t.Errorf("after a page edit the problems are\n%s\nwant the first build's\n%s", got, want)
 	}
 	found := false
 	for _, name := range []string{"index.html", "print.html"} {

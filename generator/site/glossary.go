@@ -33,7 +33,7 @@ func glossary(c config.Config) []glossaryEntry {
 			[]string{"A2"}},
 		{"a3", "A3", fmt.Sprintf("An adoption scorecard measure: the children adopted who moved in with their adoptive family within %d days of entering care.", th.A1),
 			[]string{"A3"}},
-		{"a10", "A10", "An adoption scorecard measure: like A1, but for children adopted by their foster carers, including through early permanence, the time ends when the child moved in with those carers.",
+		{"a10", "A10", "An adoption scorecard measure: like A1, but for children adopted by their foster carers, including through early permanence: the time ends when the child moved in with those carers.",
 			[]string{"A10"}},
 		{"adoption-panel", "Adoption panel", "An independent panel that recommends whether people should be approved as adopters and whether a child should be matched with particular adopters. The agency decision maker then decides.",
 			[]string{"adoption panel", "adoption panels"}},
@@ -74,8 +74,17 @@ func glossary(c config.Config) []glossaryEntry {
 		{"sufficiency", "Sufficiency", "Whether there are enough approved adopters for the children waiting: this report compares the children waiting with the adopter households waiting.",
 			[]string{"sufficiency"}},
 	}
-	sort.Slice(e, func(i, j int) bool { return strings.ToLower(e[i].Term) < strings.ToLower(e[j].Term) })
+	sort.Slice(e, func(i, j int) bool { return sortKey(e[i].Term) < sortKey(e[j].Term) })
 	return e
+}
+
+// sortKey orders terms alphabetically, and the scorecard's measures by
+// number: A1, A2, A3, A10.
+func sortKey(term string) string {
+	if len(term) > 1 && term[0] == 'A' && strings.Trim(term[1:], "0123456789") == "" {
+		return fmt.Sprintf("a%04s", term[1:])
+	}
+	return strings.ToLower(term)
 }
 
 // glossaryTerms are entries as content.Render searches a page's text for them.

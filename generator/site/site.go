@@ -570,16 +570,18 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 	for _, k := range []struct {
 		label, id string
 		three     bool
+		// term, the scorecard's name of the measure, ends the label
+		// "(A1, three years)", linked to the glossary as its first use in
+		// a page's text would be.
+		term string
 	}{
-		{"Children adopted", "adopted", false},
-		// The scorecard's name of a measure links to the glossary, as its
-		// first use in a page's text would.
-		{"Average days from entering care to moving in with the adoptive family (A1, three years)", "a1", true},
-		{"Average days from placement order to match (A2, three years)", "a2", true},
-		{"Children waiting at the year end", "waiting", false},
-		{"Adopter households approved", "approvals", false},
-		{"Adopter households waiting at the year end", "adopters_waiting", false},
-		{"", "variance", false}, // labelled by its sign: see overspend
+		{"Children adopted", "adopted", false, ""},
+		{"Average days from entering care to moving in with the adoptive family", "a1", true, "A1"},
+		{"Average days from placement order to match", "a2", true, "A2"},
+		{"Children waiting at the year end", "waiting", false, ""},
+		{"Adopter households approved", "approvals", false, ""},
+		{"Adopter households waiting at the year end", "adopters_waiting", false, ""},
+		{"", "variance", false, ""}, // labelled by its sign: see overspend
 	} {
 		p := y
 		if k.three {
@@ -591,8 +593,9 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 		}
 		suppressed = suppressed || f.Suppressed
 		kf := keyFigure{Label: k.label, ID: f.ID, Period: f.Period.String()}
-		if before, after, ok := strings.Cut(k.label, "("+strings.ToUpper(k.id)+","); ok {
-			kf.Label, kf.Term, kf.After = before+"(", &glossaryLink{ID: k.id, Text: strings.ToUpper(k.id)}, ","+after
+		if k.term != "" {
+			kf.Label += " ("
+			kf.Term, kf.After = &glossaryLink{ID: k.id, Text: k.term}, ", three years)"
 		}
 		if k.id == "variance" {
 			kf.Label, f, kf.Magnitude = overspend(f)

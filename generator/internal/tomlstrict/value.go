@@ -144,6 +144,8 @@ func example(path []string, val any, fv reflect.Value) string {
 			if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
 				return fmt.Sprintf("%s = %d (without quotes)", name, n)
 			}
+			// "forty": the number is the officer's to choose, not ours.
+			return fmt.Sprintf("it in figures, without quotes, such as %s = %s", name, sample(fv))
 		case float64:
 			if v == float64(int64(v)) {
 				return fmt.Sprintf("%s = %d", name, int64(v))
