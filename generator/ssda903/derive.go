@@ -59,7 +59,11 @@ func (r *Return) Derive(own []string) ([]Row, problem.List) {
 	var probs problem.List
 	var rows []Row
 	for _, id := range r.children() {
+		n := len(probs)
 		rows = append(rows, r.deriveChild(id, own, &probs)...)
+		if probs[n:].HasErrors() {
+			r.troubled[id] = true
+		}
 	}
 	return rows, probs
 }

@@ -63,7 +63,7 @@ func (d *Derived) Explain(w io.Writer, id string) bool {
 				fmt.Fprintf(tw, "  %s\t(blank)\t\n", col)
 				continue
 			}
-			from := fmt.Sprintf("%s:%d:%d %s", at.File, at.Row, at.Col, at.Column)
+			from := at.String() + " " + at.Column
 			if old, ok := row.Replaced[col]; ok {
 				from += fmt.Sprintf(", replacing the 903's %s", old)
 			}

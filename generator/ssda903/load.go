@@ -11,8 +11,6 @@ package ssda903
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
-	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -42,8 +40,10 @@ type Derived struct {
 
 	ret     *Return
 	columns []string
-	failed  bool
 	broken  map[string]bool // children with a 903 row that could not be read
+	// troubled are the children with an error already reported in
+	// their 903 periods, whose rows Remap does not check again.
+	troubled map[string]bool
 }
 
 // Settings are what Load needs from config.toml.
@@ -56,12 +56,13 @@ type Settings struct {
 // Load reads the returns and the optional tracker and derives the rows.
 // Every problem is reported; when there are errors the rows are still
 // derived as far as they can be (for check --explain), and Remap drops
-// the dataset's problems with them, which would only repeat the 903's.
+// the dataset's problems with the rows of the children they are about,
+// which would only repeat them.
 func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 	r, probs := Read(fsys, s.Folders)
 	rows, p := r.Derive(s.OwnProviders)
 	probs = append(probs, p...)
-	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, ret: r}
+	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, troubled: r.troubled, ret: r}
 	d.applyTracker(fsys, s, &probs)
 	for _, row := range d.Rows {
 		if row.Values["should_be_placed"] == "" {
@@ -69,11 +70,11 @@ func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 			if l, ok := row.From["placed_for_adoption"]; ok {
 				at = l
 			}
+			d.troubled[row.ChildID] = true
 			probs.Errorf(at.File, at.Row, at.Col, at.Column, "child %s was placed for adoption, but no placed_for_adoption.csv row (DATE_PLACED) or AD1 DATE_INT gives the decision that they should be: add it to the 903, or give should_be_placed for the child in %s", row.ChildID, s.Tracker)
 		}
 	}
 	d.CSV = d.encode()
-	d.failed = probs.HasErrors()
 	return d, probs
 }
 
@@ -101,53 +102,46 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 	if s.Tracker == "" {
 		return
 	}
-	data, err := fs.ReadFile(fsys, s.Tracker)
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		probs.Errorf(s.Tracker, 0, 0, "", "cannot be read: %v", err)
+	t, p := dataset.ReadPartialChildren(fsys, s.Tracker)
+	*probs = append(*probs, p...)
+	if t == nil {
+		found = p.HasErrors() // a file that cannot be read is no missing file
 		return
 	}
 	found = true
-	known := make([]string, len(d.columns))
-	for i, c := range d.columns {
-		known[i] = strings.ToUpper(c)
+	for c := range t.Col {
+		have[c] = true
 	}
-	var unknown []string
-	t := readTable(s.Tracker, data, known, []string{"CHILD_ID"}, &unknown, probs)
-	if len(unknown) > 0 {
-		probs.Warnf(s.Tracker, 0, 0, "", "unknown columns ignored (%s): beside the 903, children.csv may hold child_id, entered_care and any column of children.csv", strings.Join(unknown, "; "))
+	// get is a cell of the tracker, with its place.
+	get := func(r dataset.PartialRow, col string) (string, Loc) {
+		return r.Cells[col], Loc{File: t.Name, Row: r.Row, Col: t.Col[col], Column: col}
 	}
-	if t == nil {
-		return
-	}
-	for _, c := range d.columns {
-		if t.col[strings.ToUpper(c)] != 0 {
-			have[c] = true
-		}
+	// A row of this file in error is not used, so the derived rows it
+	// would have changed are still checked.
+	errorf := func(at Loc, format string, args ...any) {
+		probs.Errorf(at.File, at.Row, at.Col, at.Column, format, args...)
 	}
 	byChild := map[string][]int{}
 	for i, r := range d.Rows {
 		byChild[r.ChildID] = append(byChild[r.ChildID], i)
 	}
 	used := map[int]int{} // derived row → tracker row
-	for _, tr := range t.rows {
-		id := t.get(tr, "CHILD_ID")
-		ec := t.get(tr, "ENTERED_CARE")
-		if id.text == "" {
-			errAt(probs, id, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", s.Tracker)
+	for _, tr := range t.Rows {
+		id, idAt := get(tr, "child_id")
+		ec, ecAt := get(tr, "entered_care")
+		if id == "" {
+			errorf(idAt, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", t.Name)
 			continue
 		}
-		if d.broken[id.text] {
+		if d.broken[id] {
 			continue // the 903 error for the child says enough
 		}
-		entered, err := dataset.ParseDate(ec.text)
+		entered, err := dataset.ParseDate(ec)
 		if err != nil {
-			errAt(probs, ec, "%v", err)
+			errorf(ecAt, "%v", err)
 			continue
 		}
-		idx := byChild[id.text]
+		idx := byChild[id]
 		var dates []string
 		for _, i := range idx {
 			dates = append(dates, d.Rows[i].Values["entered_care"])
@@ -155,10 +149,10 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 		target := -1
 		switch {
 		case len(idx) == 0:
-			errAt(probs, id, "child %s is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row", id.text)
+			errorf(idAt, "child %s is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row", id)
 			continue
 		case entered == 0 && len(idx) > 1:
-			errAt(probs, id, "child %s has %d periods of care with an adoption plan in the 903 (entering care %s): add an entered_care column to say which period this row is for", id.text, len(idx), strings.Join(dates, " and "))
+			errorf(idAt, "child %s has %d periods of care with an adoption plan in the 903 (entering care %s): add an entered_care column to say which period this row is for", id, len(idx), strings.Join(dates, " and "))
 			continue
 		case entered == 0:
 			target = idx[0]
@@ -170,37 +164,37 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 				}
 			}
 			if target < 0 {
-				errAt(probs, ec, "child %s entered care on %s in the 903, not on %s: give the DECOM of the episode that started the period (RNE S)", id.text, strings.Join(dates, " or "), ec.text)
+				errorf(ecAt, "child %s entered care on %s in the 903, not on %s: give the DECOM of the episode that started the period (RNE S)", id, strings.Join(dates, " or "), ec)
 				continue
 			}
 		}
 		if first, dup := used[target]; dup {
-			errAt(probs, id, "child %s's period of care entering %s is also on row %d: one row per period; merge them", id.text, d.Rows[target].Values["entered_care"], first)
+			errorf(idAt, "child %s's period of care entering %s is also on row %d: one row per period; merge them", id, d.Rows[target].Values["entered_care"], first)
 			continue
 		}
-		used[target] = tr.row
+		used[target] = tr.Row
 		row := &d.Rows[target]
 		for _, col := range d.columns {
 			if col == "child_id" || col == "entered_care" {
 				continue
 			}
-			c := t.get(tr, strings.ToUpper(col))
-			if c.text == "" {
+			text, at := get(tr, col)
+			if text == "" {
 				continue
 			}
-			if old := row.Values[col]; old != "" && !same(old, c.text) {
+			if old := row.Values[col]; old != "" && !same(old, text) {
 				d.Overridden++
 				if row.Replaced == nil {
 					row.Replaced = map[string]string{}
 				}
 				row.Replaced[col] = old
 			}
-			row.Values[col] = c.text
-			row.From[col] = c.at()
+			row.Values[col] = text
+			row.From[col] = at
 		}
 	}
 	if d.Overridden > 0 {
-		probs.Warnf(s.Tracker, 0, 0, "", "overrode %d %s the 903 gave, as this file asks (adoptionreport check --explain CHILD_ID shows which for a child)", d.Overridden, plural(d.Overridden, "value", "values"))
+		probs.Warnf(t.Name, 0, 0, "", "overrode %d %s the 903 gave, as this file asks (adoptionreport check --explain CHILD_ID shows which for a child)", d.Overridden, plural(d.Overridden, "value", "values"))
 	}
 }
 
@@ -247,8 +241,8 @@ var placeRE = regexp.MustCompile(regexp.QuoteMeta(DerivedName) + `:(\d+):(\d+)`)
 
 // Remap moves the dataset's problems with the derived children.csv to
 // the cells the values came from: a 903 file's, or the children.csv
-// beside it. After errors in the 903 itself they are dropped: they would
-// only repeat them.
+// beside it. Those of a child with an error already reported (Load's)
+// are dropped: they would only repeat it.
 func (d *Derived) Remap(l problem.List) problem.List {
 	out := l[:0:0]
 	for _, p := range l {
@@ -256,7 +250,7 @@ func (d *Derived) Remap(l problem.List) problem.List {
 			out = append(out, p)
 			continue
 		}
-		if d.failed {
+		if p.Line >= 2 && p.Line-2 < len(d.Rows) && d.troubled[d.Rows[p.Line-2].ChildID] {
 			continue
 		}
 		p.Message = placeRE.ReplaceAllStringFunc(p.Message, func(m string) string {
@@ -268,11 +262,14 @@ func (d *Derived) Remap(l problem.List) problem.List {
 				name = d.columns[col-1]
 			}
 			at := d.locate(line, name)
-			return fmt.Sprintf("%s:%d:%d", at.File, at.Row, at.Col)
+			return at.String()
 		})
 		at := d.locate(p.Line, p.Field)
 		field := p.Field
-		if at.Column != "" && !strings.EqualFold(at.Column, p.Field) && p.Field != "" {
+		switch {
+		case p.Field == "":
+			field = at.Column
+		case at.Column != "" && !strings.EqualFold(at.Column, p.Field):
 			field = at.Column + " (" + p.Field + ")"
 		}
 		if p.Line >= 2 && p.Line-2 < len(d.Rows) {

@@ -2,10 +2,13 @@ package ssda903
 
 import (
 	"strings"
-
-	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
 const (
@@ -158,6 +161,9 @@ func TestDerivedRowChecks(t *testing.T) {
 		"data/children.csv:2:3: matched: child D1: x",
 		"config.toml: data.ssda903: set aside 1 date",
 	}
+	if len(ds) != len(wantDS) {
+		t.Fatalf("remapped %d problems, want %d:\n%s", len(ds), len(wantDS), ds)
+	}
 	for i, p := range ds {
 		if p.String() != wantDS[i] {
 			t.Errorf("remapped\n%s\nwant\n%s", p, wantDS[i])
@@ -225,5 +231,67 @@ func TestWorkbookTable(t *testing.T) {
 	want := `data/903/2024-25/Episodes.xlsx: is a workbook: the 903 tables are read as CSV. Open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)", named episodes.csv, in the same folder`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// The partial children file beside the 903 may be a workbook's sheet, as
+// any table of the project may: its cells fill the rows, and problems
+// name FILE[SHEET].
+func TestTrackerWorkbook(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Notes")
+	f.NewSheet("Children")
+	for ref, v := range map[string]any{"A1": "child_id", "B1": "disabled", "C1": "matched", "D1": "sibling_group",
+		"A2": "X1", "B2": "yes", "C2": time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC), "A3": "NOBODY"} {
+		if err := f.SetCellValue("Children", ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := project("X1,1,01/01/2024,WBRI\n", "X1,01/05/2024,S,C2,U3,PR1,,\n", "", "X1,10/05/2024,,\n", "")
+	fsys["data/tracker.xlsx"] = &fstest.MapFile{Data: buf.Bytes()}
+	s := oneYear
+	s.Tracker = "data/tracker.xlsx[Children]"
+	d, probs := Load(fsys, s)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{"data/tracker.xlsx[Children]:3:A: child_id: child NOBODY is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if v, at := d.Rows[0].Values["matched"], d.Rows[0].From["matched"]; v != "20/06/2024" || at != (Loc{"data/tracker.xlsx[Children]", 2, 3, "matched"}) {
+		t.Errorf("matched %q from %+v", v, at)
+	}
+}
+
+// A 903 error for one child leaves the checks of every other child's
+// row in place: all problems at once.
+func TestOtherChildrenStillChecked(t *testing.T) {
+	fsys := project("O1,1,01/01/2024,WBRI\nO2,1,01/06/2024,WBRI\n",
+		"O1,01/05/2024,S,C2,U3,PR1,01/07/2024,X1\nO1,01/06/2024,P,E1,A6,PR1,,\n"+
+			"O2,01/05/2024,S,C2,U3,PR1,,\n",
+		"", "O1,10/05/2024,,\nO2,10/05/2024,,\n", "child_id,disabled,sibling_group,matched\n")
+	d, probs := Load(fsys, oneYear)
+	if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), "data/903/2024-25/episodes.csv:3:2: DECOM: child O1's episode starting 01/06/2024 overlaps") {
+		t.Fatalf("problems:\n%s", probs)
+	}
+	// What dataset.Load says of both derived rows: O1's repeats the
+	// overlap's consequences and is dropped; O2's is kept.
+	rows := map[string]int{}
+	for i, r := range d.Rows {
+		rows[r.ChildID] = i + 2
+	}
+	got := d.Remap(problem.List{
+		{File: DerivedName, Line: rows["O1"], Col: 12, Field: "placed_for_adoption", Message: "o1"},
+		{File: DerivedName, Line: rows["O2"], Col: 4, Field: "date_of_birth", Message: "o2"},
+	})
+	if len(got) != 1 || got[0].String() != "data/903/2024-25/header.csv:3:3: DOB (date_of_birth): child O2: o2" {
+		t.Errorf("remapped %v", got)
 	}
 }

@@ -92,6 +92,10 @@ type Return struct {
 	// periods are not derived, which would only add errors that follow
 	// from the first.
 	broken map[string]bool
+	// troubled are the children with an error in their periods of care
+	// (overlapping episodes, say): the checks of children.csv on their
+	// rows would only repeat it.
+	troubled map[string]bool
 	// Folders are the returns read, oldest first, as config names them.
 	Folders []string
 }
@@ -139,7 +143,7 @@ func Read(fsys fs.FS, folders []string) (*Return, problem.List) {
 
 func newReturn(folders []string) *Return {
 	return &Return{header: map[string]*headerRec{}, episodes: map[string][]*episode{},
-		ad1: map[string][]*ad1Rec{}, placed: map[string][]*placedRec{}, broken: map[string]bool{}, Folders: folders}
+		ad1: map[string][]*ad1Rec{}, placed: map[string][]*placedRec{}, broken: map[string]bool{}, troubled: map[string]bool{}, Folders: folders}
 }
 
 // readFolder reads one year's return into r.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,15 @@ type Loc struct {
 	Row    int
 	Col    int
 	Column string
+}
+
+// String is the place as problems write it: FILE:ROW:COL, the column
+// as a letter in a workbook's sheet, as Excel shows it.
+func (l Loc) String() string {
+	if problem.InSheet(l.File) {
+		return fmt.Sprintf("%s:%d:%s", l.File, l.Row, problem.Letters(l.Col))
+	}
+	return fmt.Sprintf("%s:%d:%d", l.File, l.Row, l.Col)
 }
 
 // A cell is one value as written, with where it was written. It is
