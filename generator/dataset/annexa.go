@@ -165,11 +165,16 @@ func readAnnexA(file string, data []byte, probs *problem.List) annexSheets {
 		if rows, ok := cells[sheet]; ok {
 			return rows, true
 		}
-		rows, ok := sheetCells(f, file, sheet, probs)
-		if ok {
-			cells[sheet] = rows
+		// Raw values, not yet read by their formats: finding the header
+		// needs only the text, and the lists not wanted (List 1's
+		// thousands of contacts) need no more.
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
+			return nil, false
 		}
-		return rows, ok
+		cells[sheet] = rows
+		return rows, true
 	}
 	for _, l := range []*annexList{&list10, &list11} {
 		t := findList(f, file, l, read, probs)
@@ -207,6 +212,10 @@ func findList(f *excelize.File, file string, l *annexList, read func(string) ([]
 			continue
 		}
 		if h := headerRow(rows, annexHeading(l.key)); h >= 0 {
+			if err := convertCells(f, sheet, rows); err != nil {
+				probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
+				return nil
+			}
 			return annexTable(problem.Sheet(file, sheet), rows, h, l, probs)
 		}
 		if named.MatchString(sheet) {
@@ -388,9 +397,9 @@ func annexAdopters(t *table, overlay *table, lim limits, probs *problem.List) ([
 				if err != nil {
 					// A cell that is no date is the family's, so that the
 					// check reports it.
-					best, bestAt = v, t.place(i, col)
-					bestD = -1
-					break
+					*reflectField(&r, adopterSchema, col) = v
+					at[col] = t.place(i, col)
+					return
 				}
 				if best == "" || latest && d > bestD || !latest && d < bestD {
 					best, bestD, bestAt = v, d, t.place(i, col)

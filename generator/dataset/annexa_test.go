@@ -223,6 +223,16 @@ func TestAnnexAProblems(t *testing.T) {
 			`W data/a.xlsx[List 10]:1: ethnicity: column is missing`,
 			`W data/a.xlsx[List 10]:1:G: column "Colour" is not one of Annex A List 10 (children with an adoption decision)'s, ignored`,
 		}},
+		{"a bad date of one adopter of two: reported, though the family did not leave", workbookOf(t, xsheet{"List 11", cellsOf(1,
+			[]any{"Family identifier", "Date enquiry received", "Date Stage 1 started", "Date of leaving adoption process"},
+			[]any{"FAM1", dt("2023-01-01"), dt("2023-02-01"), "soon"},
+			[]any{"FAM1", dt("2023-01-01"), dt("2023-02-01")},
+		)}), []string{
+			`E data/a.xlsx[List 11]:2:D: withdrawn: "soon" is not a date`,
+			`E data/children.csv: file not found`,
+			`W data/a.xlsx[List 11]: registration_of_interest: List 11 has no registration of interest`,
+			`W data/a.xlsx[List 11]: fast_track: `,
+		}},
 		{"not a workbook", []byte("child_id\nC1\n"), []string{`E data/a.xlsx: is not an Excel workbook: annex_a is the Annex A workbook as you gave it to Ofsted (.xlsx)`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
