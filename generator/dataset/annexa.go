@@ -538,8 +538,11 @@ func applyOverlay(t, over *table, s schema, n int, ids func(int) (id, sub string
 			if col == "" || col == idCol || col == sub || v == "" {
 				continue
 			}
+			// A value the list does not hold itself (the registration Stage
+			// 1 started stands in for, FFA read from its date) is filled,
+			// not overridden.
 			old := set(i, col, v, cellPlace{over.name, r.row, c + 1})
-			if old != "" && !sameValue(old, v) {
+			if old != "" && t.col[col] != 0 && !sameValue(old, v) {
 				overrides++
 			}
 		}

@@ -102,9 +102,9 @@ func TestAnnexA(t *testing.T) {
 			"C2,2021-02-01,,SG1,yes\n" + // row 3: C2's second period; disabled overrides List 10's No
 			"C2,,no,,\n" + // row 4: which of C2's periods?
 			"C9,,yes,,\n")}, // row 5: not in List 10
-		"data/adopters.csv": {Data: []byte("household_id,registration_of_interest,fast_track\n" +
-			"FAM1,2023-04-20,no\n" + // overrides the stand-in, 2023-05-01
-			"FAM3,2024-01-20,\n")},
+		"data/adopters.csv": {Data: []byte("household_id,registration_of_interest,fast_track,ethnicity\n" +
+			"FAM1,2023-04-20,no,WIRI\n" + // fills in for the stand-in, 2023-05-01; overrides WBRI
+			"FAM3,2024-01-20,,\n")},
 		"data/budget.csv": {Data: []byte("year,line,budget,actual\n2024-25,Fees,1,1\n")},
 	}
 	files := config.DataFiles{Children: "data/children.csv", Adopters: "data/adopters.csv", Budget: "data/budget.csv", AnnexA: "data/annex_a.xlsx"}
@@ -150,10 +150,11 @@ func TestAnnexA(t *testing.T) {
 
 	wantHH := []Adopter{
 		// FAM1: each date the earliest of the two adopters'; registration
-		// from adopters.csv; ethnicity the first adopter's; FFA as either.
+		// and ethnicity (the first adopter's, WBRI) from adopters.csv; FFA
+		// as either.
 		{Row: 2, HouseholdID: "FAM1", Enquiry: pd("2023-04-03"), RegistrationOfInterest: pd("2023-04-20"), Stage1Started: pd("2023-05-01"),
 			Stage1Completed: pd("2023-06-20"), Stage2Started: pd("2023-06-25"), Approved: pd("2023-10-20"), Matched: pd("2024-01-15"),
-			Placed: pd("2024-02-01"), EarlyPermanenceApproved: true, Ethnicity: "WBRI", EthnicityGroup: "White"},
+			Placed: pd("2024-02-01"), EarlyPermanenceApproved: true, Ethnicity: "WIRI", EthnicityGroup: "White"},
 		// FAM2: Stage 1 started stands in for registration; withdrew.
 		{Row: 4, HouseholdID: "FAM2", Enquiry: pd("2023-07-01"), RegistrationOfInterest: pd("2023-08-01"), Stage1Started: pd("2023-08-01"),
 			Withdrawn: pd("2023-09-01"), WithdrawnReason: "Personal circumstances", Ethnicity: "WBRI", EthnicityGroup: "White"},
