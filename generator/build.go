@@ -4,9 +4,11 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -15,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -22,8 +25,10 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/site"
+	"github.com/adoptionreport/adoptionreport/generator/ssda903"
 )
 
 // ConfigFile is the project's settings file, relative to its folder.
@@ -40,6 +45,22 @@ type Options struct {
 	Output string
 	// Draft shows exact figures and draft pages, marked DRAFT.
 	Draft bool
+	// Cache, when set, keeps the data and figures for the next build with
+	// it, which then reads the CSVs only if they (or the settings) have
+	// changed: `serve` keeps one. nil reads everything every time.
+	Cache *Cache
+	// PDF, when set, is the print edition already printed from this
+	// project: the build publishes it in the output folder under
+	// site.PDFName, and every page links to it with its size. Only the pdf
+	// command sets it, after printing; a build without it links no PDF,
+	// so a site never points at a print of older figures.
+	PDF *PDF
+}
+
+// PDF is a printed PDF to publish beside the site.
+type PDF struct {
+	Path  string
+	Pages int
 }
 
 // Project is a report project as read and validated.
@@ -50,7 +71,10 @@ type Project struct {
 	// Report is set by Render.
 	Report *indicators.Report
 
-	fsys fs.FS
+	fsys  fs.FS
+	cache *Cache // nil: Render computes everything
+	// pdf is the print edition Render publishes beside the site, if any.
+	pdf *site.PDF
 }
 
 // Result is what a build did.
@@ -73,8 +97,18 @@ var ErrProblems = errors.New("the project has errors")
 // read (ctx.Err() then says why): reading all of England's rows is the
 // slow part of a build.
 func Load(ctx context.Context, source string) (*Project, problem.List) {
-	fsys := os.DirFS(source)
+	return loadWith(ctx, source, nil)
+}
+
+// loadWith is Load, taking the data from cache when it holds it (nil: no
+// cache).
+func loadWith(ctx context.Context, source string, cache *Cache) (*Project, problem.List) {
 	var all problem.List
+	if err := SourceError(source); err != nil {
+		all.Errorf(source, 0, 0, "", "%v", err)
+		return nil, all
+	}
+	fsys := os.DirFS(source)
 	cfg, probs := config.Load(fsys, ConfigFile)
 	all = append(all, probs...)
 	if probs.HasErrors() || ctx.Err() != nil {
@@ -82,11 +116,23 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 		all.Sort()
 		return nil, all
 	}
-	p := &Project{Config: cfg, fsys: fsys}
+	if start := cfg.Year.Start().Time(); time.Now().Before(start) {
+		// Every date of the data is before today, so a year still to come
+		// would report nothing: most likely a slip for this year.
+		all.Warnf(ConfigFile, 0, 0, "report_year", "%s has not started yet (it starts on %s): its figures would all be empty; check the year",
+			cfg.Year, start.Format("2 January 2006"))
+	}
+	p := &Project{Config: cfg, fsys: fsys, cache: cache}
 	// Data and content are independent: read them at once.
 	var dataProbs, pageProbs problem.List
 	var wg sync.WaitGroup
-	wg.Go(func() { p.Data, dataProbs = dataset.Load(fsys, cfg.Data, cfg.Year) })
+	wg.Go(func() {
+		if cache != nil {
+			p.Data, dataProbs = cache.dataOf(fsys, cfg)
+		} else {
+			p.Data, dataProbs = loadData(fsys, cfg)
+		}
+	})
 	p.Pages, pageProbs = content.Load(fsys, ContentDir)
 	wg.Wait()
 	all = append(all, dataProbs...)
@@ -95,38 +141,101 @@ func Load(ctx context.Context, source string) (*Project, problem.List) {
 	return p, all
 }
 
+// SourceError says what is wrong with dir as a project's folder, or nil:
+// every command names a missing folder the same way.
+func SourceError(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such folder: give the report project's folder (the one holding config.toml) with --source, or start one with adoptionreport new DIR")
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot read the folder: %v", err)
+	case !info.IsDir():
+		return errors.New("a file, not a folder: give the report project's folder (the one holding config.toml) with --source")
+	}
+	return nil
+}
+
+// loadData reads the project's tables. With [data] ssda903 set,
+// children.csv is derived from the 903 returns (and the partial
+// children.csv beside them) and read as any children.csv is; problems
+// name the 903 cells.
+func loadData(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem.List) {
+	if len(cfg.Data.SSDA903) == 0 {
+		return dataset.Load(fsys, cfg.Data, cfg.Year)
+	}
+	d, probs := ssda903.Load(fsys, SSDA903Settings(cfg))
+	files := cfg.Data
+	files.Children = ssda903.DerivedName
+	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year)
+	return ds, append(probs, d.Remap(dsProbs)...)
+}
+
+// SSDA903Settings are the settings of cfg that reading its 903 returns needs.
+func SSDA903Settings(cfg config.Config) ssda903.Settings {
+	return ssda903.Settings{Folders: cfg.Data.SSDA903, Tracker: cfg.Data.Children, OwnProviders: cfg.SSDA903.OwnProviders}
+}
+
 // Render computes a loaded project's figures and renders its site in
 // memory: everything a build does but write. draft shows exact figures
 // and draft pages; otherwise small numbers are suppressed.
 func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
-	p.Report = indicators.Compute(p.Data, p.Config)
-	if draft {
-		disclosure.Draft(p.Report)
-	} else {
-		disclosure.Apply(p.Report, p.Config.SuppressBelow)
-	}
-	js, err := p.Report.MarshalIndicatorsJSON()
+	c, err := p.compute(draft)
 	if err != nil {
-		return nil, nil, fmt.Errorf("encoding indicators.json: %w", err)
+		return nil, nil, err
 	}
+	p.Report = c.report
 	files, probs := site.Render(site.Input{
 		Config:         p.Config,
 		Project:        p.fsys,
 		Pages:          p.Pages,
-		Report:         p.Report,
-		Charts:         charts.Build(p.Report, p.Config),
-		Tables:         charts.Tables(p.Report, p.Config),
+		Report:         c.report,
+		Charts:         c.charts,
+		Tables:         c.tables,
 		Draft:          draft,
-		IndicatorsJSON: js,
+		IndicatorsJSON: c.js,
+		PDF:            p.pdf,
 	})
 	if probs.HasErrors() {
 		return nil, probs, nil
 	}
-	jsLeaks := disclosure.CheckIndicatorsJSON(js, p.Report.SuppressBelow)
-	if leaks := p.guard(files, jsLeaks); len(leaks) > 0 {
+	if leaks := p.guard(files, c.jsLeaks); len(leaks) > 0 {
 		return nil, append(probs, leaks...), nil
 	}
 	return files, probs, nil
+}
+
+// compute computes the figures, after disclosure control, and the charts
+// and tables drawn from them; with a cache, once for the data it holds.
+// Pages play no part in them, so a page edit reuses them.
+func (p *Project) compute(draft bool) (*computed, error) {
+	run := func() (*computed, error) {
+		r := indicators.Compute(p.Data, p.Config)
+		if draft {
+			disclosure.Draft(r)
+		} else {
+			disclosure.Apply(r, p.Config.SuppressBelow)
+		}
+		js, err := r.MarshalIndicatorsJSON()
+		if err != nil {
+			return nil, fmt.Errorf("encoding indicators.json: %w", err)
+		}
+		return &computed{
+			report:  r,
+			charts:  charts.Build(r, p.Config),
+			tables:  charts.Tables(r, p.Config),
+			js:      js,
+			jsLeaks: disclosure.CheckIndicatorsJSON(js, r.SuppressBelow),
+		}, nil
+	}
+	if p.cache == nil {
+		return run()
+	}
+	return p.cache.computedOf(p.Data, draft, run)
 }
 
 // guard is the last check before anything is written: no child or
@@ -149,19 +258,39 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 		ids = append(ids, a.HouseholdID)
 	}
 	// Scripts are the theme's, copied unchanged: no data reaches them, and
-	// a minified library is full of short tokens that look like IDs.
+	// a minified library is full of short tokens that look like IDs. The
+	// PDF is a print of print.html, which is scanned; its compressed
+	// streams are not text.
 	scan := make(map[string][]byte, len(files))
 	for name, b := range files {
-		if !strings.HasSuffix(name, ".js") {
+		if !strings.HasSuffix(name, ".js") && !strings.HasSuffix(name, ".pdf") {
 			scan[name] = b
 		}
 	}
 	var probs problem.List
 	if built := disclosure.Guard(scan, ids); len(built) > 0 {
-		typed := disclosure.Guard(p.sources(), ids)
+		src := p.sources()
+		typed := disclosure.Guard(src, ids)
 		for _, l := range typed {
 			probs.Errorf(l.File, l.Line, l.Col, "", "child or household ID %q would be published from here; "+
 				"IDs must never appear in the report: describe the child or household without it", l.ID)
+		}
+		// An ID typed with character references (K&#49;007) reads as the
+		// ID once the page is HTML: look for it in the text as a browser
+		// shows it, line by line, to name the line it was typed on.
+		for name, b := range src {
+			lines := bytes.Split(b, []byte("\n"))
+			for i, line := range lines {
+				lines[i] = []byte(html.UnescapeString(string(line)))
+			}
+			src[name] = bytes.Join(lines, []byte("\n"))
+		}
+		for _, l := range disclosure.Guard(src, ids) {
+			if !slices.ContainsFunc(typed, func(t disclosure.Leak) bool { return t.ID == l.ID }) {
+				probs.Errorf(l.File, l.Line, 0, "", "child or household ID %q would be published from this line, written with "+
+					"character references (such as &#49; for 1); IDs must never appear in the report: describe the child or household without it", l.ID)
+				typed = append(typed, l)
+			}
 		}
 		// An ID no source holds came through the data: report where it
 		// was found in the site, so a fault in the tool is not hidden.
@@ -206,7 +335,7 @@ func pageFiles(pages []content.Page) []string {
 // problems are marked as a draft page's, so an officer's page is checked
 // before the day it is published.
 func Check(ctx context.Context, source string, draft bool) (problem.List, error) {
-	p, probs, err := load(ctx, source)
+	p, probs, err := load(ctx, source, nil)
 	if err != nil {
 		return probs, err
 	}
@@ -243,11 +372,12 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool) (site.Files, problem.List, error) {
-	p, probs, err := load(ctx, source)
+func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF) (site.Files, problem.List, error) {
+	p, probs, err := load(ctx, source, cache)
 	if err != nil {
 		return nil, probs, err
 	}
+	p.pdf = printed
 	files, more, err := p.Render(draft)
 	probs, err = finish(append(probs, more...), err)
 	if err != nil {
@@ -256,21 +386,43 @@ func render(ctx context.Context, source string, draft bool) (site.Files, problem
 	return files, probs, ctx.Err()
 }
 
-// load is Load, with ErrProblems when the project cannot be rendered and
-// the context's error when it was cancelled meanwhile.
-func load(ctx context.Context, source string) (*Project, problem.List, error) {
-	p, probs := Load(ctx, source)
-	if probs.HasErrors() {
-		return nil, probs, ErrProblems
-	}
+// load is loadWith, with ErrProblems when the project cannot be rendered
+// and the context's error when it was cancelled meanwhile. A project whose
+// only errors are in pages is still rendered, without those pages, so
+// that one page's mistake does not hide the others' (an unknown ID is
+// found only when the figures are there to look it up); the build then
+// fails with every problem at once.
+func load(ctx context.Context, source string, cache *Cache) (*Project, problem.List, error) {
+	p, probs := loadWith(ctx, source, cache)
 	if err := ctx.Err(); err != nil {
 		return nil, probs, err
+	}
+	if p == nil || !onlyPageErrors(probs) {
+		return nil, probs, ErrProblems
 	}
 	return p, probs, nil
 }
 
-// finish sorts probs and returns err, or ErrProblems when probs has errors.
+// onlyPageErrors reports whether every error of probs is in a page.
+func onlyPageErrors(probs problem.List) bool {
+	for _, pr := range probs {
+		if pr.Severity == problem.Error && !strings.HasPrefix(pr.File, ContentDir+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// finish sorts probs, drops repeats (a broken page's text is scanned both
+// when it is read and when its figures are looked up), and returns err, or
+// ErrProblems when probs has errors.
 func finish(probs problem.List, err error) (problem.List, error) {
+	seen := make(map[problem.Problem]bool, len(probs))
+	probs = slices.DeleteFunc(probs, func(p problem.Problem) bool {
+		dup := seen[p]
+		seen[p] = true
+		return dup
+	})
 	probs.Sort()
 	if err == nil && probs.HasErrors() {
 		err = ErrProblems
@@ -300,7 +452,15 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := site.Replaceable(out); err != nil {
 		return res, err
 	}
-	files, probs, err := render(ctx, source, opts.Draft)
+	var printed *site.PDF
+	if opts.PDF != nil {
+		b, err := os.ReadFile(opts.PDF.Path)
+		if err != nil {
+			return res, fmt.Errorf("reading the printed PDF: %w", err)
+		}
+		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed)
 	res.Problems = probs
 	if err != nil {
 		return res, err

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 )
 
@@ -228,5 +231,65 @@ func TestLoadHonoursCancel(t *testing.T) {
 	}
 	if _, err := Build(ctx, Options{Source: dir}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Build: err = %v, want context.Canceled", err)
+	}
+}
+
+// One round of check finds every mistake: a page's front-matter error
+// hides neither its own unknown IDs nor another page's, and a shortcode
+// mistake is reported once although the text is scanned twice.
+func TestCheckFindsEveryPagesMistakesAtOnce(t *testing.T) {
+	dir := newProject(t)
+	os.WriteFile(filepath.Join(dir, "content", "panel.md"),
+		[]byte("+++\ntitle = \"Panel\"\nweight = \"forty\"\n+++\n\nWaited {{< metric a99 >}}; {{< metric a1 }}.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "finance.md"),
+		[]byte("+++\ntitle = \"Finance\"\n+++\n\nSpent {{< metric budgit >}}.\n"), 0o644)
+	for _, draft := range []bool{false, true} {
+		probs, err := Check(context.Background(), dir, draft)
+		if !errors.Is(err, ErrProblems) {
+			t.Fatalf("check: err = %v, want ErrProblems", err)
+		}
+		got := probs.Error()
+		for _, want := range []string{
+			"content/panel.md:3:", `"forty"`, // the front matter
+			"content/panel.md:6:8", "a99", // its unknown ID
+			"content/panel.md:6:", "}}", // its broken shortcode
+			"content/finance.md:5:7", "budgit", // the other page's unknown ID
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("draft=%v: check should report %q:\n%s", draft, want, got)
+			}
+		}
+		if n := strings.Count(got, "a99"); n != 1 {
+			t.Errorf("draft=%v: the unknown ID a99 is reported %d times:\n%s", draft, n, got)
+		}
+		if e, _ := probs.Count(); e != 4 {
+			t.Errorf("draft=%v: %d errors, want 4:\n%s", draft, e, got)
+		}
+	}
+	if _, err := Build(context.Background(), Options{Source: dir}); !errors.Is(err, ErrProblems) {
+		t.Errorf("build: err = %v, want ErrProblems", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); err == nil {
+		t.Error("a build with errors wrote output/")
+	}
+}
+
+// A report year that has not started builds, with one warning saying so:
+// its figures would all be empty.
+func TestFutureReportYearWarns(t *testing.T) {
+	dir := newProject(t)
+	cfgFile := filepath.Join(dir, "config.toml")
+	b, _ := os.ReadFile(cfgFile)
+	next := period.Year(time.Now().Year() + 1)
+	cfg := regexp.MustCompile(`report_year = "[^"]*"`).ReplaceAll(b, []byte(`report_year = "`+strings.Replace(next.String(), "-", "/", 1)+`"`))
+	// The dates of publication are checked against the year: leave them out.
+	cfg = regexp.MustCompile(`(?m)^(published|data_extracted) +=.*$`).ReplaceAll(cfg, nil)
+	os.WriteFile(cfgFile, cfg, 0o644)
+	p, probs := Load(context.Background(), dir)
+	if p == nil || p.Config.Year != next {
+		t.Fatalf("report_year %s (written with /) not read:\n%s", next, probs.Error())
+	}
+	if want := "config.toml: report_year: " + next.String() + " has not started yet"; !strings.Contains(probs.Error(), want) {
+		t.Errorf("no warning %q:\n%s", want, probs.Error())
 	}
 }

@@ -103,7 +103,7 @@ func (j jsonFigure) figure(t *testing.T) indicators.Figure {
 }
 
 // entry rebuilds the indicators.Entry of an indicators.json entry, for
-// charts.RefCell and charts.RefPoint.
+// refCell and refPoint.
 func (j jsonFigure) entry(t *testing.T) indicators.Entry {
 	e := indicators.Entry{Figure: j.figure(t), Part: j.part()}
 	e.NoBase = j.Base == nil && !j.Suppressed && j.Unit != string(indicators.Pounds)
@@ -114,8 +114,8 @@ func (j jsonFigure) entry(t *testing.T) indicators.Entry {
 }
 
 var (
-	metricSpan     = regexp.MustCompile(`<span class="metric" data-indicator="([^"]+)" data-period="([^"]+)">([^<]*)</span>`)
-	comparisonSpan = regexp.MustCompile(`<span class="comparison" data-indicator="([^"]+)" data-period="([^"]+)">([^<]*)</span>`)
+	metricSpan     = regexp.MustCompile(`<span class="metric" data-indicator="([^"]+)" data-period="([^"]+)"( data-magnitude)?>([^<]*)</span>`)
+	comparisonSpan = regexp.MustCompile(`<span class="comparison" data-indicator="([^"]+)" data-period="([^"]+)"(?: data-area="([^"]+)")?>([^<]*)</span>`)
 )
 
 // Every figure written into the text of every page, the front page's key
@@ -135,23 +135,30 @@ func TestTextFiguresMatchIndicatorsJSON(t *testing.T) {
 		figs := readIndicators(t, out)
 		pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
 		n, compared := 0, 0
+		areas := map[string]bool{}
 		for _, p := range pages {
 			b, _ := os.ReadFile(p)
 			for _, m := range metricSpan.FindAllSubmatch(b, -1) {
 				n++
-				id, per, text := string(m[1]), string(m[2]), html.UnescapeString(string(m[3]))
+				id, per, text := string(m[1]), string(m[2]), html.UnescapeString(string(m[4]))
 				j, ok := figs.lookup(charts.Ref(id, per, indicators.Part{}))
 				if !ok {
 					t.Errorf("%s: %s %s is not in indicators.json", filepath.Base(p), id, per)
 					continue
 				}
-				if want := charts.FormatFigure(j.figure(t)); text != want {
+				f := j.figure(t)
+				// A figure shown without its sign (the front page's
+				// overspend or underspend) is checked as its size.
+				if len(m[3]) > 0 && f.Pence < 0 {
+					f.Pence, f.Value = -f.Pence, -f.Value
+				}
+				if want := charts.FormatFigure(f); text != want {
 					t.Errorf("%s: %s %s reads %q, indicators.json gives %q", filepath.Base(p), id, per, text, want)
 				}
 			}
 			for _, m := range comparisonSpan.FindAllSubmatch(b, -1) {
 				compared++
-				id, per, text := string(m[1]), string(m[2]), html.UnescapeString(string(m[3]))
+				id, per, area, text := string(m[1]), string(m[2]), html.UnescapeString(string(m[3])), html.UnescapeString(string(m[4]))
 				j, ok := figs.lookup(charts.Ref(id, per, indicators.Part{}))
 				if !ok {
 					t.Errorf("%s: %s %s is not in indicators.json", filepath.Base(p), id, per)
@@ -166,15 +173,28 @@ func TestTextFiguresMatchIndicatorsJSON(t *testing.T) {
 						f.Comparators = append(f.Comparators, indicators.ComparatorValue{Area: c.Area, Value: c.Value})
 					}
 				}
-				if want, err := charts.Compare(f); err != nil || text != want {
-					t.Errorf("%s: compare %s %s reads %q; indicators.json, the thresholds and comparators.csv give %q (%v)", filepath.Base(p), id, per, text, want, err)
+				want, err := charts.Compare(f)
+				if area != "" {
+					want, err = charts.CompareArea(f, area)
+				} else {
+					area, _ = charts.DefaultArea(f)
+				}
+				areas[area] = true
+				if err != nil || text != want {
+					t.Errorf("%s: compare %s %s %q reads %q; indicators.json, the thresholds and comparators.csv give %q (%v)", filepath.Base(p), id, per, area, text, want, err)
 				}
 			}
 		}
 		// The sample's text and front page carry at least a dozen figures,
-		// and its children page compares two of them.
-		if n < 12 || compared < 2 {
+		// and its children page compares them with every area of
+		// comparators.csv.
+		if n < 12 || compared < 3 {
 			t.Errorf("draft=%v: only %d figures and %d comparisons found in the text", draft, n, compared)
+		}
+		for _, a := range computed.Areas {
+			if !areas[a] {
+				t.Errorf("draft=%v: the text compares no figure with %q, an area of comparators.csv", draft, a)
+			}
 		}
 		t.Logf("draft=%v: %d figures and %d comparisons in the text", draft, n, compared)
 	}

@@ -89,3 +89,34 @@ func childIDs(t *testing.T, dir string) []string {
 	}
 	return ids
 }
+
+// An ID typed with a character reference (K&#49;007) is the ID on the
+// built page: it is reported at the page's line, not at the built files.
+func TestGuardNamesTheSourceOfAnEncodedID(t *testing.T) {
+	dir := newProject(t)
+	id := childIDs(t, dir)[0]
+	i := strings.IndexAny(id, "0123456789")
+	if i < 0 {
+		t.Fatalf("child ID %q has no digit to encode", id)
+	}
+	encoded := id[:i] + "&#" + strconv.Itoa(int(id[i])) + ";" + id[i+1:]
+	page := filepath.Join(dir, "content", "summary.md")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(string(b), "\n")
+	os.WriteFile(page, append(b, []byte("\nAbout the child "+encoded+", matched late.\n")...), 0o644)
+
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v, want ErrProblems", err)
+	}
+	got := res.Problems.Error()
+	if want := "content/summary.md:" + strconv.Itoa(lines+2) + ": "; !strings.Contains(got, want) || !strings.Contains(got, "character references") {
+		t.Errorf("problems do not point at %s, saying how the ID was written:\n%s", want, got)
+	}
+	if strings.Contains(got, ".html") {
+		t.Errorf("problems name built files, not the source:\n%s", got)
+	}
+}

@@ -101,6 +101,7 @@ func TestSamplePDF(t *testing.T) {
 		}
 	}
 	checkTablesPrinted(t, file, html)
+	checkPrintLayout(t, file, html, res.Sections, res.Pages)
 }
 
 var (
@@ -158,5 +159,72 @@ func TestDraftPDF(t *testing.T) {
 		if !strings.Contains(pageText(t, file, p), "DRAFT") {
 			t.Errorf("page %d of the draft does not say DRAFT", p)
 		}
+	}
+}
+
+// copySample copies the sample project (config.toml, content/, data/) into
+// a temporary folder, for a test to change.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS("../data")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "config.toml", string(b))
+	return dir
+}
+
+// printProject builds the project in dir and prints its PDF.
+func printProject(t *testing.T, dir string) (string, pdf.Result) {
+	t.Helper()
+	chrome := browsertest.Chrome(t)
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	res, err := pdf.Print(context.Background(), pdf.Options{Chrome: chrome, HTML: filepath.Join(out, "print.html"), Output: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return file, res
+}
+
+// With a [cabinet] table, the PDF starts with the cabinet front sheet, as
+// a cabinet pack expects, and the cover follows. The cover's title wraps
+// between words, never inside its year: with this title and an en dash,
+// which a browser may break after, it once printed "2024–" and "25".
+func TestCabinetPDF(t *testing.T) {
+	browsertest.Chrome(t)
+	poppler(t, "pdftotext")
+	dir := copySample(t)
+	b, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	cfg := regexp.MustCompile(`(?m)^title\s*=.*$`).ReplaceAllString(string(b), `title = "Adoption Report of 2024–25"`)
+	write(t, dir, "config.toml", cfg+`
+[cabinet]
+meeting = "Cabinet, 16 July 2025"
+decision_maker = "Cabinet"
+recommendations = ["Note the report"]
+`)
+	file, _ := printProject(t, dir)
+	if p1 := pageText(t, file, 1); !strings.Contains(p1, "Report to Cabinet,") || !strings.Contains(p1, "Note the report") {
+		t.Errorf("page 1 is not the cabinet front sheet:\n%s", p1)
+	}
+	p2 := pageText(t, file, 2)
+	if !strings.Contains(p2, "Northmoor Borough Council") {
+		t.Errorf("page 2 is not the cover:\n%s", p2)
+	}
+	if !regexp.MustCompile(`(?m)^\s*(Adoption Report of )?2024–25\s*$`).MatchString(p2) {
+		t.Errorf("the cover's title breaks inside its year:\n%s", p2)
+	}
+	if strings.Contains(p2, "Page ") {
+		t.Errorf("the cover has a page number:\n%s", p2)
 	}
 }

@@ -121,3 +121,41 @@ func TestDraftMarksEveryPage(t *testing.T) {
 }
 
 func defaultData() config.DataFiles { return config.Default().Data }
+
+// A comparison gives the figure away as surely as the figure: set against
+// an area, a suppressed count or a mean over too few children is [c] in a
+// publish build, never "37 fewer than Statistical neighbours", while the
+// area's own figures, which are published already, still show in full.
+func TestPublishSuppressesComparisons(t *testing.T) {
+	dir := newProject(t) // the scaffold: 3 children adopted in 2024-25, A1 455 days over them
+	write(t, dir, "data/comparators.csv", "indicator,period,area,value\n"+
+		"adopted,2024-25,Statistical neighbours,40\n"+
+		"a1,2024-25,Region,470\n"+
+		"a1,2022-25,Region,466\n")
+	appendTo(t, dir, "content/summary.md", "\nAdopted: {{< compare adopted 2024-25 \"Statistical neighbours\" >}}.\n"+
+		"A1: {{< compare a1 \"Region\" >}}.\n")
+	for _, draft := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "site")
+		res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft})
+		if err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+		page, _ := os.ReadFile(filepath.Join(out, "summary.html"))
+		// 3 − 40 = −37 children; 455 − 470 = −15 days.
+		want := []string{`data-area="Statistical neighbours">37 fewer than Statistical neighbours</span>`, `data-area="Region">15 days faster than Region</span>`}
+		if !draft {
+			want = []string{`data-area="Statistical neighbours">[c]</span>`, `data-area="Region">[c]</span>`}
+		}
+		for _, w := range want {
+			if !strings.Contains(string(page), w) {
+				t.Errorf("draft=%v: summary.html lacks %s", draft, w)
+			}
+		}
+		// The region's published figures are in the scorecard's CSV
+		// whatever the council's are.
+		sc, _ := os.ReadFile(filepath.Join(out, "data", "scorecard.csv"))
+		if !strings.Contains(string(sc), "Region: A1") || !strings.Contains(string(sc), ",466,") {
+			t.Errorf("draft=%v: scorecard.csv lacks the region's A1:\n%s", draft, sc)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -46,6 +47,65 @@ func TestShortcodeProblemsAreLocated(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems lack %q:\n%s", want, got)
 		}
+	}
+}
+
+// {{< compare >}} names an area of comparators.csv in double quotes, with
+// or without a period; an area comparators.csv lacks, or lacks for that
+// figure, stops the build at the shortcode with the areas it has.
+func TestCompareAreaShortcode(t *testing.T) {
+	comparators := "indicator,period,area,value\n" +
+		"a1,2024-25,England,455\n" +
+		"a1,2024-25,Statistical neighbours,461\n" +
+		"a1,2022-25,England,466\n"
+	dir := newProject(t)
+	write(t, dir, "data/comparators.csv", comparators)
+	// content/summary.md has 8 lines; after a blank line 9 these are lines 10 to 14.
+	appendTo(t, dir, "content/summary.md", "\nA {{< compare a1 2022-25 \"Statistical neighbors\" >}}.\n"+
+		"B {{< compare a1 \"Region\" >}}.\n"+
+		"C {{< compare a1 2022-25 \"England\" extra >}}.\n"+
+		"D {{< compare waiting 2024-25 \"England\" >}}.\n"+
+		"E {{< metric a1 2022-25 \"England\" >}}.\n")
+	res, err := Build(context.Background(), Options{Source: dir})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v", err)
+	}
+	got := res.Problems.Error()
+	for _, want := range []string{
+		`content/summary.md:10:3: compare: unknown comparator area "Statistical neighbors" (did you mean Statistical neighbours?); comparators.csv has "England", "Statistical neighbours"; write the area in double quotes as it is there`,
+		`content/summary.md:11:3: compare: unknown comparator area "Region"; comparators.csv has "England", "Statistical neighbours"`,
+		`content/summary.md:12:3: compare: write {{< compare ID >}}, {{< compare ID PERIOD >}} or {{< compare ID PERIOD "AREA" >}}`,
+		`content/summary.md:13:3: compare: comparators.csv has no "England" row for waiting 2024-25 (it has no row for that figure from any area)`,
+		`content/summary.md:14:3: metric: write {{< metric ID >}} or {{< metric ID PERIOD >}}`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+
+	// Without comparators.csv, no area is known.
+	dir = newProject(t)
+	appendTo(t, dir, "content/summary.md", "\nA {{< compare a1 \"England\" >}}.\n")
+	res, _ = Build(context.Background(), Options{Source: dir})
+	if want := `content/summary.md:10:3: compare: no comparator area "England": comparators.csv has no rows`; !strings.Contains(res.Problems.Error(), want) {
+		t.Errorf("problems lack %q:\n%s", want, res.Problems.Error())
+	}
+
+	// Without those lines the area is compared, the period taken as the
+	// report year's when left out. The sample's children page names
+	// "Statistical neighbours" with a period; here it is left out.
+	dir = newProject(t)
+	write(t, dir, "data/comparators.csv", comparators)
+	appendTo(t, dir, "content/summary.md", "\nA1 this year was {{< compare a1 \"Statistical neighbours\" >}}.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "summary.html"))
+	// The example's 2024-25 A1 is 455 days; 455 − 461 = −6.
+	want := `<span class="comparison" data-indicator="a1" data-period="2024-25" data-area="Statistical neighbours">6 days faster than Statistical neighbours</span>`
+	if !strings.Contains(string(page), want) {
+		t.Errorf("summary.html lacks %s", want)
 	}
 }
 
@@ -170,7 +230,7 @@ func TestAboutFiguresAndFootnotes(t *testing.T) {
 }
 
 // A [cabinet] table in config.toml puts a cabinet front sheet, with its
-// recommendations, before the contents of the print edition.
+// recommendations, first in the print edition, before the cover.
 func TestCabinetFrontSheet(t *testing.T) {
 	dir := newProject(t)
 	appendTo(t, dir, "config.toml", `
@@ -189,13 +249,61 @@ report_author = "A. Officer"
 	b, _ := os.ReadFile(filepath.Join(out, "print.html"))
 	s := string(b)
 	sheet := strings.Index(s, `<section class="front-sheet"`)
+	if cover := strings.Index(s, `<section class="cover"`); cover < sheet {
+		t.Errorf("the front sheet should come before the cover, as a cabinet pack expects")
+	}
 	toc := strings.Index(s, `<nav class="toc"`)
 	if sheet < 0 || toc < sheet {
 		t.Fatalf("no front sheet before the contents")
 	}
-	for _, want := range []string{"Report to Cabinet, 17 July 2025", "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
+	for _, want := range []string{`Report to Cabinet, <span class="nowrap">17 July 2025</span>`, "<th scope=\"row\">Key decision</th><td>No</td>", "<li>Approve the Statement of Purpose</li>", "A. Officer"} {
 		if !strings.Contains(s[sheet:toc], want) {
 			t.Errorf("front sheet lacks %q", want)
 		}
+	}
+}
+
+var elementID = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// duplicateIDs returns the ids that page holds more than once.
+func duplicateIDs(page []byte) []string {
+	seen := map[string]int{}
+	var dups []string
+	for _, m := range elementID.FindAllSubmatch(page, -1) {
+		if seen[string(m[1])]++; seen[string(m[1])] == 2 {
+			dups = append(dups, string(m[1]))
+		}
+	}
+	return dups
+}
+
+// A chart or table placed on two pages, or twice on one, gives every
+// element a unique id, in its page and in print.html, which holds every
+// page; the second placement's ids carry -2, and its chart still draws
+// from its own options.
+func TestUniqueIDs(t *testing.T) {
+	dir := newProject(t)
+	appendTo(t, dir, "content/summary.md", "\n{{< chart timeliness >}}\n\n{{< table scorecard >}}\n\n{{< table scorecard >}}\n")
+	appendTo(t, dir, "content/adopters.md", "\n{{< chart timeliness >}}\n\n{{< table scorecard >}}\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
+	for _, p := range pages {
+		b, _ := os.ReadFile(p)
+		if dups := duplicateIDs(b); len(dups) > 0 {
+			t.Errorf("%s: ids used more than once: %v", filepath.Base(p), dups)
+		}
+	}
+	print, _ := os.ReadFile(filepath.Join(out, "print.html"))
+	for _, want := range []string{`id="chart-timeliness-2"`, `data-chart-options="chart-timeliness-2-options"`,
+		`id="chart-timeliness-2-options"`, `id="table-timeliness-2"`, `id="table-scorecard-3"`} {
+		if !strings.Contains(string(print), want) {
+			t.Errorf("print.html lacks %s", want)
+		}
+	}
+	if strings.Contains(string(print), "data/timeliness-2.csv") {
+		t.Error("a chart placed again must still link to its own data file, data/timeliness.csv")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,6 +83,9 @@ type walker struct {
 	used []bool
 	p    *Project
 	n    walkCounts
+	// areaCells and areaPoints count, by comparators.csv area, the table
+	// cells and chart points that show its values.
+	areaCells, areaPoints map[string]int
 }
 
 // target is what a ref points at: an entry or a field of it, or a
@@ -98,17 +102,17 @@ type target struct {
 // takes its own entry.
 func (w *walker) resolve(where, ref string, seen map[string]int) (target, bool) {
 	w.t.Helper()
-	if area, id, per, ok := charts.ParseComparatorRef(ref); ok {
+	if area, id, per, ok := parseComparatorRef(ref); ok {
 		unit, _ := indicators.UnitOf(id)
 		for _, c := range w.p.Data.Comparators { // file order, as the report takes the first
 			if c.Area == area && c.Indicator == id && c.Period.String() == per {
-				return target{index: -1, comparator: indicators.Figure{Unit: unit, Value: c.Value, HasValue: true}}, true
+				return target{index: -1, comparator: indicators.Figure{Unit: unit, Value: c.Value, Pence: int64(math.Round(c.Value * 100)), HasValue: true}}, true
 			}
 		}
 		w.t.Errorf("%s: %s is not in comparators.csv", where, ref)
 		return target{}, false
 	}
-	key, field := charts.SplitRef(ref)
+	key, field := splitRef(ref)
 	is := w.figs.byKey[key]
 	k := seen[ref]
 	seen[ref]++
@@ -125,7 +129,7 @@ func (w *walker) cell(where string, tg target) (string, bool) {
 	if tg.index < 0 {
 		return charts.FormatValue(tg.comparator), true
 	}
-	c, ok := charts.RefCell(tg.entry, tg.field)
+	c, ok := refCell(tg.entry, tg.field)
 	if !ok {
 		w.t.Errorf("%s: a table cannot show %q of %s", where, tg.field, tg.entry.ID)
 	}
@@ -167,6 +171,8 @@ func (w *walker) table(out string, pages map[string][]byte, tb charts.Table) int
 			switch {
 			case tg.index < 0:
 				w.n.comparators++
+				area, _, _, _ := parseComparatorRef(ref)
+				w.areaCells[area]++
 			case tg.field != "":
 				w.n.fields++
 			default:
@@ -327,9 +333,11 @@ func (w *walker) series(page string, opts []byte, c charts.Chart) {
 				if tg.index < 0 {
 					want = tg.comparator.Value
 					w.n.compPoints++
+					area, _, _, _ := parseComparatorRef(ref)
+					w.areaPoints[area]++
 				} else {
 					w.n.points++
-					if want, ok = charts.RefPoint(tg.entry, tg.field); !ok {
+					if want, ok = refPoint(tg.entry, tg.field); !ok {
 						t.Errorf("%s: a chart cannot draw %q of %s", where, tg.field, tg.entry.ID)
 					}
 					if x != nil && (!tg.entry.Part.HasMonth || x != float64(tg.entry.Part.Month)) {
@@ -396,7 +404,7 @@ func (w *walker) text(page, summary string, c charts.Chart) {
 	}
 	withheld := 0
 	for _, ref := range refs {
-		key, _ := charts.SplitRef(ref)
+		key, _ := splitRef(ref)
 		is := w.figs.byKey[key]
 		if ref == "" || len(is) == 0 {
 			continue
@@ -485,7 +493,7 @@ func TestWalkFiguresMatchIndicatorsJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		figs := readIndicators(t, out)
-		w := &walker{t: t, figs: figs, used: make([]bool, len(figs.Entries)), p: p}
+		w := &walker{t: t, figs: figs, used: make([]bool, len(figs.Entries)), p: p, areaCells: map[string]int{}, areaPoints: map[string]int{}}
 		names, _ := filepath.Glob(filepath.Join(out, "*.html"))
 		pages := map[string][]byte{}
 		for _, name := range names {
@@ -532,6 +540,17 @@ func TestWalkFiguresMatchIndicatorsJSON(t *testing.T) {
 			}
 			w.n.extras++
 		}
+		// Every area of comparators.csv is drawn and tabled, not England
+		// alone.
+		if len(p.Report.Areas) < 2 {
+			t.Errorf("draft=%v: the sample's comparators.csv has areas %q; it should have England and another", draft, p.Report.Areas)
+		}
+		for _, a := range p.Report.Areas {
+			if w.areaCells[a] == 0 || w.areaPoints[a] == 0 {
+				t.Errorf("draft=%v: area %q of comparators.csv is in %d table cells and %d chart points", draft, a, w.areaCells[a], w.areaPoints[a])
+			}
+		}
+		t.Logf("draft=%v: comparator cells by area %v, points %v", draft, w.areaCells, w.areaPoints)
 		n := w.n
 		t.Logf("draft=%v: table cells: %d figures, %d fields of figures, %d comparators, %d labels; %d CSVs (%d cells), %d HTML tables (%d cells); "+
 			"chart points: %d figures, %d comparators, %d thresholds; %d text alternatives: %d figures, %d labels; %d extra entries, all shown",
@@ -565,5 +584,104 @@ func TestUndefuse(t *testing.T) {
 		if got := undefuse(rec, tb.Numeric, i == 0); !slices.Equal(got, want[i]) {
 			t.Errorf("record %d: undefuse(%q) = %q, want %q", i, rec, got, want[i])
 		}
+	}
+}
+
+// The walk reads refs as charts writes them (charts.Ref, FieldRef and
+// ComparatorRef) and works out on its own what a cell or point with a ref
+// must show, so that it checks the charts rather than repeating them.
+
+// splitRef splits a ref made by charts.FieldRef into the entry's key and
+// the field; a plain key has no field.
+func splitRef(ref string) (key, field string) {
+	i := strings.LastIndex(ref, " .")
+	if i < 0 {
+		return ref, ""
+	}
+	// A field is a bare lower-case name; a quoted text field ends in ".
+	for _, c := range ref[i+2:] {
+		if (c < 'a' || c > 'z') && c != '_' {
+			return ref, ""
+		}
+	}
+	return ref[:i], ref[i+2:]
+}
+
+// parseComparatorRef undoes charts.ComparatorRef; ok is false for any
+// other ref.
+func parseComparatorRef(ref string) (area, id, period string, ok bool) {
+	rest, ok := strings.CutPrefix(ref, "comparator ")
+	if !ok {
+		return "", "", "", false
+	}
+	q, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return "", "", "", false
+	}
+	area, _ = strconv.Unquote(q)
+	id, period, ok = strings.Cut(strings.TrimPrefix(rest[len(q):], " "), " ")
+	return area, id, period, ok
+}
+
+// refCell is what a table cell whose ref names entry e, or field of it,
+// reads; false for a field tables do not show or e lacks.
+func refCell(e indicators.Entry, field string) (string, bool) {
+	switch field {
+	case "":
+		return charts.FormatValue(e.Figure), true
+	case charts.FieldBase:
+		// The base is shown only with the figure: hidden with it.
+		return charts.FormatValue(indicators.Figure{Unit: indicators.Children, Value: float64(e.Base), HasValue: true, Suppressed: e.Suppressed}),
+			e.Unit != indicators.Pounds && !e.NoBase
+	case charts.FieldMonth:
+		return strconv.Itoa(e.Part.Month), e.Part.HasMonth
+	case charts.FieldDays:
+		return charts.FormatValue(indicators.Figure{Unit: indicators.Days, Value: float64(e.Part.Days), HasValue: true}), e.Part.HasMonth
+	case charts.FieldRunningTotal:
+		return charts.FormatValue(indicators.Figure{Unit: indicators.Pounds, Pence: e.RunningTotal, HasValue: true}), e.HasRunningTotal
+	}
+	return "", false
+}
+
+// refPoint is the value a chart draws at a point whose ref names entry e,
+// or field of it: a number in the figure's unit (pounds for money), or nil
+// where the chart leaves a gap; false for a field charts do not draw or e
+// lacks.
+func refPoint(e indicators.Entry, field string) (any, bool) {
+	pounds := func(pence int64) any { return indicators.PoundsOf(pence) }
+	switch field {
+	case "":
+		switch {
+		case e.Suppressed || !e.HasValue:
+			return nil, true
+		case e.Unit == indicators.Pounds:
+			return pounds(e.Pence), true
+		}
+		return e.Value, true
+	case charts.FieldAbs:
+		return pounds(max(e.Pence, -e.Pence)), e.Unit == indicators.Pounds && e.HasValue
+	case charts.FieldBarStart:
+		return pounds(min(e.RunningTotal-e.Pence, e.RunningTotal)), e.HasRunningTotal
+	}
+	return nil, false
+}
+
+func TestRefsParse(t *testing.T) {
+	for _, tt := range []struct{ ref, key, field string }{
+		{"a1 2022-25", "a1 2022-25", ""},
+		{charts.FieldRef("a3_percent 2022-25", charts.FieldBase), "a3_percent 2022-25", "base"},
+		{`budget 2024-25 line="Fees .base"`, `budget 2024-25 line="Fees .base"`, ""},
+		{charts.FieldRef(`variance 2024-25 driver="x"`, charts.FieldRunningTotal), `variance 2024-25 driver="x"`, "running_total"},
+	} {
+		if k, f := splitRef(tt.ref); k != tt.key || f != tt.field {
+			t.Errorf("splitRef(%q) = %q, %q; want %q, %q", tt.ref, k, f, tt.key, tt.field)
+		}
+	}
+	ref := charts.ComparatorRef(`England "proper"`, "a1", "2022-25")
+	if area, id, per, ok := parseComparatorRef(ref); !ok || area != `England "proper"` || id != "a1" || per != "2022-25" {
+		t.Errorf("parseComparatorRef(%q) = %q, %q, %q, %v", ref, area, id, per, ok)
+	}
+	if _, _, _, ok := parseComparatorRef("a1 2022-25"); ok {
+		t.Error("an indicator's key parses as a comparator")
 	}
 }

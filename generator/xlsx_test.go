@@ -15,36 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// copySample copies the sample project (config.toml, content/, data/)
-// into a new temporary folder and returns it.
-func copySample(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "report")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, src := range []string{"config.toml", "content", "data"} {
-		err := filepath.WalkDir(filepath.Join("..", src), func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // A sheet is one sheet of a test workbook, written from a CSV file the way
 // an officer's workbook holds the same table: dates as date cells in the
 // given number format, money and counts as number cells.

@@ -19,8 +19,11 @@ import (
 	"syscall"
 
 	"github.com/adoptionreport/adoptionreport/generator"
+	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+	"github.com/adoptionreport/adoptionreport/generator/ssda903"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // Exit statuses: the contract the README gives.
@@ -34,10 +37,10 @@ const usageText = `adoptionreport builds an Annual Adoption Report from CSV data
 
 Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
-  adoptionreport check [--source DIR] [--draft]
+  adoptionreport check [--source DIR] [--draft] [--explain CHILD_ID]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
   adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
-  adoptionreport new DIR
+  adoptionreport new [--ssda903] DIR
   adoptionreport help [COMMAND]
   adoptionreport --version
 
@@ -92,9 +95,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "pdf":
 		return runPDF(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "adoptionreport: unknown command %q\n\n%s", args[0], usageText)
+	hint := ""
+	if s := suggest.Suggest(args[0], commands); s != "" {
+		hint = " (did you mean " + s + "?)"
+	}
+	fmt.Fprintf(stderr, "adoptionreport: unknown command %q%s\n\n%s", args[0], hint, usageText)
 	return exitUsage
 }
+
+// commands are the words run knows, for "did you mean".
+var commands = []string{"build", "check", "serve", "pdf", "new", "help"}
 
 // newFlags returns a flag set that reports misuse instead of exiting, so
 // run stays testable and the exit status follows the contract. Its
@@ -143,16 +153,51 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int,
 		return exitOK, false
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "adoptionreport %s: %v\n\n", command(fs), err)
+		fmt.Fprintf(stderr, "adoptionreport %s: %s\n\n", command(fs), flagError(fs, err))
 		printUsage(stderr, fs)
 		return exitUsage, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "adoptionreport %s: unexpected argument %q\n\n", command(fs), fs.Arg(0))
+		hint := ""
+		if st, err := os.Stat(fs.Arg(0)); err == nil && st.IsDir() && fs.Lookup("source") != nil {
+			hint = ": to work on the project in that folder, write --source " + fs.Arg(0)
+		}
+		fmt.Fprintf(stderr, "adoptionreport %s: unexpected argument %q%s\n\n", command(fs), fs.Arg(0), hint)
 		printUsage(stderr, fs)
 		return exitUsage, false
 	}
+	var tilde []string
+	fs.Visit(func(f *flag.Flag) {
+		if v := f.Value.String(); strings.HasPrefix(v, "~") {
+			tilde = append(tilde, fmt.Sprintf("--%s %s: the shell did not turn ~ into your home folder (it does not after =): "+
+				"write --%s %s, with a space, or the whole path", f.Name, v, f.Name, v))
+		}
+	})
+	if len(tilde) > 0 {
+		fmt.Fprintf(stderr, "adoptionreport %s: %s\n", command(fs), strings.Join(tilde, "\n"))
+		return exitUsage, false
+	}
 	return exitOK, true
+}
+
+// flagError says what the flag package's err means in the words of the
+// usage: "unknown option --drafts (did you mean --draft?)" rather than
+// "flag provided but not defined: -drafts".
+func flagError(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok {
+		return err.Error()
+	}
+	name = strings.TrimLeft(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	msg := "unknown option --" + name
+	if s := suggest.Suggest(name, names); s != "" {
+		msg += " (did you mean --" + s + "?)"
+	} else if len(names) == 0 {
+		msg += "; this command takes no options"
+	}
+	return msg
 }
 
 // command is the command a flag set parses: the first word of its name.
@@ -210,18 +255,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "wrote %d files to %s\n", res.Files, res.Output)
+	if opts.Draft {
+		// A draft shows counts that a publish build hides: say so where
+		// the officer looks before copying the folder anywhere.
+		fmt.Fprintf(stderr, "this is a DRAFT, with small numbers shown and draft pages included: do not publish it; build without --draft for the public site\n")
+	}
 	return exitOK
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check [--source DIR] [--draft]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
+	fs := newFlags("check [--source DIR] [--draft] [--explain CHILD_ID]", "Checks the project's config, data and content and prints every problem. Writes nothing.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
-	draft := fs.Bool("draft", false, "check as a draft build: draft pages included, nothing suppressed")
+	draft := fs.Bool("draft", false, "check as a draft build does, with nothing suppressed (draft pages are checked either way)")
+	explain := fs.String("explain", "", "with [data] ssda903 set, also show on the screen the 903 records read for child `CHILD_ID` and the children.csv row(s) worked out from them")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	probs, err := generator.Check(ctx, *source, *draft)
 	printProblems(stderr, probs)
+	if *explain != "" && !explainChild(*source, *explain, stdout, stderr) {
+		return exitProblems
+	}
 	switch {
 	case errors.Is(err, generator.ErrProblems):
 		return exitProblems
@@ -233,6 +287,27 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "no problems found")
 	}
 	return exitOK
+}
+
+// explainChild prints what the 903 returns say of one child, to the
+// terminal only: the child's ID and dates never go near output/. It
+// reports false when it cannot (no 903 in the project, or no such child).
+func explainChild(source, id string, stdout, stderr io.Writer) bool {
+	fsys := os.DirFS(source)
+	cfg, probs := config.Load(fsys, generator.ConfigFile)
+	if probs.HasErrors() {
+		return false // check has printed them
+	}
+	if len(cfg.Data.SSDA903) == 0 {
+		fmt.Fprintln(stderr, "check --explain: this project reads children.csv, not 903 returns ([data] ssda903 is not set), so there is nothing to explain: the child's rows are as children.csv gives them")
+		return false
+	}
+	d, _ := ssda903.Load(fsys, generator.SSDA903Settings(cfg))
+	if !d.Explain(stdout, id) {
+		fmt.Fprintf(stderr, "check --explain: child %s is in none of the 903 returns read (%s): the ID is the 903's CHILD, as in header.csv\n", id, strings.Join(cfg.Data.SSDA903, ", "))
+		return false
+	}
+	return true
 }
 
 // untouched says that a failed build left the output folder as it was,
@@ -254,14 +329,15 @@ func printProblems(w io.Writer, probs problem.List) {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	fs := newFlags("new [--ssda903] DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	with903 := fs.Bool("ssda903", false, "read the children from SSDA903 returns: the project gets a synthetic council's returns in data/903, one folder per year, and a partial data/children.csv beside them")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, fs)
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "adoptionreport new: %v\n\n", err)
+		fmt.Fprintf(stderr, "adoptionreport new: %s\n\n", flagError(fs, err))
 		printUsage(stderr, fs)
 		return exitUsage
 	}
@@ -270,10 +346,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := fs.Arg(0)
-	if err := scaffold.New(dir); err != nil {
+	create, data := scaffold.New, "replace the example rows in %s/data/ with your own"
+	if *with903 {
+		create, data = scaffold.NewSSDA903, "replace the example 903 returns in %s/data/903/ with a folder per year of your own (see docs/data.md), the example rows in the rest of data/ with yours"
+	}
+	if err := create(dir); err != nil {
 		fmt.Fprintf(stderr, "adoptionreport new: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(stderr, "created a report project in %s\nnext: replace the example rows in %s/data/ with your own, edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
+	fmt.Fprintf(stderr, "created a report project in %s\nnext: "+data+", edit %s/config.toml and %s/content/, then run:\n  adoptionreport build --source %s\n", dir, dir, dir, dir, dir)
 	return exitOK
 }

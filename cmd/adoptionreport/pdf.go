@@ -11,6 +11,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
 )
 
@@ -22,7 +23,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			"output/print.html, to an A4 PDF with Chromium or Chrome, with the contents' page numbers\n"+
 			"filled in. Without a browser, open output/print.html in any browser and print it to PDF.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
-	output := fs.String("output", "", "`FILE` is where to write the PDF (default SOURCE/report.pdf, or SOURCE/report-draft.pdf with --draft)")
+	output := fs.String("output", "", "`FILE` is where to write the PDF (default: into SOURCE/output beside the site, named with the council and year,\nand linked from every page)")
 	chromeFlag := fs.String("chrome", "", "`PATH` is the Chromium or Chrome program (default $CHROME_PATH, then chromium, chromium-browser,\ngoogle-chrome or google-chrome-stable on PATH, then /usr/bin/chromium)")
 	draft := fs.Bool("draft", false, "print a draft: draft pages included, every page marked DRAFT, small numbers not suppressed")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
@@ -30,19 +31,18 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	out := *output
-	if out == "" {
-		name := "report.pdf"
-		if *draft {
-			// A draft PDF must not take the place of the published one.
-			name = "report-draft.pdf"
+	// By default the PDF is published beside the site: printed into the
+	// output folder under the council and year's name, once the build has
+	// read them, then kept there by a second build, which links every
+	// page to it (see docs/pdf.md).
+	beside := out == ""
+	if !beside {
+		if err := generator.CheckPDFOutput(*source, out); err != nil {
+			// Refuse a wrong --output and look for the browser first: a
+			// user should learn of either before waiting for a build.
+			fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
+			return exitProblems
 		}
-		out = filepath.Join(*source, name)
-	}
-	// Refuse a wrong --output and look for the browser first: a user
-	// should learn of either before waiting for a build.
-	if err := generator.CheckPDFOutput(*source, out); err != nil {
-		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
-		return exitProblems
 	}
 	browser, err := chrome.Find(*chromeFlag)
 	if err != nil {
@@ -55,7 +55,11 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
-		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s and no PDF was written\n", untouched(res.Output))
+		left := untouched(res.Output) + " and no PDF was written"
+		if _, err := os.Stat(res.Output); err != nil {
+			left = "no site and no PDF were written"
+		}
+		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s\n", left)
 		return exitProblems
 	case err != nil:
 		fmt.Fprintf(stderr, "build failed: %v\n", err)
@@ -68,8 +72,11 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 
+	if beside {
+		out = filepath.Join(res.Output, site.PDFName(cfg, *draft))
+	}
 	meta := metadata(cfg)
-	_, err = pdf.Print(ctx, pdf.Options{
+	printed, err := pdf.Print(ctx, pdf.Options{
 		Chrome:   browser,
 		HTML:     filepath.Join(res.Output, "print.html"),
 		Output:   out,
@@ -86,6 +93,23 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
 		return exitProblems
 	}
+	if beside {
+		return publishBeside(ctx, *source, *draft, out, printed.Pages, stderr)
+	}
+	return exitOK
+}
+
+// publishBeside builds the site again with the PDF just printed into it
+// at printed, which the build keeps in the new output folder and links
+// from every page with its size.
+func publishBeside(ctx context.Context, source string, draft bool, printed string, pages int, stderr io.Writer) int {
+	res, err := generator.Build(ctx, generator.Options{Source: source, Draft: draft, PDF: &generator.PDF{Path: printed, Pages: pages}})
+	if err != nil {
+		printProblems(stderr, res.Problems)
+		fmt.Fprintf(stderr, "adoptionreport pdf: linking the PDF from the site's pages: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintln(stderr, "linked it from every page of the site")
 	return exitOK
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
@@ -48,7 +49,7 @@ func TestPDFStopsEarly(t *testing.T) {
 		{name: "bad CHROME_PATH, before building", env: missing, args: []string{"--source", broken},
 			code: exitProblems, say: []string{"CHROME_PATH " + missing}, notSay: "building…"},
 		{name: "project with errors", args: []string{"--chrome", fakeChrome(t), "--source", broken},
-			code: exitProblems, say: []string{"building…", "config.toml:1:1: reprot_year", "pdf stopped", "no PDF was written"}},
+			code: exitProblems, say: []string{"building…", "config.toml:1:1: reprot_year", "pdf stopped", "no site and no PDF were written"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,12 +117,25 @@ func TestPDF(t *testing.T) {
 		t.Fatalf("exit %d, want 0; printed:\n%s", code, stderr.String())
 	}
 	t.Logf("built and printed in %s:\n%s", time.Since(start).Round(time.Millisecond), stderr.String())
-	out := filepath.Join(dir, "report.pdf")
+	// By default the PDF is beside the site, named for the scaffold's
+	// council and year, and linked from every page with its size.
+	out := filepath.Join(dir, "output", "your-council-adoption-report-2024-25.pdf")
 	if !strings.HasPrefix(stderr.String(), "building…\n") || !strings.Contains(stderr.String(), "printing…\nwrote "+out+" (") {
 		t.Errorf("progress:\n%s\nwant building…, printing… and wrote %s (…)", stderr.String(), out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output", "print.html")); err != nil {
 		t.Errorf("the site was not built into SOURCE/output: %v", err)
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatalf("no PDF beside the site: %v", err)
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if want := `href="` + filepath.Base(out) + `"`; !strings.Contains(string(index), want) {
+		t.Errorf("index.html does not link to the PDF (%s)", want)
+	}
+	if want := "PDF, " + pdf.FormatSize(fi.Size()) + ", "; !strings.Contains(string(index), want) {
+		t.Errorf("index.html does not give the PDF's size as %q", want)
 	}
 	info, err := exec.Command(pdfinfo, "-enc", "UTF-8", out).CombinedOutput()
 	if err != nil {

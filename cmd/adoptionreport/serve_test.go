@@ -42,7 +42,7 @@ func TestServeMisuse(t *testing.T) {
 		{[]string{"--port", "http"}, exitUsage, "invalid value"},
 		{[]string{"--bind", "my laptop"}, exitUsage, "not an IP address"},
 		{[]string{"extra"}, exitUsage, `unexpected argument "extra"`},
-		{[]string{"--source", filepath.Join(t.TempDir(), "missing"), "--port", "0"}, exitUsage, "give the report project folder with --source"},
+		{[]string{"--source", filepath.Join(t.TempDir(), "missing"), "--port", "0"}, exitUsage, "no such folder: give the report project's folder (the one holding config.toml) with --source"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer

@@ -5,7 +5,11 @@
 //
 // Usage:
 //
-//	go run ./cmd/gensample [-out data] [-seed N]
+//	go run ./cmd/gensample [-out data] [-seed N] [-ssda903 DIR]
+//
+// -ssda903 also writes the sample's SSDA903 variant to DIR: the same
+// children as the council's 903 returns, one folder per year under
+// DIR/903, and the partial children.csv kept beside them.
 //
 // The same seed always gives byte-identical files, so the sample report's
 // figures only change when someone changes this program or its seed.
@@ -24,8 +28,9 @@ const defaultSeed = 20250331
 func main() {
 	out := flag.String("out", "data", "folder to write the CSV files to")
 	seed := flag.Uint64("seed", defaultSeed, "random seed; the same seed gives the same files")
+	ssda903 := flag.String("ssda903", "", "also write the sample's SSDA903 variant (903/YYYY-YY/*.csv and a partial children.csv) to this folder")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gensample [-out DIR] [-seed N]\n\n"+
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gensample [-out DIR] [-seed N] [-ssda903 DIR]\n\n"+
 			"Writes children.csv, adopters.csv, budget.csv and comparators.csv of the sample report.\n\n")
 		flag.PrintDefaults()
 	}
@@ -34,19 +39,25 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := write(*out, generate(*seed)); err != nil {
+	s := generate(*seed)
+	err := write(*out, s.files())
+	if err == nil && *ssda903 != "" {
+		err = write(*ssda903, s.ssda903Files())
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensample:", err)
 		os.Exit(1)
 	}
 }
 
-// write creates dir if needed and writes every file of s into it.
-func write(dir string, s *sample) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range s.files() {
-		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
+// write writes every file into dir, making the folders they need.
+func write(dir string, files []file) error {
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.data, 0o644); err != nil {
 			return err
 		}
 	}

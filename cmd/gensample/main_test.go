@@ -47,7 +47,7 @@ func TestCommittedData(t *testing.T) {
 
 func TestWrite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "data")
-	if err := write(dir, theSample); err != nil {
+	if err := write(dir, theSample.files()); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range theSample.files() {

@@ -102,8 +102,8 @@ func Build(r *indicators.Report, cfg config.Config) []Chart {
 }
 
 // Tables returns the tables that are not a chart's, for {{< table ID >}}:
-// scorecard, children_waiting, adopted_by_group, adopter_journey and
-// budget, in that order.
+// scorecard, children_waiting, adopted_by_group, adopter_journey, budget
+// and comparisons, in that order.
 func Tables(r *indicators.Report, cfg config.Config) []Table {
 	if r == nil {
 		return nil
@@ -115,6 +115,7 @@ func Tables(r *indicators.Report, cfg config.Config) []Table {
 		b.adoptedByGroup(),
 		b.adopterJourney(),
 		b.budget(),
+		b.comparisonTable(),
 	}
 }
 

@@ -75,7 +75,7 @@ var chartIDs = []string{
 	"adopter_funnel", "stage_timeliness", "sufficiency", "overspend_drivers", "budget_by_line",
 }
 
-var tableIDs = []string{"scorecard", "children_waiting", "adopted_by_group", "adopter_journey", "budget"}
+var tableIDs = []string{"scorecard", "children_waiting", "adopted_by_group", "adopter_journey", "budget", "comparisons"}
 
 func TestGoldenCharts(t *testing.T) {
 	r, cfg := testReport(t)

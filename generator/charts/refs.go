@@ -63,81 +63,13 @@ func Ref(id, period string, part indicators.Part) string {
 // FieldRef names field of the entry ref.
 func FieldRef(ref, field string) string { return ref + " ." + field }
 
-// SplitRef splits a ref made by FieldRef into the entry's key and the
-// field; a plain key has no field.
-func SplitRef(ref string) (key, field string) {
-	i := strings.LastIndex(ref, " .")
-	if i < 0 {
-		return ref, ""
-	}
-	// A field is a bare lower-case name; a quoted text field ends in ".
-	for _, c := range ref[i+2:] {
-		if (c < 'a' || c > 'z') && c != '_' {
-			return ref, ""
-		}
-	}
-	return ref[:i], ref[i+2:]
-}
-
 // ComparatorRef names the comparators.csv row for area, indicator id and
 // period: `comparator "England" a1 2022-25`.
 func ComparatorRef(area, id, period string) string {
 	return "comparator " + strconv.Quote(area) + " " + id + " " + period
 }
 
-// ParseComparatorRef undoes ComparatorRef; ok is false for any other ref.
-func ParseComparatorRef(ref string) (area, id, period string, ok bool) {
-	rest, ok := strings.CutPrefix(ref, "comparator ")
-	if !ok {
-		return "", "", "", false
-	}
-	q, err := strconv.QuotedPrefix(rest)
-	if err != nil {
-		return "", "", "", false
-	}
-	area, _ = strconv.Unquote(q)
-	id, period, ok = strings.Cut(strings.TrimPrefix(rest[len(q):], " "), " ")
-	return area, id, period, ok
-}
-
 // refOf is the key of f, one of the report's figures, as part part.
 func refOf(f indicators.Figure, part indicators.Part) string {
 	return Ref(f.ID, f.Period.String(), part)
-}
-
-// RefCell is what a table cell whose ref names entry e, or field of it,
-// reads; false for a field tables do not show or e lacks. Tests use it to
-// hold cells against indicators.json.
-func RefCell(e indicators.Entry, field string) (string, bool) {
-	switch field {
-	case "":
-		return FormatValue(e.Figure), true
-	case FieldBase:
-		// The base is shown only with the figure: hidden with it.
-		return FormatValue(indicators.Figure{Unit: indicators.Children, Value: float64(e.Base), HasValue: true, Suppressed: e.Suppressed}),
-			e.Unit != indicators.Pounds && !e.NoBase
-	case FieldMonth:
-		return strconv.Itoa(e.Part.Month), e.Part.HasMonth
-	case FieldDays:
-		return thousands(int64(e.Part.Days)), e.Part.HasMonth
-	case FieldRunningTotal:
-		return money(e.RunningTotal), e.HasRunningTotal
-	}
-	return "", false
-}
-
-// RefPoint is the value a chart draws at a point whose ref names entry e,
-// or field of it: a number, or nil for no point; false for a field charts
-// do not draw or e lacks. Tests use it to hold chart data against
-// indicators.json.
-func RefPoint(e indicators.Entry, field string) (any, bool) {
-	switch field {
-	case "":
-		return shown(e.Figure), true
-	case FieldAbs:
-		return pounds(abs(e.Pence)), e.Unit == indicators.Pounds && e.HasValue
-	case FieldBarStart:
-		return pounds(min(e.RunningTotal-e.Pence, e.RunningTotal)), e.HasRunningTotal
-	}
-	return nil, false
 }

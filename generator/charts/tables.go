@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
@@ -9,8 +10,8 @@ import (
 
 // scorecard is the adoption scorecard: A1, A10, A2 and A3 as a share, for
 // each three-year period ending in a year of the history and then each
-// single year, with the thresholds in the column names and England beside
-// each measure that comparators.csv covers.
+// single year, with the thresholds in the column names and, beside each
+// measure, a column for each area of comparators.csv that covers it.
 func (b *builder) scorecard() Table {
 	th := b.cfg.Thresholds
 	measures := []struct{ id, short, head string }{
@@ -33,7 +34,7 @@ func (b *builder) scorecard() Table {
 
 	header := []string{"Period"}
 	var columns [][]indicators.Figure
-	var own []bool // whether a column is the council's figures, not England's
+	var areas []string // each column's comparators.csv area; "" for the council's figures
 	for _, m := range measures {
 		figs := make([]indicators.Figure, len(periods))
 		for i, p := range periods {
@@ -41,16 +42,16 @@ func (b *builder) scorecard() Table {
 		}
 		header = append(header, m.head)
 		columns = append(columns, figs)
-		own = append(own, true)
-		if comp, ok := comparatorSeries(figs); ok {
-			header = append(header, englandArea+": "+m.short)
-			columns = append(columns, comp)
-			own = append(own, false)
+		areas = append(areas, "")
+		for _, comp := range b.comparisons(figs) {
+			header = append(header, comp.area+": "+m.short)
+			columns = append(columns, comp.figs)
+			areas = append(areas, comp.area)
 		}
 	}
 	t := Table{
 		ID:      "scorecard",
-		Caption: "Adoption scorecard: three-year averages and single years, against the thresholds and England",
+		Caption: "Adoption scorecard: three-year averages and single years, against " + list(append([]string{"the thresholds"}, b.r.Areas...)),
 		Header:  header,
 		Numeric: numeric(len(header), 1),
 	}
@@ -58,9 +59,9 @@ func (b *builder) scorecard() Table {
 		row, refs := []string{name}, []string{""}
 		for c, col := range columns {
 			row = append(row, FormatValue(col[i]))
-			ref := englandRef(col[i])
-			if own[c] {
-				ref = b.ref(col[i]) // England's figure has the same ID and period
+			ref := b.ref(col[i])
+			if areas[c] != "" {
+				ref = areaRef(areas[c], col[i]) // the area's figure has the council's ID and period
 			}
 			refs = append(refs, ref)
 		}
@@ -179,5 +180,42 @@ func (b *builder) budget() Table {
 	}
 	total := []indicators.Figure{b.fig("budget", p), b.fig("actual", p), b.fig("variance", p)}
 	t.add(append([]string{"Total", ""}, cells(total)...), append([]string{"", ""}, b.refs(total)...))
+	return t
+}
+
+// comparisonTable is every figure of the report that comparators.csv has
+// a row for, beside each area's value: whatever indicator an area is
+// given for, its figures are in a table and a CSV, even where no chart
+// draws that indicator. Rows follow the order of indicators.json; an
+// area without a row for a figure has an empty cell.
+func (b *builder) comparisonTable() Table {
+	header := []string{"Measure", "Period", cmp.Or(b.r.Council, "The council")}
+	header = append(header, b.r.Areas...)
+	caption := "The council's figures beside " + list(b.r.Areas) + ", for each figure comparators.csv gives"
+	if len(b.r.Areas) == 0 {
+		caption = "The council's figures beside published comparators: comparators.csv gives none"
+	}
+	t := Table{
+		ID:      "comparisons",
+		Caption: caption,
+		Header:  header,
+		Numeric: numeric(len(header), 2),
+	}
+	for _, f := range b.r.Figures {
+		if len(f.Comparators) == 0 {
+			continue
+		}
+		row := []string{measureLabel(f, b.cfg.Thresholds), f.Period.String(), FormatValue(f)}
+		refs := []string{"", "", b.ref(f)}
+		for _, area := range b.r.Areas {
+			cell, ref := "", ""
+			if c, ok := f.Comparator(area); ok {
+				a := areaFigure(f, c)
+				cell, ref = FormatValue(a), areaRef(area, a)
+			}
+			row, refs = append(row, cell), append(refs, ref)
+		}
+		t.add(row, refs)
+	}
 	return t
 }

@@ -1,7 +1,10 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -36,39 +39,88 @@ var timelinessLines = []scoreLine{
 	{"a2", "A2", false, look{orange, "emptyDiamond", "dashed"}},
 }
 
-// englandArea is the comparators.csv area the charts draw beside the
-// council.
-const englandArea = "England"
-
-// comparatorSeries returns the England value of each figure (nil where
-// comparators.csv has none) and whether there is any.
-func comparatorSeries(figs []indicators.Figure) ([]indicators.Figure, bool) {
-	out := make([]indicators.Figure, len(figs))
-	found := false
-	for i, f := range figs {
-		out[i] = indicators.Figure{ID: f.ID, Period: f.Period, Unit: f.Unit}
-		if c, ok := f.Comparator(englandArea); ok {
-			out[i].Value, out[i].HasValue = c.Value, true
-			found = true
-		}
-	}
-	return out, found
+// areaLooks tell the comparators' lines apart: each area has its own
+// colour and dash, the first England's grey dots; the measure's symbol
+// says which measure a line is. Past four areas the looks repeat, and the
+// legend tells them apart.
+var areaLooks = []look{
+	{grey, "", "dotted"},
+	{purple, "", "dashed"},
+	{grey, "", "dashed"},
+	{purple, "", "dotted"},
 }
 
-// englandRef is the ref of an England figure that comparatorSeries
-// returned, "" where comparators.csv has none.
-func englandRef(f indicators.Figure) string {
+// areaLook is how area i's line of a measure drawn as l looks.
+func areaLook(i int, l look) look {
+	a := areaLooks[i%len(areaLooks)]
+	a.symbol = l.symbol
+	return a
+}
+
+// comparison is one comparators.csv area's values beside a series of the
+// council's figures.
+type comparison struct {
+	area string
+	figs []indicators.Figure
+}
+
+// comparisons returns, for each area of comparators.csv that has a value
+// for any of figs, its value of each (with no value where it has none,
+// so that a missing period is a gap, never a zero), in the report's
+// order of areas.
+func (b *builder) comparisons(figs []indicators.Figure) []comparison {
+	var out []comparison
+	for _, area := range b.r.Areas {
+		s := make([]indicators.Figure, len(figs))
+		found := false
+		for i, f := range figs {
+			s[i] = indicators.Figure{ID: f.ID, Period: f.Period, Unit: f.Unit}
+			if c, ok := f.Comparator(area); ok {
+				s[i] = areaFigure(f, c)
+				found = true
+			}
+		}
+		if found {
+			out = append(out, comparison{area, s})
+		}
+	}
+	return out
+}
+
+// areaFigure is comparator c of figure f as a figure of f's indicator,
+// period and unit, for FormatValue and shown: pounds are held in pence.
+func areaFigure(f indicators.Figure, c indicators.ComparatorValue) indicators.Figure {
+	out := indicators.Figure{ID: f.ID, Period: f.Period, Unit: f.Unit, Value: c.Value, HasValue: true}
+	if f.Unit == indicators.Pounds {
+		out.Pence = int64(math.Round(c.Value * 100))
+	}
+	return out
+}
+
+// areaRef is the ref of an area's figure that comparisons returned, ""
+// where comparators.csv has none.
+func areaRef(area string, f indicators.Figure) string {
 	if !f.HasValue {
 		return ""
 	}
-	return ComparatorRef(englandArea, f.ID, f.Period.String())
+	return ComparatorRef(area, f.ID, f.Period.String())
+}
+
+// areaRefs is areaRef over figs.
+func areaRefs(area string, figs []indicators.Figure) []string {
+	out := make([]string, len(figs))
+	for i, f := range figs {
+		out[i] = areaRef(area, f)
+	}
+	return out
 }
 
 // timeliness draws the three-year averages of A1, A10 and A2 over the
-// history, with the A1 and A2 thresholds and England where
-// comparators.csv gives it. The single years are in the table and the
-// CSV, not the chart: twelve lines were more than a legend or a reader
-// can hold apart, and the scorecard judges the three-year averages.
+// history, with the A1 and A2 thresholds and every area of
+// comparators.csv that gives them (England, statistical neighbours, …).
+// The single years are in the table and the CSV, not the chart: twice
+// the lines were more than a legend or a reader can hold apart, and the
+// scorecard judges the three-year averages.
 func (b *builder) timeliness() Chart {
 	const id = "timeliness"
 	th := b.cfg.Thresholds
@@ -80,8 +132,12 @@ func (b *builder) timeliness() Chart {
 
 	header := []string{"Year", "Three-year period"}
 	var series, drawn [][]indicators.Figure
-	var comps [][]indicators.Figure
-	var compOf []scoreLine
+	// The comparators' columns and lines follow the council's, by area.
+	type compLine struct {
+		l    scoreLine
+		comp comparison
+	}
+	var comps []compLine
 	seriesRefs := map[string][]string{}
 	c := newLine(id)
 	// Each point is a three-year average, so the axis names the three
@@ -92,9 +148,8 @@ func (b *builder) timeliness() Chart {
 		figs := b.overYears(l.id, l.three)
 		series = append(series, figs)
 		header = append(header, l.title()+" (days)")
-		if comp, ok := comparatorSeries(figs); ok {
-			comps = append(comps, comp)
-			compOf = append(compOf, l)
+		for _, comp := range b.comparisons(figs) {
+			comps = append(comps, compLine{l, comp})
 		}
 		if !l.three {
 			continue
@@ -105,17 +160,16 @@ func (b *builder) timeliness() Chart {
 		// these are three-year averages.
 		c.MultiSeries = append(c.MultiSeries, lineSeries(l.name, shownAll(figs), l.look))
 	}
-	for i, comp := range comps {
-		l := compOf[i]
-		header = append(header, englandArea+" "+l.title()+" (days)")
+	slices.SortStableFunc(comps, func(x, y compLine) int {
+		return cmp.Compare(slices.Index(b.r.Areas, x.comp.area), slices.Index(b.r.Areas, y.comp.area))
+	})
+	for _, cl := range comps {
+		l, area := cl.l, cl.comp.area
+		header = append(header, area+" "+l.title()+" (days)")
 		if l.three {
-			name := englandArea + " " + l.name
-			c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(comp), look{grey, l.look.symbol, "dotted"}))
-			refs := make([]string, len(comp))
-			for k, f := range comp {
-				refs[k] = englandRef(f)
-			}
-			seriesRefs[name] = refs
+			name := area + " " + l.name
+			c.MultiSeries = append(c.MultiSeries, lineSeries(name, shownAll(cl.comp.figs), areaLook(slices.Index(b.r.Areas, area), l.look)))
+			seriesRefs[name] = areaRefs(area, cl.comp.figs)
 		}
 	}
 
@@ -142,9 +196,9 @@ func (b *builder) timeliness() Chart {
 			row = append(row, FormatValue(s[i]))
 			refs = append(refs, b.ref(s[i]))
 		}
-		for _, s := range comps {
-			row = append(row, FormatValue(s[i]))
-			refs = append(refs, englandRef(s[i]))
+		for _, cl := range comps {
+			row = append(row, FormatValue(cl.comp.figs[i]))
+			refs = append(refs, areaRef(cl.comp.area, cl.comp.figs[i]))
 		}
 		t.add(row, refs)
 	}

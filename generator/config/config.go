@@ -1,6 +1,10 @@
 package config
 
-import "github.com/adoptionreport/adoptionreport/generator/period"
+import (
+	"time"
+
+	"github.com/adoptionreport/adoptionreport/generator/period"
+)
 
 // Config is a report project's settings. Every field but the four
 // required names has a default (see Default).
@@ -19,16 +23,67 @@ type Config struct {
 	HistoryYears int `toml:"history_years"`
 	// SuppressBelow: in a publish build, counts from 1 to SuppressBelow-1 are shown as [c].
 	SuppressBelow int `toml:"suppress_below"`
+	// Published is the day the report is published, "2025-07-16"; shown on
+	// every page. Written as text, not the build's clock, so a rebuild is
+	// byte-identical.
+	Published string `toml:"published"`
+	// DataExtracted is the day the figures were extracted from the case
+	// system and the agency's records, "2025-04-30".
+	DataExtracted string `toml:"data_extracted"`
 
 	Data       DataFiles  `toml:"data"`
+	SSDA903    SSDA903    `toml:"ssda903"`
 	Thresholds Thresholds `toml:"thresholds"`
 	Branding   Branding   `toml:"branding"`
 	// Cabinet, when its meeting is set, adds a cabinet front sheet to the
 	// print edition.
 	Cabinet Cabinet `toml:"cabinet"`
+	// Contact is how a reader reaches the adoption service, on every page.
+	Contact Contact `toml:"contact"`
+	// Accessibility fills in the site's accessibility statement.
+	Accessibility Accessibility `toml:"accessibility"`
 
 	// Year is ReportYear parsed; set by Load and Parse.
 	Year period.Year `toml:"-"`
+	// PublishedOn and ExtractedOn are Published and DataExtracted parsed;
+	// zero when not set.
+	PublishedOn, ExtractedOn time.Time `toml:"-"`
+}
+
+// Contact is the adoption service's contact for readers of the report.
+type Contact struct {
+	Name  string `toml:"name"`  // e.g. "Adoption service"
+	Email string `toml:"email"` // e.g. "adoption@example.gov.uk"
+	Phone string `toml:"phone"` // e.g. "01234 567890"
+	// URL is a contact page on the council's website.
+	URL string `toml:"url"`
+}
+
+// IsSet reports whether the contact gives any way to reach the service.
+func (c Contact) IsSet() bool { return c.Email != "" || c.Phone != "" || c.URL != "" }
+
+// Accessibility is what the accessibility statement needs beyond the
+// council's name: the Public Sector Bodies Accessibility Regulations 2018
+// ask for how accessible the site is, what is not, how to report a
+// problem, and when the statement was prepared.
+type Accessibility struct {
+	// Compliance is "full" or "partial" against WCAG 2.2 AA.
+	Compliance string `toml:"compliance"`
+	// Issues are the known problems, each a sentence; a partial
+	// statement must list them.
+	Issues []string `toml:"issues"`
+	// Email and Phone are for reporting accessibility problems; blank
+	// uses [contact]'s.
+	Email string `toml:"email"`
+	Phone string `toml:"phone"`
+	// Prepared is the day the statement was prepared, "2025-07-01";
+	// blank means published.
+	Prepared string `toml:"prepared"`
+	// Tested says when and how the site was last tested.
+	Tested string `toml:"tested"`
+
+	// PreparedOn is Prepared parsed, or PublishedOn when blank.
+	PreparedOn time.Time `toml:"-"`
 }
 
 // DataFiles are the CSV paths, relative to the project folder.
@@ -41,6 +96,18 @@ type DataFiles struct {
 	// for children.csv and its List 11 for adopters.csv, which then only
 	// fill what the lists lack (docs/data.md).
 	AnnexA string `toml:"annex_a"`
+	// SSDA903 are folders each holding a year's SSDA903 return, oldest
+	// first. When set, children.csv is derived from them, and Children
+	// is an optional partial file filling what the 903 lacks.
+	SSDA903 []string `toml:"ssda903"`
+}
+
+// SSDA903 are the settings for reading SSDA903 returns.
+type SSDA903 struct {
+	// OwnProviders are the PLACE_PROVIDER codes of the council's own (or
+	// its RAA's) adopters: an adoptive placement with any other provider
+	// is interagency.
+	OwnProviders []string `toml:"own_providers"`
 }
 
 // Branding is the council's look.
@@ -107,7 +174,15 @@ func Default() Config {
 			ThreeMonths:    MonthsToDays(3),  // 91
 			EighteenMonths: MonthsToDays(18), // 547
 		},
+		SSDA903:  SSDA903{OwnProviders: []string{"PR1"}},
 		Branding: Branding{PrimaryColour: "#1d70b8"}, // GOV.UK blue
+		// What the generator cannot promise of every council's site, as
+		// an accessibility statement must say: a council that tests its
+		// own and finds these met can write compliance = "full".
+		Accessibility: Accessibility{Compliance: "partial", Issues: []string{
+			"The charts are pictures drawn in the browser: the details shown when you point at a chart cannot be reached with a keyboard. Every chart has a written summary and a table of its figures, and its figures can be downloaded as a spreadsheet (CSV).",
+			"The PDF print edition may not meet every accessibility requirement that these web pages meet. Everything in it is on these web pages.",
+		}},
 	}
 }
 

@@ -3,6 +3,7 @@ package config
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
@@ -30,6 +31,8 @@ base_url       = "https://www.example.gov.uk/adoption-report/"
 theme          = "northmoor"
 history_years  = 3
 suppress_below = 10
+published      = "2024-07-16"
+data_extracted = " 2024-05-02 "
 
 [data]
 children    = "./exports/children.csv"
@@ -62,6 +65,20 @@ wards_affected  = "All"
 recommendations = ["Note the report.", "Agree the priorities."]
 report_author   = "Head of Adoption"
 contact         = "adoption@example.gov.uk"
+
+[contact]
+name  = "Adoption service"
+email = "adoption@example.gov.uk"
+phone = "01234 567890"
+url   = "https://www.example.gov.uk/adoption"
+
+[accessibility]
+compliance = "full"
+issues     = []
+email      = "access@example.gov.uk"
+phone      = "+44 1234 567891"
+prepared   = "2024-07-01"
+tested     = "Tested on 1 July 2024 by the web team."
 `
 	c, probs := Parse("config.toml", []byte(src))
 	if len(probs) > 0 {
@@ -77,6 +94,7 @@ contact         = "adoption@example.gov.uk"
 			Children: "exports/children.csv", // cleaned: io/fs takes no "./"
 			Adopters: "exports/adopters.csv", Budget: "exports/budget.csv", Comparators: "exports/comparators.csv",
 		},
+		SSDA903:    SSDA903{OwnProviders: []string{"PR1"}},
 		Thresholds: Thresholds{A1: 487, A2: 122, Stage1: 61, Stage2: 120, SixMonths: 183, ThreeMonths: 92, EighteenMonths: 548},
 		Branding:   Branding{Logo: "images/logo.svg", PrimaryColour: "#0B0C0C", Footer: "Example Borough Council, Town Hall"},
 		Cabinet: Cabinet{
@@ -86,7 +104,16 @@ contact         = "adoption@example.gov.uk"
 			Recommendations: []string{"Note the report.", "Agree the priorities."},
 			ReportAuthor:    "Head of Adoption", Contact: "adoption@example.gov.uk",
 		},
-		Year: period.Year(2023),
+		Published: "2024-07-16", DataExtracted: "2024-05-02",
+		Contact: Contact{Name: "Adoption service", Email: "adoption@example.gov.uk", Phone: "01234 567890", URL: "https://www.example.gov.uk/adoption"},
+		Accessibility: Accessibility{
+			Compliance: "full", Issues: []string{}, Email: "access@example.gov.uk", Phone: "+44 1234 567891",
+			Prepared: "2024-07-01", Tested: "Tested on 1 July 2024 by the web team.",
+			PreparedOn: time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC),
+		},
+		PublishedOn: time.Date(2024, 7, 16, 0, 0, 0, 0, time.UTC),
+		ExtractedOn: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC),
+		Year:        period.Year(2023),
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Parse gave\n%+v\nwant\n%+v", c, want)
@@ -114,7 +141,7 @@ func TestParseDefaults(t *testing.T) {
 }
 
 func TestParseNormalises(t *testing.T) {
-	src := "\uFEFFtitle = \"T\"\r\ncouncil = \"C\"\r\nraa = \"R\"\r\nreport_year = \" 2024-25 \"\r\ntheme = \" plain \"\r\n[data]\r\nbudget = \"data//money/./budget.csv\"\r\n"
+	src := "\uFEFFtitle = \"T\"\r\ncouncil = \"C\"\r\nraa = \"R\"\r\nreport_year = \" 2024/25 \"\r\ntheme = \" plain \"\r\n[data]\r\nbudget = \"data//money/./budget.csv\"\r\n"
 	c, probs := Parse("config.toml", []byte(src))
 	if len(probs) > 0 {
 		t.Fatalf("unexpected problems:\n%s", probs)
@@ -139,10 +166,14 @@ func TestParseProblems(t *testing.T) {
 			`config.toml:5:1: Theme: unknown setting (did you mean theme?)`,
 		}},
 		{"no near miss", head + "colour = \"red\"\n", []string{
-			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, [data], [thresholds], [branding], [cabinet])`,
+			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [ssda903], [thresholds], [branding], [cabinet], [contact], [accessibility])`,
 		}},
 		{"typo in [data]", head + "[data]\n  childern = \"x.csv\"\n", []string{
 			`config.toml:6:3: data.childern: unknown setting (did you mean children?)`,
+		}},
+		{"903 folder outside, provider not a code", head + "[data]\nssda903 = [\"data/903/2024-25\", \"../903\"]\n[ssda903]\nown_providers = [\"pr1\", \"PR9\"]\n", []string{
+			`config.toml:6:1: data.ssda903: "../903" goes outside the project folder (..): copy the file into the project and give its path from there, e.g. ssda903 = "data/903/2024-25"`,
+			`config.toml:8:1: ssda903.own_providers: "PR9" is not a PLACE_PROVIDER code of the 903 return (PR0 to PR5): write, for example, own_providers = ["PR1"], or ["PR1", "PR2"] when another council hosts your RAA`,
 		}},
 		{"unknown threshold", head + "[thresholds]\na1 = 400\na3 = 1\n", []string{
 			`config.toml:7:1: thresholds.a3: unknown setting (did you mean a1 or a2?)`,
@@ -162,6 +193,35 @@ func TestParseProblems(t *testing.T) {
 		{"root setting after a table", "title = \"T\"\ncouncil = \"C\"\nraa = \"R\"\n[data]\nchildren = \"c.csv\"\nreport_year = \"2024-25\"\n", []string{
 			`config.toml: report_year: missing: add a line such as report_year = "2024-25" at the top of the file, before any [table] line`,
 			`config.toml:6:1: data.report_year: unknown setting in [data]: report_year belongs at the top of the file, before the first [table] line`,
+		}},
+
+		// The furniture: dates, contact and accessibility statement.
+		{"date not ISO", head + "published = \"16/07/2025\"\n", []string{
+			`config.toml:5:1: published: "16/07/2025" is not a date: write it as year-month-day, e.g. published = "2025-07-16"`,
+		}},
+		{"extracted after published", head + "published = \"2025-07-16\"\ndata_extracted = \"2025-08-01\"\n", []string{
+			`config.toml:6:1: data_extracted: 2025-08-01 is after the report is published (published = "2025-07-16"): the data must be extracted before the report that shows it is published; check both dates`,
+		}},
+		{"published before the year", head + "published = \"2024-03-01\"\n", []string{
+			`config.toml:5:1: published: 2024-03-01 is before the report year 2024-25 starts (1 April 2024): it is the day the report is published, after the year ends on 31 March 2025`,
+		}},
+		{"extracted within the year", head + "data_extracted = \"2025-03-01\"\n", []string{
+			`config.toml:5:1: data_extracted: 2025-03-01 is not after the report year 2024-25 ends (31 March 2025), so the figures cannot cover the whole year; check the date`,
+		}},
+		{"contact with no way to reach", head + "[contact]\nname = \"Adoption service\"\n", []string{
+			`config.toml:5:2: contact: gives no way to reach the service: add email, phone or url under [contact], e.g. email = "adoption@example.gov.uk"`,
+		}},
+		{"contact email with a name", head + "[contact]\nemail = \"Adoption <adoption@example.gov.uk>\"\nphone = \"call us\"\nurl = \"www.example.gov.uk\"\n", []string{
+			`config.toml:6:1: contact.email: "Adoption <adoption@example.gov.uk>" is not an email address: write the address alone, e.g. email = "adoption@example.gov.uk"`,
+			`config.toml:7:1: contact.phone: "call us" is not a telephone number: write digits and spaces only, e.g. phone = "01234 567890"`,
+			`config.toml:8:1: contact.url: "www.example.gov.uk" is not a full web address: write it with https://, e.g. url = "https://www.example.gov.uk/contact-adoption"`,
+		}},
+		{"partial without issues", head + "[accessibility]\nissues = []\n", []string{
+			`config.toml:6:1: accessibility.issues: is empty, but compliance = "partial": list what is not accessible, one sentence each, e.g. issues = ["Some tables have no caption."], or write compliance = "full" if nothing is`,
+		}},
+		{"unknown compliance", head + "[accessibility]\ncompliance = \"AA\"\nprepared = \"July 2025\"\n", []string{
+			`config.toml:6:1: accessibility.compliance: "AA" is not a level: write compliance = "full" (the site meets WCAG 2.2 AA) or compliance = "partial" (it does not yet; list why in issues)`,
+			`config.toml:7:1: accessibility.prepared: "July 2025" is not a date: write it as year-month-day, e.g. prepared = "2025-07-01"`,
 		}},
 
 		// Syntax and types.
@@ -209,7 +269,7 @@ func TestParseProblems(t *testing.T) {
 
 		// report_year.
 		{"not a year", "title = \"T\"\ncouncil = \"C\"\nraa = \"R\"\nreport_year = \"2024\"\n", []string{
-			`config.toml:4:1: report_year: "2024" is not a financial year; write it like 2024-25`,
+			`config.toml:4:1: report_year: "2024" is not a financial year; write it like 2024-25; 2024/25, 2024-2025 and 2024/2025 also work`,
 		}},
 		{"years not consecutive", "title = \"T\"\ncouncil = \"C\"\nraa = \"R\"\nreport_year = \"2024-26\"\n", []string{
 			`config.toml:4:1: report_year: "2024-26" is 2 years; write a single financial year such as 2025-26`,

@@ -35,6 +35,16 @@
 //	                                every count (suppression off); the
 //	                                default 5 hides 1 to 4. Draft builds
 //	                                show every count whatever this says.
+//	published      date, ""         The day the report is published,
+//	                                "2025-07-16" (year-month-day), shown on
+//	                                every page; never the build's clock, so
+//	                                a rebuild is byte-identical.
+//	data_extracted date, ""         The day the data was extracted,
+//	                                "2025-04-30"; not after published.
+//	                                Both dates are errors before the report
+//	                                year starts and warnings before it
+//	                                ends; a publish build without them
+//	                                warns.
 //
 // [data] holds the paths of the CSV files, relative to the project folder,
 // written with / and never reaching outside it (no "..", no absolute
@@ -49,10 +59,21 @@
 //	                                     Lists 10 and 11 stand for children
 //	                                     and adopters, which then only fill
 //	                                     what the lists lack
+//	ssda903      []                      folders each holding a year's
+//	                                     SSDA903 return, oldest first; when
+//	                                     set, children.csv is derived from
+//	                                     them and children is an optional
+//	                                     partial file beside them
 //
 // Any of them may be an Excel workbook, its sheet named in square
 // brackets after the path ("data/tracker.xlsx[Children]") or else its
 // first visible sheet.
+//
+// [ssda903] holds the settings for reading SSDA903 returns.
+//
+//	own_providers  ["PR1"]  PLACE_PROVIDER codes of the council's own
+//	                        adopters (add "PR2" when another council
+//	                        hosts the RAA); any other is interagency
 //
 // [thresholds] holds the timeliness thresholds, in days, each above 0.
 // The defaults are the adoption scorecard's, with months converted as
@@ -92,4 +113,26 @@
 //	recommendations  ["Note the report.", "Agree the priorities for 2025-26."]
 //	report_author    who wrote the report
 //	contact          an email address or telephone number
+//
+// [contact] is how readers reach the service, at the foot of every page
+// and in the accessibility statement; a [contact] table needs at least
+// one of email, phone and url, and a publish build without one warns.
+//
+//	name   "Adoption service"
+//	email  "adoption@example.gov.uk", an address alone
+//	phone  "01234 567890", digits, spaces and + ( ) -
+//	url    a contact page, a full https:// address
+//
+// [accessibility] fills in accessibility.html, the statement the Public
+// Sector Bodies Accessibility Regulations 2018 require.
+//
+//	compliance  "partial"  "full" or "partial" against WCAG 2.2 AA;
+//	                       partial needs issues
+//	issues      two        what is not accessible, a sentence each; the
+//	                       default names the charts' tooltips and the PDF
+//	email       ""         for reporting problems; blank uses [contact]'s
+//	phone       ""         likewise
+//	prepared    ""         the day the statement was prepared; blank
+//	                       uses published
+//	tested      ""         when and how the site was last tested
 package config

@@ -100,9 +100,22 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 	}
 	c.Data.AnnexA = checkPath(d, probs, "data.annex_a", c.Data.AnnexA, "data/annex_a.xlsx", false)
 
+	for i, f := range c.Data.SSDA903 {
+		c.Data.SSDA903[i] = checkPath(d, probs, "data.ssda903", f, "data/903/2024-25", true)
+	}
+	for i, p := range c.SSDA903.OwnProviders {
+		p = strings.ToUpper(strings.TrimSpace(p))
+		c.SSDA903.OwnProviders[i] = p
+		if len(p) != 3 || !strings.HasPrefix(p, "PR") || p[2] < '0' || p[2] > '5' {
+			d.Errorf(probs, "ssda903.own_providers", `%q is not a PLACE_PROVIDER code of the 903 return (PR0 to PR5): write, for example, own_providers = ["PR1"], or ["PR1", "PR2"] when another council hosts your RAA`, p)
+		}
+	}
+
 	if d.Has("cabinet") && strings.TrimSpace(c.Cabinet.Meeting) == "" {
 		d.Warnf(probs, "cabinet", `the cabinet front sheet is printed only when its meeting is set: add meeting = "Cabinet, 16 July 2025" under [cabinet], or remove the table`)
 	}
+
+	c.validateFurniture(d, file, probs)
 
 	c.Branding.Logo = checkPath(d, probs, "branding.logo", c.Branding.Logo, "images/logo.png", false)
 	if !isHexColour(c.Branding.PrimaryColour) {

@@ -35,6 +35,10 @@ type Page struct {
 	Draft    bool
 	Body     []byte // Markdown after the closing +++, with line ends as \n
 	BodyLine int    // line number in the file of Body's first line, for locating problems
+	// Broken is set on a page whose file has errors: it is not published,
+	// but what of its text could be read is still checked against the
+	// figures, so that one round of fixes finds every mistake.
+	Broken bool
 }
 
 // frontMatter is every setting a page may have.

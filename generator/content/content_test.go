@@ -113,7 +113,7 @@ func TestParseProblems(t *testing.T) {
 			`content/x.md:3:10: expected value but found "Head" instead (text goes in double quotes: author = "…")`,
 		}},
 		{"syntax error with CRLF and BOM", "content/x.md", "\uFEFF+++\r\ntitle = \"X\r\n+++\r\n", []string{
-			`content/x.md:2:11: strings cannot contain newlines`,
+			`content/x.md:2:11: strings cannot contain newlines (a closing " is missing: end the text with " on the same line)`,
 		}},
 		{"not closed", "content/x.md", "\n+++\ntitle = \"X\"\n\nSome text.\n", []string{
 			`content/x.md:2:1: the front matter opened here is never closed: add a line +++ after its last setting`,

@@ -47,9 +47,8 @@ func Load(fsys fs.FS, dir string) ([]Page, problem.List) {
 			}
 			seen[p.Slug] = name
 		}
-		if !more.HasErrors() {
-			pages = append(pages, p)
-		}
+		p.Broken = more.HasErrors()
+		pages = append(pages, p)
 	}
 	sort.SliceStable(pages, func(i, j int) bool {
 		if pages[i].Weight != pages[j].Weight {

@@ -33,9 +33,9 @@ var typographer = extension.NewTypographer(extension.WithTypographicSubstitution
 
 // markdown returns the Markdown converter for page p: CommonMark with
 // tables, strikethrough, footnotes and typography from goldmark's own
-// extensions, and the report's shortcodes.
-func markdown(p Page, sc shortcode.Extension) goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(
+// extensions, the report's shortcodes and, unless nil, its glossary.
+func markdown(p Page, sc shortcode.Extension, glossary *Glossary) goldmark.Markdown {
+	md := goldmark.New(goldmark.WithExtensions(
 		extension.Table,
 		extension.Strikethrough,
 		// Footnote IDs carry the page's slug: the print edition joins every
@@ -47,13 +47,18 @@ func markdown(p Page, sc shortcode.Extension) goldmark.Markdown {
 		typographer,
 		sc,
 	))
+	if glossary != nil {
+		glossary.Extend(md)
+	}
+	return md
 }
 
 // Render turns a page's Markdown into HTML, resolving its shortcodes
-// through resolver. Raw HTML in the Markdown comes out as text. A broken
+// through resolver and, unless glossary is nil, marking the first use of
+// each of its terms. Raw HTML in the Markdown comes out as text. A broken
 // shortcode, or one the resolver cannot resolve, is a problem located at
 // its line and column in the page's file.
-func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
+func Render(p Page, resolver shortcode.Resolver, glossary *Glossary) ([]byte, problem.List) {
 	// The page's text must not make a placeholder (see the package
 	// comment). CommonMark replaces NUL with U+FFFD anyway; doing it here
 	// guarantees it whatever goldmark does. A NUL and its replacement are
@@ -62,7 +67,7 @@ func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 		p.Body = bytes.ReplaceAll(p.Body, []byte{0}, []byte("\uFFFD"))
 	}
 	var errs []*shortcode.Error
-	md := markdown(p, shortcode.Extension{Resolver: resolver, Errors: &errs})
+	md := markdown(p, shortcode.Extension{Resolver: resolver, Errors: &errs}, glossary)
 	doc := md.Parser().Parse(text.NewReader(p.Body))
 	probs := p.shortcodeProblems(shortcode.Check(doc))
 	var buf bytes.Buffer
@@ -76,7 +81,7 @@ func Render(p Page, resolver shortcode.Resolver) ([]byte, problem.List) {
 // check returns the problems of p's text that need no figures to find:
 // text that starts like a shortcode and is not a valid one.
 func check(p Page) problem.List {
-	md := markdown(p, shortcode.Extension{})
+	md := markdown(p, shortcode.Extension{}, nil)
 	return p.shortcodeProblems(shortcode.Check(md.Parser().Parse(text.NewReader(p.Body))))
 }
 

@@ -25,7 +25,7 @@ func (echo) Resolve(sc shortcode.Shortcode) (string, error) {
 
 func renderPage(t *testing.T, slug, body string) string {
 	t.Helper()
-	out, probs := Render(Page{File: "content/" + slug + ".md", Slug: slug, Body: []byte(body), BodyLine: 4}, echo{})
+	out, probs := Render(Page{File: "content/" + slug + ".md", Slug: slug, Body: []byte(body), BodyLine: 4}, echo{}, nil)
 	if len(probs) > 0 {
 		t.Fatalf("unexpected problems: %q", strs(probs))
 	}
@@ -155,7 +155,7 @@ func TestPageTextMakesNoPlaceholder(t *testing.T) {
 func TestRenderProblems(t *testing.T) {
 	p := Page{File: "content/children.md", Slug: "children", BodyLine: 5,
 		Body: []byte("Intro.\n\nÉté {{< fail a1 >}} and {{< metric a1 }}.\n")}
-	_, probs := Render(p, echo{})
+	_, probs := Render(p, echo{}, nil)
 	want := []string{
 		"content/children.md:7:5: fail: no such figure",
 		"content/children.md:7:25: {{< metric a1 }}: a shortcode ends with >}}; did you mean {{< metric a1 >}}?",

@@ -44,7 +44,18 @@ var childDateRules = []dateRule{
 	// The durations A1, A3 and A10 count from entering care: a placement
 	// before it would be a negative wait, averaged in without a word.
 	{early: "entered_care", late: "placed_for_adoption", atLate: true, figure: "A1"},
-	{early: "entered_care", late: "moved_in_with_adopters", atLate: true, figure: "A10"},
+}
+
+// movedInRule is the rule on moving in with adopters. Only a foster
+// carer's or an early permanence adoption's A10 ends on that date, so
+// only then can the message name the figure it would move.
+func movedInRule(ch Child) dateRule {
+	r := dateRule{early: "entered_care", late: "moved_in_with_adopters", atLate: true,
+		note: ": a child cannot move in with adopters before entering care; check both dates"}
+	if ch.AdoptedByFosterCarer || ch.EarlyPermanence != "" && ch.EarlyPermanence != EarlyPermanenceNone {
+		r.figure = "A10"
+	}
+	return r
 }
 
 // readChildren reads and checks children.csv. A date after lim.today is
@@ -114,7 +125,7 @@ func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim li
 			c.required(f.name, f.v)
 		}
 		ch.EthnicityGroup = c.ethnicity(r.Ethnicity, true)
-		c.order(childDateRules)
+		c.order(append(childDateRules, movedInRule(ch)))
 		if ch.AdoptionOrder != 0 && ch.PlacedForAdoption == 0 && r.PlacedForAdoption == "" {
 			c.errorf("placed_for_adoption", "is blank, but the child has an adoption_order (%s): give the date the child was placed for adoption", r.AdoptionOrder)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
@@ -52,7 +53,7 @@ func readComparators(name string, data []byte) ([]Comparator, problem.List) {
 			cp.Indicator = c.indicator(r.Indicator)
 		}
 		if c.required("period", r.Period) {
-			p, err := parsePeriod(r.Period)
+			p, err := period.ParsePeriod(r.Period)
 			if err != nil {
 				c.errorf("period", "%v", err)
 			}

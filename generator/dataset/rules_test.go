@@ -69,6 +69,9 @@ func TestChildRules(t *testing.T) {
 		// foster carer's adoption: 1 January back to 22 November is -40 days.
 		{"moved_in_with_adopters before entered_care", []map[string]string{with(goodChild, "adopted_by_foster_carer", "yes", "moved_in_with_adopters", "2020-11-22")},
 			[]string{"E c.csv:2:13: moved_in_with_adopters: 2020-11-22 is before entered_care (2021-01-01, at c.csv:2:8): A10 would count this child as -40 days; check both dates"}},
+		// Any other child's A10 ends on placed_for_adoption: no figure to name.
+		{"moved_in_with_adopters before entered_care, not a foster carer", []map[string]string{with(goodChild, "moved_in_with_adopters", "2020-11-22")},
+			[]string{"E c.csv:2:13: moved_in_with_adopters: 2020-11-22 is before entered_care (2021-01-01, at c.csv:2:8): a child cannot move in with adopters before entering care; check both dates"}},
 		{"placed_for_adoption before entered_care", []map[string]string{with(goodChild, "matched", "", "placed_for_adoption", "01/12/2020")},
 			[]string{"E c.csv:2:12: placed_for_adoption: 01/12/2020 is before entered_care (2021-01-01, at c.csv:2:8): A1 would count this child as -31 days; check both dates"}},
 		{"placed on the day of entering care", []map[string]string{with(goodChild, "matched", "", "placement_order", "", "placed_for_adoption", "2021-01-01")}, nil},

@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/adoptionreport/adoptionreport/generator/internal/suggest"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // A table is one CSV file after decoding, with every row located the way

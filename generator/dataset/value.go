@@ -252,45 +252,9 @@ func splitNumber(t string) (whole, frac string, err error) {
 	return w, f, nil
 }
 
-// yearForms is the advice for a financial year that cannot be read.
-const yearForms = "write it like 2024-25; 2024/25, 2024-2025 and 2024/2025 also work"
-
-// parsePeriod reads a financial year or run of years as finance and
-// statistics tables write them: 2024-25, 2024/25, 2024-2025 or 2024/2025
-// for the year from 1 April 2024, and 2022-25 (and the same variants) for
-// the three years to 31 March 2025. The report itself always writes
-// 2024-25.
-func parsePeriod(s string) (period.Period, error) {
-	t := strings.TrimSpace(s)
-	i := strings.IndexAny(t, "-/")
-	if i < 0 {
-		return period.Period{}, fmt.Errorf("%q is not a financial year; %s", s, yearForms)
-	}
-	first, last := t[:i], t[i+1:]
-	if len(first) == 4 && len(last) == 4 && allDigits(first) && allDigits(last) {
-		// 2024-2025: the end year in full. period.ParsePeriod takes its
-		// last two digits, so check the century here: 2024-2125 is not
-		// 2024-25.
-		n := atoi(last) - atoi(first)
-		if n < 1 || n > 10 {
-			return period.Period{}, fmt.Errorf("%q is not a financial year; %s (the second year follows the first)", s, yearForms)
-		}
-		last = last[2:]
-	}
-	canonical := t // 2024-25 as written: no new string for each row
-	if t[i] != '-' || len(last) != len(t)-i-1 {
-		canonical = first + "-" + last
-	}
-	p, err := period.ParsePeriod(canonical)
-	if err != nil {
-		return period.Period{}, fmt.Errorf("%q is not a financial year; %s", s, yearForms)
-	}
-	return p, nil
-}
-
 // parseYear reads one financial year in any of parsePeriod's forms.
 func parseYear(s string) (period.Year, error) {
-	p, err := parsePeriod(s)
+	p, err := period.ParsePeriod(s)
 	if err != nil {
 		return 0, err
 	}

@@ -160,8 +160,8 @@ func TestParsePeriod(t *testing.T) {
 		"2024/2025": period.Span(2024, 1), " 2023/24 ": period.Span(2023, 1), "2022-25": period.Span(2024, 3),
 		"2022/2025": period.Span(2024, 3), "2099/2100": period.Span(2099, 1), "2099-00": period.Span(2099, 1),
 	} {
-		if got, err := parsePeriod(in); err != nil || got != want {
-			t.Errorf("parsePeriod(%q) = %v, %v; want %v", in, got, err, want)
+		if got, err := period.ParsePeriod(in); err != nil || got != want {
+			t.Errorf("period.ParsePeriod(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
 	for in, want := range map[string]string{
@@ -172,8 +172,8 @@ func TestParsePeriod(t *testing.T) {
 		"24/25":      `"24/25" is not a financial year`,
 		"2024-25-26": `"2024-25-26" is not a financial year`,
 	} {
-		if _, err := parsePeriod(in); err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Errorf("parsePeriod(%q) error = %v, want %s", in, err, want)
+		if _, err := period.ParsePeriod(in); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("period.ParsePeriod(%q) error = %v, want %s", in, err, want)
 		}
 	}
 	if _, err := parseYear("2022/2025"); err == nil || err.Error() != `"2022/2025" is 3 years; write a single financial year such as 2024-25` {

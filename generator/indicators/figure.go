@@ -47,6 +47,10 @@ const (
 	NoVolumes Absence = "no volumes"
 )
 
+// England is the comparators.csv area that a comparison names when the
+// text does not name one.
+const England = "England"
+
 // ComparatorValue is a published benchmark for a figure's indicator and
 // period, from comparators.csv.
 type ComparatorValue struct {

@@ -38,6 +38,11 @@ type Report struct {
 	// Finance is the budget by line and driver for each year.
 	Finance []FinanceYear
 
+	// Areas are the areas of comparators.csv, each once: England first
+	// when it is there (the default of {{< compare >}} and the first
+	// comparator drawn), then the others in file order.
+	Areas []string
+
 	index map[figureKey]int
 }
 
@@ -108,6 +113,7 @@ func Compute(ds *dataset.Dataset, cfg config.Config) *Report {
 	}
 
 	comps := comparatorIndex(ds.Comparators)
+	r.Areas = comparatorAreas(ds.Comparators)
 	n := 0
 	for _, fs := range figs {
 		n += len(fs)
@@ -153,6 +159,23 @@ func comparatorIndex(rows []dataset.Comparator) map[figureKey][]ComparatorValue 
 		m[k] = append(m[k], ComparatorValue{Area: c.Area, Value: c.Value})
 	}
 	return m
+}
+
+// comparatorAreas lists the areas of rows once each, England first, then
+// in file order.
+func comparatorAreas(rows []dataset.Comparator) []string {
+	rows = slices.Clone(rows)
+	slices.SortStableFunc(rows, func(a, b dataset.Comparator) int { return cmp.Compare(a.Row, b.Row) })
+	var areas []string
+	for _, c := range rows {
+		if c.Area != "" && !slices.Contains(areas, c.Area) {
+			areas = append(areas, c.Area)
+		}
+	}
+	if i := slices.Index(areas, England); i > 0 {
+		areas = slices.Insert(slices.Delete(areas, i, i+1), 0, England)
+	}
+	return areas
 }
 
 // calendar finds the financial year of a date among the years first..last.

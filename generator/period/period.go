@@ -82,30 +82,54 @@ type Period struct {
 // Span returns the period of n years ending with last: Span(2024, 3) is 2022-25.
 func Span(last Year, n int) Period { return Period{First: last - Year(n) + 1, Last: last} }
 
-// ParsePeriod reads "2024-25" (one year) or "2022-25" (three years). The
-// second number is the two-digit calendar year the period ends in.
+// yearForms is the advice for a financial year that cannot be read.
+const yearForms = "write it like 2024-25; 2024/25, 2024-2025 and 2024/2025 also work"
+
+// ParsePeriod reads a financial year or run of years as finance and
+// statistics tables write them: 2024-25, 2024/25, 2024-2025 or 2024/2025
+// for the year from 1 April 2024, and 2022-25 (and the same variants) for
+// the three years to 31 March 2025. The report itself always writes
+// 2024-25. Config, pages and data all read years this way, so a form
+// one accepts the others do too.
 func ParsePeriod(s string) (Period, error) {
 	t := strings.TrimSpace(s)
-	a, b, ok := strings.Cut(t, "-")
-	if !ok || len(a) != 4 || len(b) != 2 {
-		return Period{}, fmt.Errorf("%q is not a financial year; write it like 2024-25", s)
+	first, last, ok := cutYear(t)
+	if !ok || len(first) != 4 || (len(last) != 2 && len(last) != 4) || !digits(first) || !digits(last) {
+		return Period{}, fmt.Errorf("%q is not a financial year; %s", s, yearForms)
 	}
-	first, err1 := strconv.Atoi(a)
-	end2, err2 := strconv.Atoi(b)
-	if err1 != nil || err2 != nil || first < 1900 || first > 2999 || end2 < 0 {
-		return Period{}, fmt.Errorf("%q is not a financial year; write it like 2024-25", s)
+	start, _ := strconv.Atoi(first)
+	end, _ := strconv.Atoi(last)
+	if len(last) == 2 {
+		// The end year shares the century of the start year, or the next
+		// one for periods that cross it (2098-01).
+		end += start - start%100
+		if end <= start {
+			end += 100
+		}
 	}
-	// The end year shares the century of the start year, or the next one
-	// for periods that cross it (2098-01).
-	end := first - first%100 + end2
-	if end <= first {
-		end += 100
+	n := end - start
+	if start < 1900 || start > 2999 || n < 1 || n > 10 {
+		return Period{}, fmt.Errorf("%q is not a financial year; %s (the second year follows the first)", s, yearForms)
 	}
-	n := end - first
-	if n < 1 || n > 10 {
-		return Period{}, fmt.Errorf("%q is not a financial year; write it like 2024-25 (the second year follows the first)", s)
+	return Period{First: Year(start), Last: Year(end - 1)}, nil
+}
+
+// cutYear splits "2024-25" or "2024/25" at its one - or /.
+func cutYear(s string) (first, last string, ok bool) {
+	i := strings.IndexAny(s, "-/")
+	if i < 0 {
+		return "", "", false
 	}
-	return Period{First: Year(first), Last: Year(end - 1)}, nil
+	return s[:i], s[i+1:], true
+}
+
+func digits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // String returns "2024-25" or "2022-25".

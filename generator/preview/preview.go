@@ -67,6 +67,9 @@ type Server struct {
 	tmp      string // private folder the builds are written into
 	instance string // tells a restarted server's builds from this one's
 	build    buildFunc
+	// cache keeps the data and figures between builds, so that a page
+	// edit does not read the CSVs again.
+	cache    *generator.Cache
 	debounce time.Duration
 	events   *broker
 
@@ -124,6 +127,7 @@ func New(opts Options) (*Server, error) {
 		tmp:      tmp,
 		instance: hex.EncodeToString(id[:]),
 		build:    generator.Build,
+		cache:    generator.NewCache(),
 		debounce: debounce,
 		events:   newBroker(),
 		life:     life,
@@ -134,12 +138,8 @@ func New(opts Options) (*Server, error) {
 // absDir returns dir as an absolute path, or an error saying how to fix
 // it if it is not a folder.
 func absDir(dir string) (string, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return "", fmt.Errorf("cannot preview %s: %w (give the report project folder with --source)", dir, err)
-	}
-	if !info.IsDir() {
-		return "", fmt.Errorf("cannot preview %s: it is a file, not a folder (give the report project folder with --source)", dir)
+	if err := generator.SourceError(dir); err != nil {
+		return "", fmt.Errorf("cannot preview %s: %w", dir, err)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

@@ -54,7 +54,7 @@ type Outcome struct {
 func (o Outcome) Failed() bool { return o.Problems.HasErrors() }
 
 // Rebuild builds the project once, with drafts, into a new private
-// folder. On success the new site replaces the one being served; on
+// folder, reading every file again. On success the new site replaces the one being served; on
 // failure the last good site stays and every page gets the problem
 // panel. Either way open pages are told to reload. The error is non-nil
 // only when ctx ended or the server was closed first; the outcome is then
@@ -64,7 +64,9 @@ func (s *Server) Rebuild(ctx context.Context) (Outcome, error) {
 }
 
 // rebuild is Rebuild, told which project files changed (nil if not
-// known) so that a stylesheet-only change can swap stylesheets in place.
+// known) so that a stylesheet-only change can swap stylesheets in place,
+// and a change to pages or the theme alone keeps the data and figures
+// the last build computed.
 func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -78,7 +80,8 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	s.seq++
 	dir := filepath.Join(s.tmp, fmt.Sprintf("site-%d", s.seq))
 	start := time.Now()
-	res, err := s.safeBuild(ctx, generator.Options{Source: s.source, Output: dir, Draft: true})
+	s.cache.Changed(changed)
+	res, err := s.safeBuild(ctx, generator.Options{Source: s.source, Output: dir, Draft: true, Cache: s.cache})
 	out := Outcome{Duration: time.Since(start), Problems: append(problem.List(nil), res.Problems...)}
 	if ctxErr := cmp.Or(s.life.Err(), ctx.Err()); ctxErr != nil {
 		os.RemoveAll(dir)

@@ -10,11 +10,21 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 )
 
 //go:embed project
 var project embed.FS
+
+// ssda903 is the SSDA903 variant of the repository's sample, written by
+// go run ./cmd/gensample -ssda903 generator/scaffold/ssda903: a folder
+// per year of returns under 903/, and the partial children.csv kept
+// beside them.
+//
+//go:embed ssda903
+var ssda903 embed.FS
 
 // Files lists the files New writes, relative to the project folder.
 func Files() []string {
@@ -27,6 +37,55 @@ func Files() []string {
 		return err
 	})
 	return names
+}
+
+// NewSSDA903 writes a new project, as New does, whose children are read
+// from SSDA903 returns instead of a full children.csv: the sample's
+// returns go in data/903, one folder per year, with the partial
+// children.csv beside them as data/children.csv, and config.toml lists
+// the folders under [data] ssda903.
+func NewSSDA903(dir string) error {
+	if err := New(dir); err != nil {
+		return err
+	}
+	var folders []string
+	err := fs.WalkDir(ssda903, "ssda903", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("ssda903", p)
+		rel = filepath.ToSlash(rel)
+		target := filepath.Join(dir, "data", filepath.FromSlash(rel))
+		if d.IsDir() {
+			if path.Dir(rel) == "903" {
+				folders = append(folders, `"data/`+rel+`"`)
+			}
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := ssda903.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, `
+# Children are read from the council's SSDA903 returns, one folder per
+# year, oldest first; data/children.csv adds what the 903 does not hold
+# (see docs/data.md, "Your SSDA903 return instead of children.csv").
+[data]
+ssda903 = [%s]
+`, strings.Join(folders, ",\n           "))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // New writes a new project into dir, which must not exist or be empty:

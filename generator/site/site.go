@@ -11,11 +11,13 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/charts"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -50,6 +52,9 @@ type Input struct {
 	Draft   bool
 	// IndicatorsJSON is output/data/indicators.json, already encoded.
 	IndicatorsJSON []byte
+	// PDF, when not nil, is published beside the site under PDFName, and
+	// every page links to it.
+	PDF *PDF
 }
 
 // section is a part of the report that has figures of its own: it gets a
@@ -93,6 +98,25 @@ type renderer struct {
 	files Files
 	// chartTables holds each chart's rendered table, by chart ID.
 	chartTables map[string]template.HTML
+	// glossary is the glossary page's entries; glossaryTerms the same as
+	// the text is searched for them.
+	glossary      []glossaryEntry
+	glossaryTerms []content.Term
+	// placed counts the times each element id (such as "chart-timeliness")
+	// has been given out: a chart or table placed twice in the report must
+	// not give print.html, which holds every page, the same id twice.
+	placed map[string]int
+}
+
+// anchor returns id, the first time prefix+id is asked for, and then
+// id-2, id-3 and so on: an id that is unique across the report. IDs are
+// [a-z0-9_], so a suffix cannot make another chart's or table's id.
+func (r *renderer) anchor(prefix, id string) string {
+	r.placed[prefix+id]++
+	if n := r.placed[prefix+id]; n > 1 {
+		return fmt.Sprintf("%s-%d", id, n)
+	}
+	return id
 }
 
 // siteData is what every page's templates see of the site.
@@ -106,6 +130,23 @@ type siteData struct {
 	CSP           string
 	// Asset paths, fingerprinted so a browser never mixes versions.
 	CSS, ChartsJS, ECharts, Logo string
+	// Published and DataExtracted are the report's dates, blank when
+	// config.toml does not give them.
+	Published, DataExtracted day
+	Contact                  config.Contact
+	// PDF is the print edition beside the site; nil when there is none.
+	PDF *pdfLink
+}
+
+// day is a date as a page shows it: "16 July 2025" to read, and
+// "2025-07-16" for a <time> element's datetime.
+type day struct{ Text, ISO string }
+
+func newDay(t time.Time) day {
+	if t.IsZero() {
+		return day{}
+	}
+	return day{Text: t.Format("2 January 2006"), ISO: t.Format(config.DateLayout)}
 }
 
 func newRenderer(in Input, probs *problem.List) (*renderer, error) {
@@ -118,12 +159,31 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 		return nil, err
 	}
 	c := in.Config
-	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}, chartTables: map[string]template.HTML{}}
+	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}, chartTables: map[string]template.HTML{}, placed: map[string]int{}}
+	r.glossary = glossary(in.Config)
+	r.glossaryTerms = glossaryTerms(r.glossary)
 	r.site = siteData{
 		Title: c.Title, Council: c.Council, RAA: c.RAA, ReportYear: c.ReportYear,
 		Author: c.Author, Footer: c.Branding.Footer, Draft: in.Draft,
 		SuppressBelow: c.SuppressBelow, CSP: CSP,
 		ReportPeriod: c.Year.Start().Time().Format("2 January 2006") + " to " + c.Year.End().Time().Format("2 January 2006"),
+		Published:    newDay(c.PublishedOn), DataExtracted: newDay(c.ExtractedOn),
+		Contact: c.Contact,
+	}
+	if !in.Draft {
+		// A draft may go without them; a page the public reads may not.
+		for _, m := range []struct {
+			missing   bool
+			key, what string
+		}{
+			{c.Published == "", "published", `the day the report is published, e.g. published = "2025-07-16"`},
+			{c.DataExtracted == "", "data_extracted", `the day the data was extracted, e.g. data_extracted = "2025-04-30"`},
+			{!c.Contact.IsSet(), "contact", `how readers reach the adoption service: a [contact] table with email, phone or url`},
+		} {
+			if m.missing {
+				probs.Warnf("config.toml", 0, 0, m.key, "not set: a published report should give %s (see docs/configuration.md)", m.what)
+			}
+		}
 	}
 	return r, nil
 }
@@ -215,9 +275,16 @@ type pageData struct {
 	Nav           []navItem
 	Prev, Next    *navItem
 	HasSuppressed bool
+	// HasCharts loads the chart scripts: ECharts is most of a page's
+	// weight, so a page without a chart goes without it.
+	HasCharts bool
 	// Index page only.
 	Sections   []navItem
 	KeyFigures []keyFigure
+	// Accessibility statement only.
+	Accessibility *accessibilityView
+	// Glossary page only.
+	Glossary []glossaryEntry
 	// Print edition only.
 	PrintSections []printSection
 	Cabinet       *cabinetView
@@ -229,7 +296,37 @@ type printSection struct {
 	Body                template.HTML
 }
 
-type keyFigure struct{ Label, Value, ID, Period string }
+type keyFigure struct {
+	Label, Value, ID, Period string
+	// Term, when set, is a glossary term in the label, between Label and
+	// After.
+	Term  *glossaryLink
+	After string
+	// Magnitude marks a value shown without its sign, which the label
+	// gives instead ("Underspend: £14,000" for a variance of -£14,000).
+	Magnitude bool
+}
+
+// glossaryLink is a link to the glossary entry ID, reading Text.
+type glossaryLink struct{ ID, Text string }
+
+// overspend labels the budget variance in words a reader needs no key
+// for: "Overspend" or "Underspend", with the amount unsigned, rather than
+// a signed variance whose sign convention must be explained. A variance
+// that rounds to £0, is suppressed or is missing has no direction.
+func overspend(f indicators.Figure) (label string, shown indicators.Figure, magnitude bool) {
+	if f.Suppressed || !f.HasValue {
+		return "Overspend or underspend", f, false
+	}
+	switch pounds := charts.FormatFigure(f); {
+	case f.Pence > 0 && pounds != "£0":
+		return "Overspend", f, true
+	case f.Pence < 0 && pounds != "£0" && pounds != "-£0":
+		f.Pence, f.Value = -f.Pence, -f.Value
+		return "Underspend", f, true
+	}
+	return "Overspend or underspend", f, false
+}
 
 // reportPage is a page of the report before rendering.
 type reportPage struct {
@@ -244,7 +341,7 @@ func (r *renderer) pages() []reportPage {
 	var ps []reportPage
 	have := map[string]bool{}
 	for _, p := range r.in.Pages {
-		if p.Draft && !r.in.Draft {
+		if p.Broken || p.Draft && !r.in.Draft {
 			continue
 		}
 		if p.Slug == "index" || p.Slug == "print" {
@@ -274,6 +371,11 @@ func (r *renderer) render() (Files, error) {
 	if err := r.assets(); err != nil {
 		return nil, err
 	}
+	if p := r.in.PDF; p != nil {
+		name := PDFName(r.in.Config, r.in.Draft)
+		r.files[name] = p.Data
+		r.site.PDF = &pdfLink{URL: name, Size: p.Size, Pages: p.Pages}
+	}
 	pages := r.pages()
 	nav := make([]navItem, len(pages))
 	for i, p := range pages {
@@ -289,9 +391,9 @@ func (r *renderer) render() (Files, error) {
 	}
 
 	var printSections []printSection
-	anySuppressed := false
+	anySuppressed, anyCharts := false, false
 	for i, p := range pages {
-		body, printBody, suppressed, err := r.body(p, chartByID)
+		body, printBody, suppressed, charted, err := r.body(p, chartByID)
 		if err != nil {
 			return nil, err
 		}
@@ -299,11 +401,19 @@ func (r *renderer) render() (Files, error) {
 		d.Title, d.Author = p.Title, p.Author
 		d.Body = body
 		d.HasSuppressed = suppressed
+		d.HasCharts = charted
+		anyCharts = anyCharts || charted
 		if err := r.execute("page.html", p.url, d); err != nil {
 			return nil, err
 		}
 		printSections = append(printSections, printSection{Slug: p.Slug, Title: p.Title, Author: p.Author, Body: printBody})
 		anySuppressed = anySuppressed || suppressed
+	}
+	for _, p := range r.in.Pages {
+		if p.Broken && (!p.Draft || r.in.Draft) && len(p.Body) > 0 {
+			_, probs := content.Render(p, newResolver(r, chartByID), nil)
+			*r.probs = append(*r.probs, probs...)
+		}
 	}
 
 	d := r.pageData(nav, -1)
@@ -316,12 +426,29 @@ func (r *renderer) render() (Files, error) {
 		return nil, err
 	}
 
+	d = r.pageData(nav, -1)
+	d.Next = nil
+	d.Title = "Accessibility statement"
+	d.Accessibility = r.accessibility()
+	if err := r.execute("accessibility.html", "accessibility.html", d); err != nil {
+		return nil, err
+	}
+
+	d = r.pageData(nav, -1)
+	d.Next = nil
+	d.Title = "Glossary"
+	d.Glossary = r.glossary
+	if err := r.execute("glossary.html", glossaryPage, d); err != nil {
+		return nil, err
+	}
+
 	d = r.pageData(nil, -1)
 	d.Title = r.site.Title
 	d.IsIndex = true
 	d.PrintSections = printSections
 	d.Cabinet = r.cabinet()
 	d.HasSuppressed = anySuppressed || d.HasSuppressed
+	d.HasCharts = anyCharts
 	if err := r.execute("print.html", "print.html", d); err != nil {
 		return nil, err
 	}
@@ -329,7 +456,7 @@ func (r *renderer) render() (Files, error) {
 		r.files["data/indicators.json"] = r.in.IndicatorsJSON
 	}
 	if base := r.in.Config.BaseURL; base != "" {
-		r.files["sitemap.xml"] = sitemap(base, append([]string{"index.html"}, urls(pages)...))
+		r.files["sitemap.xml"] = sitemap(base, append(append([]string{"index.html"}, urls(pages)...), glossaryPage, "accessibility.html"))
 	}
 	return r.files, nil
 }
@@ -337,20 +464,20 @@ func (r *renderer) render() (Files, error) {
 // body renders a page's text and the section charts its text did not
 // place, once for the screen and once for the print edition, which opens
 // every chart's table: paper has no clicks. suppressed reports whether the
-// body shows a [c].
-func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, paper template.HTML, suppressed bool, err error) {
+// body shows a [c]; charted whether it holds a chart.
+func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, paper template.HTML, suppressed, charted bool, err error) {
 	res := newResolver(r, byID)
 	var text []byte
 	if len(p.Body) > 0 {
 		var probs problem.List
-		text, probs = content.Render(p.Page, res)
+		text, probs = content.Render(p.Page, res, &content.Glossary{Terms: r.glossaryTerms, Mark: res.markTerm})
 		*r.probs = append(*r.probs, probs...)
 	}
 	// A section's charts that its text did not place go at its end, so
 	// every figure is in the report even before anyone writes about it.
 	for _, c := range r.in.Charts {
 		if c.Section == p.Slug && !res.placed[c.ID] {
-			text = append(text, res.mark(c)...)
+			text = append(text, res.markChart(c)...)
 		}
 	}
 	var sb, pb strings.Builder
@@ -362,19 +489,28 @@ func (r *renderer) body(p reportPage, byID map[string]charts.Chart) (screen, pap
 		sb.Write(b)
 		pb.Write(b)
 	}, func(n int) error {
-		c, err := res.markedChart(n)
-		if err != nil {
+		m, err := res.mark(n)
+		switch {
+		case err != nil:
+			return err
+		case m.termEnd:
+			sb.WriteString("</a>")
+			return nil
+		case m.term != "":
+			fmt.Fprintf(&sb, `<a class="glossary-term" href="%s#%s">`, glossaryPage, html.EscapeString(m.term))
+			return nil
+		}
+		charted = true
+		anchor := r.anchor("chart-", m.chart.ID)
+		if err := r.chartHTML(&sb, m.chart, anchor, false); err != nil {
 			return err
 		}
-		if err := r.chartHTML(&sb, c, false); err != nil {
-			return err
-		}
-		return r.chartHTML(&pb, c, true)
+		return r.chartHTML(&pb, m.chart, anchor, true)
 	})
 	if err != nil {
-		return "", "", false, err
+		return "", "", false, false, err
 	}
-	return template.HTML(sb.String()), template.HTML(pb.String()), res.suppressed, nil
+	return template.HTML(sb.String()), template.HTML(pb.String()), res.suppressed, charted, nil
 }
 
 func urls(pages []reportPage) []string {
@@ -434,14 +570,18 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 	for _, k := range []struct {
 		label, id string
 		three     bool
+		// term, the scorecard's name of the measure, ends the label
+		// "(A1, three years)", linked to the glossary as its first use in
+		// a page's text would be.
+		term string
 	}{
-		{"Children adopted", "adopted", false},
-		{"Average days from entering care to moving in with the adoptive family (A1, three years)", "a1", true},
-		{"Average days from placement order to match (A2, three years)", "a2", true},
-		{"Children waiting at the year end", "waiting", false},
-		{"Adopter households approved", "approvals", false},
-		{"Adopter households waiting at the year end", "adopters_waiting", false},
-		{"Budget variance (overspend is positive)", "variance", false},
+		{"Children adopted", "adopted", false, ""},
+		{"Average days from entering care to moving in with the adoptive family", "a1", true, "A1"},
+		{"Average days from placement order to match", "a2", true, "A2"},
+		{"Children waiting at the year end", "waiting", false, ""},
+		{"Adopter households approved", "approvals", false, ""},
+		{"Adopter households waiting at the year end", "adopters_waiting", false, ""},
+		{"", "variance", false, ""}, // labelled by its sign: see overspend
 	} {
 		p := y
 		if k.three {
@@ -452,7 +592,16 @@ func (r *renderer) keyFigures() ([]keyFigure, bool) {
 			continue
 		}
 		suppressed = suppressed || f.Suppressed
-		out = append(out, keyFigure{Label: k.label, Value: charts.FormatFigure(f), ID: f.ID, Period: f.Period.String()})
+		kf := keyFigure{Label: k.label, ID: f.ID, Period: f.Period.String()}
+		if k.term != "" {
+			kf.Label += " ("
+			kf.Term, kf.After = &glossaryLink{ID: k.id, Text: k.term}, ", three years)"
+		}
+		if k.id == "variance" {
+			kf.Label, f, kf.Magnitude = overspend(f)
+		}
+		kf.Value = charts.FormatFigure(f)
+		out = append(out, kf)
 	}
 	return out, suppressed
 }
@@ -523,6 +672,29 @@ func (r *renderer) cabinet() *cabinetView {
 		if lv.Value != "" {
 			v.Rows = append(v.Rows, lv)
 		}
+	}
+	return v
+}
+
+// accessibilityView is what the accessibility statement says beyond the
+// council's name.
+type accessibilityView struct {
+	Compliance   string
+	Issues       []string
+	Email, Phone string
+	Prepared     day
+	Tested       string
+}
+
+// accessibility returns the statement's details from config's
+// [accessibility], with [contact]'s email and telephone where it gives
+// none of its own.
+func (r *renderer) accessibility() *accessibilityView {
+	c := r.in.Config
+	a := c.Accessibility
+	v := &accessibilityView{Compliance: a.Compliance, Issues: a.Issues, Email: a.Email, Phone: a.Phone, Prepared: newDay(a.PreparedOn), Tested: a.Tested}
+	if v.Email == "" && v.Phone == "" {
+		v.Email, v.Phone = c.Contact.Email, c.Contact.Phone
 	}
 	return v
 }

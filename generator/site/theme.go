@@ -73,7 +73,7 @@ func themeLayers(project fs.FS, theme string) (layers, error) {
 
 // templates parses every layout, the highest layer's copy of each file.
 func (l layers) templates() (*template.Template, error) {
-	t := template.New("")
+	t := template.New("").Funcs(template.FuncMap{"nobreak": noBreak})
 	for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html"} {
 		names, err := l.Glob(pattern)
 		if err != nil {

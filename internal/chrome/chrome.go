@@ -19,12 +19,23 @@ import (
 // profile and returns a context for its first tab. The browser reaches
 // nothing beyond this machine. stop closes it and waits for it to exit.
 func Start(ctx context.Context, path string) (tab context.Context, stop func(), err error) {
+	// Chromium puts a folder of its own (org.chromium.Chromium.XXXXXX) in
+	// TMPDIR and cannot remove it when it is stopped; give it a folder of
+	// ours, removed with everything in it. Its name is short: the socket's
+	// path inside it must fit in 107 bytes.
+	tmp, err := os.MkdirTemp("", "arc-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("starting %s: %w", path, err)
+	}
 	var chromeOut syncBuffer
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		allocatorOptions(path, os.Geteuid() == 0, &chromeOut)...)
-	tab, cancelTab := chromedp.NewContext(allocCtx)
+		append(allocatorOptions(path, os.Geteuid() == 0, &chromeOut), chromedp.Env("TMPDIR="+tmp))...)
+	// chromedp logs to the standard logger what it fails to tell Chromium
+	// once the browser has gone ("writing message: broken pipe"): an
+	// officer's terminal gets the error Start or the caller returns instead.
+	tab, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithErrorf(func(string, ...any) {}))
 	// cancelAlloc waits for the browser to exit and its profile to go.
-	stop = func() { cancelTab(); cancelAlloc() }
+	stop = func() { cancelTab(); cancelAlloc(); os.RemoveAll(tmp) }
 	if err := chromedp.Do(tab); err != nil {
 		stop()
 		out := strings.TrimSpace(chromeOut.String())

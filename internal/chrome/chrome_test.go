@@ -1,6 +1,7 @@
 package chrome_test
 
 import (
+	"log"
 	"net/url"
 	"os"
 	"slices"
@@ -81,16 +82,55 @@ func TestChartsReady(t *testing.T) {
 // A program that is not a browser and exits without a word gets a message
 // that says so, not chromedp's "failed to start:" with nothing after it.
 func TestStartNotABrowser(t *testing.T) {
-	falseProg := "/bin/false"
-	if _, err := os.Stat(falseProg); err != nil {
-		t.Skipf("no %s on this system", falseProg)
+	// chromedp's own complaints went to the standard logger, before the
+	// message: "ERROR: writing message: write |1: broken pipe".
+	var logged strings.Builder
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	for _, prog := range []string{"/bin/false", "/bin/true"} {
+		if _, err := os.Stat(prog); err != nil {
+			t.Logf("no %s on this system", prog)
+			continue
+		}
+		_, _, err := chrome.Start(t.Context(), prog)
+		if err == nil {
+			t.Fatalf("Start(%s) succeeded", prog)
+		}
+		msg := err.Error()
+		if strings.HasSuffix(strings.TrimSpace(msg), ":") || !strings.Contains(msg, "probably not Chromium or Chrome") {
+			t.Errorf("Start(%s) = %q; want a message saying it is probably not a browser", prog, msg)
+		}
 	}
-	_, _, err := chrome.Start(t.Context(), falseProg)
-	if err == nil {
-		t.Fatal("Start(/bin/false) succeeded")
+	if logged.Len() > 0 {
+		t.Errorf("Start logged besides its error:\n%s", logged.String())
 	}
-	msg := err.Error()
-	if strings.HasSuffix(strings.TrimSpace(msg), ":") || !strings.Contains(msg, "probably not Chromium or Chrome") {
-		t.Errorf("Start(/bin/false) = %q; want a message saying it is probably not a browser", msg)
+}
+
+// A started and stopped browser leaves nothing in the temporary folder:
+// Chromium's own singleton folder goes with the browser.
+func TestStartLeavesNoTemporaryFolder(t *testing.T) {
+	path := browsertest.Chrome(t)
+	// Not t.TempDir: its long name would leave no room for Chromium's
+	// socket path.
+	tmp, err := os.MkdirTemp("", "t-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	t.Setenv("TMPDIR", tmp)
+	tab, stop, err := chrome.Start(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
+		t.Error(err)
+	}
+	stop()
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("left in the temporary folder: %s", e.Name())
 	}
 }

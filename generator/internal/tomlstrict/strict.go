@@ -13,7 +13,9 @@ package tomlstrict
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -75,7 +77,7 @@ func syntaxProblem(file string, offset int, text string, err error) problem.Prob
 		return problem.Problem{File: file, Message: err.Error()}
 	}
 	line, col := errorPos(text, pe.Position)
-	return problem.Problem{File: file, Line: line + offset, Col: col, Message: pe.Message + hint(pe)}
+	return problem.Problem{File: file, Line: line + offset, Col: col, Message: pe.Message + hint(pe, text, line, offset)}
 }
 
 // errorPos finds where a parse error is. Position.Start, a byte offset,
@@ -106,7 +108,9 @@ func errorPos(text string, p toml.Position) (line, col int) {
 
 // hint adds advice for the syntax errors a report officer is likely to
 // make; BurntSushi's messages say what is wrong but not what to write.
-func hint(pe toml.ParseError) string {
+// text is the file, line the error's line in it and offset what problems
+// add to a line number.
+func hint(pe toml.ParseError, text string, line, offset int) string {
 	key := pe.LastKey
 	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		key = key[i+1:]
@@ -120,7 +124,18 @@ func hint(pe toml.ParseError) string {
 	case strings.HasPrefix(pe.Message, "invalid datetime"):
 		return ` (a year or date written as text goes in double quotes: ` + key + ` = "2024-25")`
 	case strings.Contains(pe.Message, "has already been defined"):
+		first := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+		for i, l := range strings.Split(text, "\n") {
+			if i+1 >= line {
+				break
+			}
+			if first.MatchString(l) {
+				return fmt.Sprintf(" (each setting may be written only once: it is first written on line %d; delete one of them)", i+1+offset)
+			}
+		}
 		return " (each setting may be written only once)"
+	case strings.Contains(pe.Message, "strings cannot contain newlines"):
+		return ` (a closing " is missing: end the text with " on the same line)`
 	}
 	return ""
 }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/adoptionreport/adoptionreport/generator/internal/suggest"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // value stores val, the value of the key path, in fv, or reports why it

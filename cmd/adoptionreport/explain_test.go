@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+)
+
+// project903 is a scaffolded project reading generator/ssda903's
+// hand-worked fixture instead of children.csv.
+func project903(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	fixture := filepath.Join("..", "..", "generator", "ssda903", "testdata", "fixture", "data")
+	if err := os.CopyFS(filepath.Join(dir, "data", "903"), os.DirFS(filepath.Join(fixture, "903"))); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(fixture, "children.csv"))
+	os.WriteFile(filepath.Join(dir, "data", "children.csv"), b, 0o644)
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	cfg = append(cfg, "\n[data]\nssda903 = [\"data/903/2023-24\", \"data/903/2024-25\"]\n"...)
+	os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644)
+	return dir
+}
+
+// check --explain shows, on the terminal only, the 903 records of one
+// child and the row worked out from them, each value with its cell.
+func TestCheckExplain(t *testing.T) {
+	dir := project903(t)
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"check", "--source", dir, "--explain", "C2"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"01/02/2024  U    E1  A5     PR1             30/09/2024  E12  data/903/2024-25/episodes.csv:3",
+		"moved_in_with_adopters   10/06/2023  from data/903/2023-24/episodes.csv:8:2 DECOM",
+		"adopted_by_foster_carer  yes         from data/903/2024-25/ad1.csv:3:4 FOSTER_CARE",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, out)
+		}
+	}
+	stdout.Reset()
+	run(context.Background(), []string{"check", "--source", dir, "--explain", "C4"}, &stdout, &stderr)
+	if want := "interagency              no          from data/children.csv:6:6 interagency, replacing the 903's yes"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("explanation lacks %q:\n%s", want, stdout.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
+		t.Errorf("check --explain wrote an output folder: %v", err)
+	}
+
+	// No such child; a project without 903 returns; a 903 error.
+	plain := filepath.Join(t.TempDir(), "plain")
+	scaffold.New(plain)
+	eps := filepath.Join(dir, "data", "903", "2024-25", "episodes.csv")
+	b, _ := os.ReadFile(eps)
+	for _, tt := range []struct {
+		args []string
+		edit func()
+		want string
+	}{
+		{[]string{"check", "--source", dir, "--explain", "NOBODY"}, nil, "child NOBODY is in none of the 903 returns read"},
+		{[]string{"check", "--source", plain, "--explain", "C2"}, nil, "[data] ssda903 is not set"},
+		{[]string{"check", "--source", dir, "--explain", "C2"}, func() {
+			os.WriteFile(eps, bytes.Replace(b, []byte("30/09/2024,E12"), []byte("30/09/2024,E99"), 1), 0o644)
+		}, `episodes.csv:3:9: REC: "E99"`},
+	} {
+		if tt.edit != nil {
+			tt.edit()
+		}
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(context.Background(), tt.args, &stdout, &stderr); code != exitProblems {
+			t.Errorf("%v: exit %d, want %d", tt.args, code, exitProblems)
+		}
+		if !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%v: stderr lacks %q:\n%s", tt.args, tt.want, stderr.String())
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package generator
+
+import (
+	"io/fs"
+	"path"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/adoptionreport/adoptionreport/generator/charts"
+	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/disclosure"
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// Cache carries a project's data, and the figures, charts and tables
+// computed from it, from one build to the next, so that `serve` rebuilds
+// a page edit without reading the CSVs again: at the scale of all of
+// England reading them is most of a build. A build that uses a Cache
+// reads the data again only when config.toml's settings differ, a data
+// file's size or modification time differs, the day has changed (a date
+// after today is an error), or Changed was told of a file that may be
+// data. Make one with NewCache; it is safe for one build at a time.
+type Cache struct {
+	mu sync.Mutex
+	// loaded is what the data was read with; data is nil until a build
+	// has read it, and after Forget.
+	loaded    dataKey
+	data      *dataset.Dataset
+	dataProbs problem.List
+	// computed holds a draft and a publish build's figures of data.
+	computed map[bool]*computed
+	loads    int
+}
+
+// dataKey is everything the data as read depends on besides the files'
+// contents, which their stamps stand for.
+type dataKey struct {
+	cfg    config.Config
+	stamps [4]fileStamp
+	day    string
+}
+
+// fileStamp tells whether a data file has changed since it was read.
+type fileStamp struct {
+	exists bool
+	size   int64
+	mod    time.Time
+}
+
+// computed is a build's figures, after disclosure control, and what is
+// drawn from them: everything Render makes before the pages.
+type computed struct {
+	report  *indicators.Report
+	charts  []charts.Chart
+	tables  []charts.Table
+	js      []byte
+	jsLeaks []disclosure.Leak
+}
+
+// NewCache returns an empty cache: the first build with it reads the data.
+func NewCache() *Cache {
+	return &Cache{}
+}
+
+// Forget empties the cache, so that the next build reads the data again.
+func (c *Cache) Forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.data, c.dataProbs, c.computed = nil, nil, nil
+}
+
+// Changed tells the cache which project files changed (slash-separated,
+// relative to the project folder, as the preview's watcher gives them).
+// It forgets the data unless every one is a page, a theme file, a layout
+// or a static file that config.toml does not name as data; nil, an
+// unknown change, forgets too.
+func (c *Cache) Changed(files []string) {
+	c.mu.Lock()
+	data := c.loaded.cfg.Data
+	c.mu.Unlock()
+	if files == nil {
+		c.Forget()
+		return
+	}
+	named := map[string]bool{}
+	for _, f := range []string{data.Children, data.Adopters, data.Budget, data.Comparators} {
+		named[dataPath(f)] = true
+	}
+	for _, f := range files {
+		top, _, _ := strings.Cut(f, "/")
+		switch {
+		case named[path.Clean(f)]:
+		case top == ContentDir || top == "themes" || top == "layouts" || top == "static":
+			if top != f { // a file in the folder, not the folder itself
+				continue
+			}
+		}
+		c.Forget()
+		return
+	}
+}
+
+// Loads is how many times builds with the cache have read the data.
+func (c *Cache) Loads() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.loads
+}
+
+// dataOf returns the project's data, read again only when key differs
+// from what the cached data was read with.
+func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem.List) {
+	key := dataKey{cfg: cfg, stamps: stamps(fsys, cfg.Data), day: time.Now().Format(time.DateOnly)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data != nil && reflect.DeepEqual(c.loaded, key) {
+		return c.data, c.dataProbs
+	}
+	ds, probs := loadData(fsys, cfg)
+	c.loaded, c.data, c.dataProbs, c.computed = key, ds, probs, nil
+	c.loads++
+	return ds, probs
+}
+
+// computedOf returns what render computes from ds for a draft or publish
+// build, computing it only the first time for ds.
+func (c *Cache) computedOf(ds *dataset.Dataset, draft bool, render func() (*computed, error)) (*computed, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == ds && c.computed[draft] != nil {
+		return c.computed[draft], nil
+	}
+	got, err := render()
+	if err != nil || c.data != ds {
+		return got, err
+	}
+	if c.computed == nil {
+		c.computed = map[bool]*computed{}
+	}
+	c.computed[draft] = got
+	return got, nil
+}
+
+// stamps are the data files' sizes and modification times.
+func stamps(fsys fs.FS, files config.DataFiles) [4]fileStamp {
+	var out [4]fileStamp
+	for i, name := range []string{files.Children, files.Adopters, files.Budget, files.Comparators} {
+		if info, err := fs.Stat(fsys, dataPath(name)); name != "" && err == nil {
+			out[i] = fileStamp{exists: true, size: info.Size(), mod: info.ModTime()}
+		}
+	}
+	return out
+}
+
+// dataPath is a data file's path as config.toml gives it, as dataset.Load
+// reads it: slash-separated, with no "./".
+func dataPath(name string) string {
+	return path.Clean(strings.ReplaceAll(name, `\`, "/"))
+}

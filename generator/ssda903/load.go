@@ -1,0 +1,324 @@
+// Package ssda903 reads a council's SSDA903 returns, as submitted to the
+// DfE, and derives from them the rows of children.csv, by the rules of
+// docs/data.md ("Your SSDA903 return instead of children.csv"). It does
+// not compute figures: the build feeds what it derives to the dataset
+// package as a children.csv, so that a 903 project's figures are, by
+// construction, those of the equivalent children.csv, and every check
+// of children.csv applies. Problems name the 903 file, row and column
+// the value came from (Remap).
+package ssda903
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing/fstest"
+
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+)
+
+// DerivedName is the name under which the derived children.csv is given
+// to the dataset package. It is never written anywhere; Remap replaces
+// it in every problem with the 903 file (or children.csv) the value came
+// from.
+const DerivedName = "ssda903.derived/children.csv"
+
+// Derived is children.csv as derived from the 903 returns and the
+// optional children.csv beside them.
+type Derived struct {
+	Rows []Row
+	// CSV is the rows as a children.csv, for dataset.Load.
+	CSV []byte
+	// Overridden counts the values the children.csv beside the 903
+	// changed.
+	Overridden int
+
+	ret     *Return
+	columns []string
+	failed  bool
+	broken  map[string]bool // children with a 903 row that could not be read
+}
+
+// Settings are what Load needs from config.toml.
+type Settings struct {
+	Folders      []string // [data] ssda903, oldest first
+	Tracker      string   // [data] children: the optional partial children.csv
+	OwnProviders []string // [ssda903] own_providers
+}
+
+// Load reads the returns and the optional tracker and derives the rows.
+// Every problem is reported; when there are errors the rows are still
+// derived as far as they can be (for check --explain), and Remap drops
+// the dataset's problems with them, which would only repeat the 903's.
+func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
+	r, probs := Read(fsys, s.Folders)
+	rows, p := r.Derive(s.OwnProviders)
+	probs = append(probs, p...)
+	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, ret: r}
+	d.applyTracker(fsys, s, &probs)
+	for _, row := range d.Rows {
+		if row.Values["should_be_placed"] == "" {
+			at := row.Anchor
+			if l, ok := row.From["placed_for_adoption"]; ok {
+				at = l
+			}
+			probs.Errorf(at.File, at.Row, at.Col, at.Column, "child %s was placed for adoption, but no placed_for_adoption.csv row (DATE_PLACED) or AD1 DATE_INT gives the decision that they should be: add it to the 903, or give should_be_placed for the child in %s", row.ChildID, s.Tracker)
+		}
+	}
+	d.CSV = d.encode()
+	d.failed = probs.HasErrors()
+	return d, probs
+}
+
+// applyTracker fills and overrides the derived rows from the partial
+// children.csv beside the 903, if there is one, and names once each
+// figure that rests on a column neither gives.
+func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
+	have := map[string]bool{}
+	found := false // the tracker exists
+	defer func() {
+		for _, m := range []struct{ col, figures string }{
+			{"disabled", "the breakdowns by disability count every child as not disabled"},
+			{"sibling_group", "the breakdowns by sibling group count every child as placed alone"},
+			{"matched", "matches (the matched count and the time-to-match figures) count only children already adopted: the 903 records a match in AD1, when the child is adopted"},
+		} {
+			switch {
+			case have[m.col]:
+			case found:
+				probs.Warnf(s.Tracker, 0, 0, m.col, "column is missing, and the 903 does not hold %s: %s. Add the column (see docs/data.md)", m.col, m.figures)
+			default:
+				probs.Warnf("config.toml", 0, 0, "data.ssda903", "the 903 does not hold %s, and there is no %s beside it to give it: %s. Add a %s with child_id and %s columns (see docs/data.md)", m.col, s.Tracker, m.figures, s.Tracker, m.col)
+			}
+		}
+	}()
+	if s.Tracker == "" {
+		return
+	}
+	data, err := fs.ReadFile(fsys, s.Tracker)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		probs.Errorf(s.Tracker, 0, 0, "", "cannot be read: %v", err)
+		return
+	}
+	found = true
+	known := make([]string, len(d.columns))
+	for i, c := range d.columns {
+		known[i] = strings.ToUpper(c)
+	}
+	var unknown []string
+	t := readTable(s.Tracker, data, known, []string{"CHILD_ID"}, &unknown, probs)
+	if len(unknown) > 0 {
+		probs.Warnf(s.Tracker, 0, 0, "", "unknown columns ignored (%s): beside the 903, children.csv may hold child_id, entered_care and any column of children.csv", strings.Join(unknown, "; "))
+	}
+	if t == nil {
+		return
+	}
+	for _, c := range d.columns {
+		if t.col[strings.ToUpper(c)] != 0 {
+			have[c] = true
+		}
+	}
+	byChild := map[string][]int{}
+	for i, r := range d.Rows {
+		byChild[r.ChildID] = append(byChild[r.ChildID], i)
+	}
+	used := map[int]int{} // derived row → tracker row
+	for _, tr := range t.rows {
+		id := t.get(tr, "CHILD_ID")
+		ec := t.get(tr, "ENTERED_CARE")
+		if id.text == "" {
+			errAt(probs, id, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", s.Tracker)
+			continue
+		}
+		if d.broken[id.text] {
+			continue // the 903 error for the child says enough
+		}
+		entered, err := dataset.ParseDate(ec.text)
+		if err != nil {
+			errAt(probs, ec, "%v", err)
+			continue
+		}
+		idx := byChild[id.text]
+		var dates []string
+		for _, i := range idx {
+			dates = append(dates, d.Rows[i].Values["entered_care"])
+		}
+		target := -1
+		switch {
+		case len(idx) == 0:
+			errAt(probs, id, "child %s is in no period of care with an adoption plan in the 903 returns read: check the ID (the 903's CHILD), add the year's return, or delete the row", id.text)
+			continue
+		case entered == 0 && len(idx) > 1:
+			errAt(probs, id, "child %s has %d periods of care with an adoption plan in the 903 (entering care %s): add an entered_care column to say which period this row is for", id.text, len(idx), strings.Join(dates, " and "))
+			continue
+		case entered == 0:
+			target = idx[0]
+		default:
+			want := uk(entered)
+			for _, i := range idx {
+				if d.Rows[i].Values["entered_care"] == want {
+					target = i
+				}
+			}
+			if target < 0 {
+				errAt(probs, ec, "child %s entered care on %s in the 903, not on %s: give the DECOM of the episode that started the period (RNE S)", id.text, strings.Join(dates, " or "), ec.text)
+				continue
+			}
+		}
+		if first, dup := used[target]; dup {
+			errAt(probs, id, "child %s's period of care entering %s is also on row %d: one row per period; merge them", id.text, d.Rows[target].Values["entered_care"], first)
+			continue
+		}
+		used[target] = tr.row
+		row := &d.Rows[target]
+		for _, col := range d.columns {
+			if col == "child_id" || col == "entered_care" {
+				continue
+			}
+			c := t.get(tr, strings.ToUpper(col))
+			if c.text == "" {
+				continue
+			}
+			if old := row.Values[col]; old != "" && !same(old, c.text) {
+				d.Overridden++
+				if row.Replaced == nil {
+					row.Replaced = map[string]string{}
+				}
+				row.Replaced[col] = old
+			}
+			row.Values[col] = c.text
+			row.From[col] = c.at()
+		}
+	}
+	if d.Overridden > 0 {
+		probs.Warnf(s.Tracker, 0, 0, "", "overrode %d %s the 903 gave, as this file asks (adoptionreport check --explain CHILD_ID shows which for a child)", d.Overridden, plural(d.Overridden, "value", "values"))
+	}
+}
+
+// same reports whether two cells say the same: dates and yes/no in
+// whichever form the contract allows.
+func same(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	if da, err := dataset.ParseDate(a); err == nil && da != 0 {
+		db, err := dataset.ParseDate(b)
+		return err == nil && da == db
+	}
+	yes := []string{"yes", "y", "true", "1"}
+	no := []string{"no", "n", "false", "0"}
+	in := func(l []string, s string) bool { return slices.Contains(l, strings.ToLower(s)) }
+	return in(yes, a) && in(yes, b) || in(no, a) && in(no, b)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// encode writes the rows as children.csv.
+func (d *Derived) encode() []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write(d.columns)
+	rec := make([]string, len(d.columns))
+	for _, r := range d.Rows {
+		for i, c := range d.columns {
+			rec[i] = r.Values[c]
+		}
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+var placeRE = regexp.MustCompile(regexp.QuoteMeta(DerivedName) + `:(\d+):(\d+)`)
+
+// Remap moves the dataset's problems with the derived children.csv to
+// the cells the values came from: a 903 file's, or the children.csv
+// beside it. After errors in the 903 itself they are dropped: they would
+// only repeat them.
+func (d *Derived) Remap(l problem.List) problem.List {
+	out := l[:0:0]
+	for _, p := range l {
+		if p.File != DerivedName {
+			out = append(out, p)
+			continue
+		}
+		if d.failed {
+			continue
+		}
+		p.Message = placeRE.ReplaceAllStringFunc(p.Message, func(m string) string {
+			s := placeRE.FindStringSubmatch(m)
+			line, _ := strconv.Atoi(s[1])
+			col, _ := strconv.Atoi(s[2])
+			name := ""
+			if col >= 1 && col <= len(d.columns) {
+				name = d.columns[col-1]
+			}
+			at := d.locate(line, name)
+			return fmt.Sprintf("%s:%d:%d", at.File, at.Row, at.Col)
+		})
+		at := d.locate(p.Line, p.Field)
+		field := p.Field
+		if at.Column != "" && !strings.EqualFold(at.Column, p.Field) && p.Field != "" {
+			field = at.Column + " (" + p.Field + ")"
+		}
+		if p.Line >= 2 && p.Line-2 < len(d.Rows) {
+			p.Message = "child " + d.Rows[p.Line-2].ChildID + ": " + p.Message
+		}
+		p.File, p.Line, p.Col, p.Field = at.File, at.Row, at.Col, field
+		out = append(out, p)
+	}
+	return out
+}
+
+// locate finds the cell behind a derived row (a spreadsheet row, header
+// = 1) and column; a problem about the whole file goes to config.toml's
+// [data] ssda903.
+func (d *Derived) locate(line int, col string) Loc {
+	i := line - 2
+	if i < 0 || i >= len(d.Rows) {
+		return Loc{File: "config.toml", Column: "data.ssda903"}
+	}
+	if at, ok := d.Rows[i].From[col]; ok {
+		return at
+	}
+	return d.Rows[i].Anchor
+}
+
+// FS is base with the derived children.csv added at DerivedName, for
+// dataset.Load. Nothing is written to disk.
+func (d *Derived) FS(base fs.FS) fs.FS {
+	return overlay{base: base, file: fstest.MapFS{DerivedName: {Data: d.CSV}}}
+}
+
+type overlay struct {
+	base fs.FS
+	file fstest.MapFS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if name == DerivedName {
+		return o.file.Open(name)
+	}
+	return o.base.Open(name)
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if name == DerivedName {
+		return o.file.ReadFile(name)
+	}
+	return fs.ReadFile(o.base, name)
+}
