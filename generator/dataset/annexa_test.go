@@ -245,3 +245,27 @@ func TestAnnexAProblems(t *testing.T) {
 		})
 	}
 }
+
+// With the children from elsewhere (the 903), List 10 is not read and
+// children.csv is read in full; List 11 still gives the households.
+func TestAnnexAChildrenElsewhere(t *testing.T) {
+	fsys := project(t, "clean")
+	fsys["data/annex_a.xlsx"] = &fstest.MapFile{Data: annexWorkbook(t)}
+	delete(fsys, "data/adopters.csv")
+	files := defaultFiles
+	files.AnnexA = "data/annex_a.xlsx"
+	clean, _ := Load(project(t, "clean"), defaultFiles, reportYear, Today(testToday))
+	ds, probs := Load(fsys, files, reportYear, Today(testToday), ChildrenElsewhere())
+	if probs.HasErrors() {
+		t.Fatalf("problems:\n%s", strings.Join(strs(probs), "\n"))
+	}
+	if !strings.Contains(probs.Error(), "data/annex_a.xlsx[List 10 - Adoption]: is not read: with [data] ssda903 the children come from the 903 returns") {
+		t.Errorf("no warning that List 10 is not read:\n%s", probs.Error())
+	}
+	if len(ds.Children) != len(clean.Children) || ds.Children[0] != clean.Children[0] {
+		t.Errorf("children not read from children.csv: %d rows, want %d", len(ds.Children), len(clean.Children))
+	}
+	if len(ds.Adopters) != 4 || ds.Adopters[0].HouseholdID != "FAM1" {
+		t.Errorf("households not read from List 11: %+v", ds.Adopters)
+	}
+}
