@@ -32,6 +32,9 @@ type annexList struct {
 	norm    map[string]string
 	unused  []string
 	key     string // a heading only this list's header row has
+	// idKey is the list's ID heading, which marks the header row of a
+	// sheet named for the list even when the key heading is missing.
+	idKey string
 	// required are the contract columns it must have, by the heading
 	// that gives them.
 	required []string
@@ -56,8 +59,11 @@ var list10 = annexList{
 		"Reason Why Child No Longer Placed for Adoption":                                  "reversal_reason",
 		"Date the child was placed for fostering in FFA or concurrent planning placement": "moved_in_with_adopters",
 	},
-	unused:   []string{"family identifier", "age of child (years)", "age of child", "age"},
-	key:      "Child Unique ID",
+	unused: []string{"family identifier", "age of child (years)", "age of child", "age"},
+	// Lists 1 to 9 have a Child Unique ID too: the adoption decision is
+	// List 10's own.
+	key:      "Date of Decision that Child Should be Placed for Adoption",
+	idKey:    "Child Unique ID",
 	required: []string{"child_id", "sex", "date_of_birth", "entered_care", "should_be_placed"},
 }
 
@@ -83,6 +89,7 @@ var list11 = annexList{
 		"does the adopter have a disability", "date stage 2 ended", "date application submitted",
 		"no. of children placed", "number of children placed", "date of adoption order"},
 	key:      "Date enquiry received",
+	idKey:    "Family identifier",
 	required: []string{"household_id", "stage1_started"},
 }
 
@@ -211,7 +218,11 @@ func findList(f *excelize.File, file string, l *annexList, read func(string) ([]
 		if !ok {
 			continue
 		}
-		if h := headerRow(rows, annexHeading(l.key)); h >= 0 {
+		h := headerRow(rows, annexHeading(l.key))
+		if h < 0 && named.MatchString(sheet) {
+			h = headerRow(rows, annexHeading(l.idKey))
+		}
+		if h >= 0 {
 			if err := convertCells(f, sheet, rows); err != nil {
 				probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
 				return nil
@@ -219,7 +230,7 @@ func findList(f *excelize.File, file string, l *annexList, read func(string) ([]
 			return annexTable(problem.Sheet(file, sheet), rows, h, l, probs)
 		}
 		if named.MatchString(sheet) {
-			probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "has no header row with the heading %q, so it cannot be read as %s: check the headings are Ofsted's", l.key, l.title)
+			probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "has no header row with the heading %q or %q, so it cannot be read as %s: check the headings are Ofsted's", l.idKey, l.key, l.title)
 			return nil
 		}
 	}

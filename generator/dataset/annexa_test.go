@@ -39,9 +39,9 @@ func pd(s string) period.Date {
 	return d
 }
 
-// annexWorkbook is a hand-made Annex A: a cover sheet; List 10 on a
-// sheet named for it, under a title row, as Ofsted's template lays it
-// out; and List 11 on a sheet whose name does not say so, found by its
+// annexWorkbook is a hand-made Annex A: a cover sheet; List 1; List 10
+// under a title row, as Ofsted's template lays it out; and List 11; the
+// sheets' names do not say which list they hold, so each is found by its
 // header row.
 func annexWorkbook(t *testing.T) []byte {
 	list10 := append(row(1, "List 10: Adoption"), cellsOf(3,
@@ -89,7 +89,9 @@ func annexWorkbook(t *testing.T) []byte {
 		// Row 9: no family identifier: a family of one, by the adopter's own.
 		[]any{"A8", nil, "a) Male", "a) WBRI", nil, 50, "b) No", "b) No", dt("2024-02-01"), dt("2024-02-10")},
 	)
-	return workbookOf(t, xsheet{"Cover", row(1, "Annex A for Ofsted")}, xsheet{"List 10 - Adoption", list10}, xsheet{"Adopters", list11})
+	// List 1 (contacts) has a Child Unique ID too, and comes first.
+	list1 := cellsOf(1, []any{"Child Unique ID", "Gender", "Date of Contact"}, []any{"X1", "a) Male", dt("2024-01-01")})
+	return workbookOf(t, xsheet{"Cover", row(1, "Annex A for Ofsted")}, xsheet{"Contacts", list1}, xsheet{"Adoption", list10}, xsheet{"Adopters", list11})
 }
 
 // A hand-worked Annex A, filled by partial children.csv and adopters.csv,
@@ -109,7 +111,7 @@ func TestAnnexA(t *testing.T) {
 	}
 	files := config.DataFiles{Children: "data/children.csv", Adopters: "data/adopters.csv", Budget: "data/budget.csv", AnnexA: "data/annex_a.xlsx"}
 	ds, probs := Load(fsys, files, reportYear, Today(testToday))
-	l10, l11 := "data/annex_a.xlsx[List 10 - Adoption]", "data/annex_a.xlsx[Adopters]"
+	l10, l11 := "data/annex_a.xlsx[Adoption]", "data/annex_a.xlsx[Adopters]"
 	want := []string{
 		`E ` + l10 + `:7:L: placed_for_adoption: "31/02/2022" is not a date`,
 		`E ` + l11 + `:9:B: household_id: `, // placeholder, replaced below
@@ -117,7 +119,7 @@ func TestAnnexA(t *testing.T) {
 		`E data/children.csv:5:1: child_id: C9 is not in Annex A List 10 (children with an adoption decision) (` + l10 + `), so this row fills nothing`,
 		`W data/adopters.csv: 1 value overrides the one given in Annex A List 11 (adopters): this file's value was used`,
 		`W data/annex_a.xlsx[Adopters]: 1 family has no Date Stage 1 started`,
-		`W data/annex_a.xlsx[List 10 - Adoption]: adopted_by_foster_carer: Annex A List 10 (children with an adoption decision) has no such column and children.csv does not give it, so A10 counts a child adopted by their foster carer like any other`,
+		`W data/annex_a.xlsx[Adoption]: adopted_by_foster_carer: Annex A List 10 (children with an adoption decision) has no such column and children.csv does not give it, so A10 counts a child adopted by their foster carer like any other`,
 		`W data/children.csv: 1 value overrides the one given in Annex A List 10`,
 	}
 	// Row 9 has no family identifier: it is a family of one, by A8, and
@@ -212,7 +214,7 @@ func TestAnnexAProblems(t *testing.T) {
 	}{
 		{"a List 10 sheet without the header", workbookOf(t, xsheet{"List 10", row(1, "Child ID", "Sex")}), []string{
 			`E data/a.xlsx: has neither Annex A List 10 (children with an adoption decision) nor Annex A List 11 (adopters)`,
-			`E data/a.xlsx[List 10]: has no header row with the heading "Child Unique ID", so it cannot be read as Annex A List 10`,
+			`E data/a.xlsx[List 10]: has no header row with the heading "Child Unique ID" or "Date of Decision that Child Should be Placed for Adoption", so it cannot be read as Annex A List 10`,
 		}},
 		{"a list lacking a required heading", workbookOf(t, xsheet{"List 10", row(1, "Child Unique ID", "Gender", "Date of Birth", "Date the Child Entered Care", "Date of Placement Order", "Gender", "Colour")}), []string{
 			`E data/a.xlsx[List 10]:1: Annex A List 10 (children with an adoption decision) needs a column headed "Date of Decision that Child Should be Placed for Adoption", which this sheet lacks`,
@@ -259,7 +261,7 @@ func TestAnnexAChildrenElsewhere(t *testing.T) {
 	if probs.HasErrors() {
 		t.Fatalf("problems:\n%s", strings.Join(strs(probs), "\n"))
 	}
-	if !strings.Contains(probs.Error(), "data/annex_a.xlsx[List 10 - Adoption]: is not read: with [data] ssda903 the children come from the 903 returns") {
+	if !strings.Contains(probs.Error(), "data/annex_a.xlsx[Adoption]: is not read: with [data] ssda903 the children come from the 903 returns") {
 		t.Errorf("no warning that List 10 is not read:\n%s", probs.Error())
 	}
 	if len(ds.Children) != len(clean.Children) || ds.Children[0] != clean.Children[0] {
