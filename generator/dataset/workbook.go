@@ -45,6 +45,13 @@ func splitSheet(name string) (file, sheet string) {
 	return name[:i], name[i+1 : len(name)-1]
 }
 
+// SheetFile is the file of a data path as config.toml gives it, without
+// the sheet a workbook's path may name in square brackets.
+func SheetFile(name string) string {
+	file, _ := splitSheet(name)
+	return file
+}
+
 // isWorkbook reports whether data is a file a spreadsheet program saved
 // in its own format rather than as CSV: the content decides, not the
 // name, because a workbook saved under a .csv name is still a workbook.
