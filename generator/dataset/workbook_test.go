@@ -230,6 +230,8 @@ func TestBadWorkbooks(t *testing.T) {
 		{"a part claiming gigabytes", "c.xlsx", claimSize(t, good, "xl/theme/theme1.xml", 3<<30), `E c.xlsx: is too large to read (over 256 MB unpacked), or damaged: delete the sheets the report does not read, or save the table as CSV UTF-8`},
 		{"corrupt", "c.xlsx", good[:len(good)/2], `E c.xlsx: cannot be read as an Excel workbook (zip: not a valid zip file): it may be damaged, or another kind of file renamed; open it in Excel and use File > Save As > "Excel Workbook (.xlsx)"`},
 		{"ods", "c.ods", []byte("PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK"), `E c.ods: is an OpenDocument spreadsheet (.ods), which cannot be read: save it as "Excel 2007-365 (.xlsx)"`},
+		{"a CSV opened with the wrong separator, saved as a workbook", "c.xlsx", workbookOf(t, xsheet{"Sheet1", row(1, "child_id;sex;date_of_birth")}),
+			`E c.xlsx[Sheet1]:1:A: the columns are all in column A, separated by semicolons: select column A and use Data > Text to Columns (Delimited, by semicolons), then save`},
 		{"a sheet of a CSV file", "c.csv[Children]", []byte("child_id\nC1\n"), `E c.csv: is not an Excel workbook, so it has no sheet "Children": give the workbook's path, or remove [Children] from this file's path in config.toml`},
 	}
 	for _, tt := range tests {
