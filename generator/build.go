@@ -171,7 +171,7 @@ func loadData(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem.List) {
 	d, probs := ssda903.Load(fsys, SSDA903Settings(cfg))
 	files := cfg.Data
 	files.Children = ssda903.DerivedName
-	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year)
+	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year, dataset.ChildrenElsewhere())
 	return ds, append(probs, d.Remap(dsProbs)...)
 }
 

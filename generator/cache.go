@@ -40,7 +40,7 @@ type Cache struct {
 // contents, which their stamps stand for.
 type dataKey struct {
 	cfg    config.Config
-	stamps [4]fileStamp
+	stamps [5]fileStamp
 	day    string
 }
 
@@ -87,7 +87,7 @@ func (c *Cache) Changed(files []string) {
 		return
 	}
 	named := map[string]bool{}
-	for _, f := range []string{data.Children, data.Adopters, data.Budget, data.Comparators} {
+	for _, f := range []string{data.Children, data.Adopters, data.Budget, data.Comparators, data.AnnexA} {
 		named[dataPath(f)] = true
 	}
 	for _, f := range files {
@@ -146,9 +146,9 @@ func (c *Cache) computedOf(ds *dataset.Dataset, draft bool, render func() (*comp
 }
 
 // stamps are the data files' sizes and modification times.
-func stamps(fsys fs.FS, files config.DataFiles) [4]fileStamp {
-	var out [4]fileStamp
-	for i, name := range []string{files.Children, files.Adopters, files.Budget, files.Comparators} {
+func stamps(fsys fs.FS, files config.DataFiles) [5]fileStamp {
+	var out [5]fileStamp
+	for i, name := range []string{files.Children, files.Adopters, files.Budget, files.Comparators, files.AnnexA} {
 		if info, err := fs.Stat(fsys, dataPath(name)); name != "" && err == nil {
 			out[i] = fileStamp{exists: true, size: info.Size(), mod: info.ModTime()}
 		}
@@ -157,7 +157,8 @@ func stamps(fsys fs.FS, files config.DataFiles) [4]fileStamp {
 }
 
 // dataPath is a data file's path as config.toml gives it, as dataset.Load
-// reads it: slash-separated, with no "./".
+// reads it: slash-separated, with no "./", and without the sheet of a
+// workbook ("data/tracker.xlsx[Children]" is data/tracker.xlsx).
 func dataPath(name string) string {
-	return path.Clean(strings.ReplaceAll(name, `\`, "/"))
+	return path.Clean(strings.ReplaceAll(dataset.SheetFile(name), `\`, "/"))
 }

@@ -80,3 +80,33 @@ func TestCacheReadsDataOnlyWhenItChanges(t *testing.T) {
 		t.Error("a change to a data file kept under content/ kept the data")
 	}
 }
+
+// A workbook's sheet named as data is stamped by its file: rewriting the
+// workbook reads the data again, and so does Changed naming it.
+func TestCacheStampsWorkbooks(t *testing.T) {
+	dir := newProject(t)
+	writeWorkbook(t, filepath.Join(dir, "data", "finance.xlsx"), sheet{name: "Notes"},
+		sheet{name: "Budget", csv: readText(t, filepath.Join(dir, "data", "budget.csv"))})
+	appendTo(t, dir, "config.toml", "\n[data]\nbudget = \"data/finance.xlsx[Budget]\"\n")
+	out := filepath.Join(t.TempDir(), "site")
+	cache := NewCache()
+	build := func(what string, wantLoads int) {
+		t.Helper()
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache}); err != nil {
+			t.Fatalf("%s: %v\n%s", what, err, res.Problems.Error())
+		}
+		if n := cache.Loads(); n != wantLoads {
+			t.Errorf("%s: the data has been read %d times, want %d", what, n, wantLoads)
+		}
+	}
+	build("first build", 1)
+	cache.Changed([]string{"content/summary.md"})
+	build("page edit", 1)
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "data", "finance.xlsx"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	build("workbook touched", 2)
+	cache.Changed([]string{"data/finance.xlsx"})
+	build("workbook changed", 3)
+}

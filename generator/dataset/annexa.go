@@ -32,6 +32,9 @@ type annexList struct {
 	norm    map[string]string
 	unused  []string
 	key     string // a heading only this list's header row has
+	// idKey is the list's ID heading, which marks the header row of a
+	// sheet named for the list even when the key heading is missing.
+	idKey string
 	// required are the contract columns it must have, by the heading
 	// that gives them.
 	required []string
@@ -56,8 +59,11 @@ var list10 = annexList{
 		"Reason Why Child No Longer Placed for Adoption":                                  "reversal_reason",
 		"Date the child was placed for fostering in FFA or concurrent planning placement": "moved_in_with_adopters",
 	},
-	unused:   []string{"family identifier", "age of child (years)", "age of child", "age"},
-	key:      "Child Unique ID",
+	unused: []string{"family identifier", "age of child (years)", "age of child", "age"},
+	// Lists 1 to 9 have a Child Unique ID too: the adoption decision is
+	// List 10's own.
+	key:      "Date of Decision that Child Should be Placed for Adoption",
+	idKey:    "Child Unique ID",
 	required: []string{"child_id", "sex", "date_of_birth", "entered_care", "should_be_placed"},
 }
 
@@ -83,6 +89,7 @@ var list11 = annexList{
 		"does the adopter have a disability", "date stage 2 ended", "date application submitted",
 		"no. of children placed", "number of children placed", "date of adoption order"},
 	key:      "Date enquiry received",
+	idKey:    "Family identifier",
 	required: []string{"household_id", "stage1_started"},
 }
 
@@ -165,11 +172,16 @@ func readAnnexA(file string, data []byte, probs *problem.List) annexSheets {
 		if rows, ok := cells[sheet]; ok {
 			return rows, true
 		}
-		rows, ok := sheetCells(f, file, sheet, probs)
-		if ok {
-			cells[sheet] = rows
+		// Raw values, not yet read by their formats: finding the header
+		// needs only the text, and the lists not wanted (List 1's
+		// thousands of contacts) need no more.
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
+			return nil, false
 		}
-		return rows, ok
+		cells[sheet] = rows
+		return rows, true
 	}
 	for _, l := range []*annexList{&list10, &list11} {
 		t := findList(f, file, l, read, probs)
@@ -206,11 +218,19 @@ func findList(f *excelize.File, file string, l *annexList, read func(string) ([]
 		if !ok {
 			continue
 		}
-		if h := headerRow(rows, annexHeading(l.key)); h >= 0 {
+		h := headerRow(rows, annexHeading(l.key))
+		if h < 0 && named.MatchString(sheet) {
+			h = headerRow(rows, annexHeading(l.idKey))
+		}
+		if h >= 0 {
+			if err := convertCells(f, sheet, rows); err != nil {
+				probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "cannot be read (%v): it may be damaged; %s", err, saveAsXLSX)
+				return nil
+			}
 			return annexTable(problem.Sheet(file, sheet), rows, h, l, probs)
 		}
 		if named.MatchString(sheet) {
-			probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "has no header row with the heading %q, so it cannot be read as %s: check the headings are Ofsted's", l.key, l.title)
+			probs.Errorf(problem.Sheet(file, sheet), 0, 0, "", "has no header row with the heading %q or %q, so it cannot be read as %s: check the headings are Ofsted's", l.idKey, l.key, l.title)
 			return nil
 		}
 	}
@@ -388,9 +408,9 @@ func annexAdopters(t *table, overlay *table, lim limits, probs *problem.List) ([
 				if err != nil {
 					// A cell that is no date is the family's, so that the
 					// check reports it.
-					best, bestAt = v, t.place(i, col)
-					bestD = -1
-					break
+					*reflectField(&r, adopterSchema, col) = v
+					at[col] = t.place(i, col)
+					return
 				}
 				if best == "" || latest && d > bestD || !latest && d < bestD {
 					best, bestD, bestAt = v, d, t.place(i, col)
@@ -529,8 +549,11 @@ func applyOverlay(t, over *table, s schema, n int, ids func(int) (id, sub string
 			if col == "" || col == idCol || col == sub || v == "" {
 				continue
 			}
+			// A value the list does not hold itself (the registration Stage
+			// 1 started stands in for, FFA read from its date) is filled,
+			// not overridden.
 			old := set(i, col, v, cellPlace{over.name, r.row, c + 1})
-			if old != "" && !sameValue(old, v) {
+			if old != "" && t.col[col] != 0 && !sameValue(old, v) {
 				overrides++
 			}
 		}

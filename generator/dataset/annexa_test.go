@@ -39,9 +39,9 @@ func pd(s string) period.Date {
 	return d
 }
 
-// annexWorkbook is a hand-made Annex A: a cover sheet; List 10 on a
-// sheet named for it, under a title row, as Ofsted's template lays it
-// out; and List 11 on a sheet whose name does not say so, found by its
+// annexWorkbook is a hand-made Annex A: a cover sheet; List 1; List 10
+// under a title row, as Ofsted's template lays it out; and List 11; the
+// sheets' names do not say which list they hold, so each is found by its
 // header row.
 func annexWorkbook(t *testing.T) []byte {
 	list10 := append(row(1, "List 10: Adoption"), cellsOf(3,
@@ -89,7 +89,9 @@ func annexWorkbook(t *testing.T) []byte {
 		// Row 9: no family identifier: a family of one, by the adopter's own.
 		[]any{"A8", nil, "a) Male", "a) WBRI", nil, 50, "b) No", "b) No", dt("2024-02-01"), dt("2024-02-10")},
 	)
-	return workbookOf(t, xsheet{"Cover", row(1, "Annex A for Ofsted")}, xsheet{"List 10 - Adoption", list10}, xsheet{"Adopters", list11})
+	// List 1 (contacts) has a Child Unique ID too, and comes first.
+	list1 := cellsOf(1, []any{"Child Unique ID", "Gender", "Date of Contact"}, []any{"X1", "a) Male", dt("2024-01-01")})
+	return workbookOf(t, xsheet{"Cover", row(1, "Annex A for Ofsted")}, xsheet{"Contacts", list1}, xsheet{"Adoption", list10}, xsheet{"Adopters", list11})
 }
 
 // A hand-worked Annex A, filled by partial children.csv and adopters.csv,
@@ -102,14 +104,14 @@ func TestAnnexA(t *testing.T) {
 			"C2,2021-02-01,,SG1,yes\n" + // row 3: C2's second period; disabled overrides List 10's No
 			"C2,,no,,\n" + // row 4: which of C2's periods?
 			"C9,,yes,,\n")}, // row 5: not in List 10
-		"data/adopters.csv": {Data: []byte("household_id,registration_of_interest,fast_track\n" +
-			"FAM1,2023-04-20,no\n" + // overrides the stand-in, 2023-05-01
-			"FAM3,2024-01-20,\n")},
+		"data/adopters.csv": {Data: []byte("household_id,registration_of_interest,fast_track,ethnicity\n" +
+			"FAM1,2023-04-20,no,WIRI\n" + // fills in for the stand-in, 2023-05-01; overrides WBRI
+			"FAM3,2024-01-20,,\n")},
 		"data/budget.csv": {Data: []byte("year,line,budget,actual\n2024-25,Fees,1,1\n")},
 	}
 	files := config.DataFiles{Children: "data/children.csv", Adopters: "data/adopters.csv", Budget: "data/budget.csv", AnnexA: "data/annex_a.xlsx"}
 	ds, probs := Load(fsys, files, reportYear, Today(testToday))
-	l10, l11 := "data/annex_a.xlsx[List 10 - Adoption]", "data/annex_a.xlsx[Adopters]"
+	l10, l11 := "data/annex_a.xlsx[Adoption]", "data/annex_a.xlsx[Adopters]"
 	want := []string{
 		`E ` + l10 + `:7:L: placed_for_adoption: "31/02/2022" is not a date`,
 		`E ` + l11 + `:9:B: household_id: `, // placeholder, replaced below
@@ -117,7 +119,7 @@ func TestAnnexA(t *testing.T) {
 		`E data/children.csv:5:1: child_id: C9 is not in Annex A List 10 (children with an adoption decision) (` + l10 + `), so this row fills nothing`,
 		`W data/adopters.csv: 1 value overrides the one given in Annex A List 11 (adopters): this file's value was used`,
 		`W data/annex_a.xlsx[Adopters]: 1 family has no Date Stage 1 started`,
-		`W data/annex_a.xlsx[List 10 - Adoption]: adopted_by_foster_carer: Annex A List 10 (children with an adoption decision) has no such column and children.csv does not give it, so A10 counts a child adopted by their foster carer like any other`,
+		`W data/annex_a.xlsx[Adoption]: adopted_by_foster_carer: Annex A List 10 (children with an adoption decision) has no such column and children.csv does not give it, so A10 counts a child adopted by their foster carer like any other`,
 		`W data/children.csv: 1 value overrides the one given in Annex A List 10`,
 	}
 	// Row 9 has no family identifier: it is a family of one, by A8, and
@@ -150,10 +152,11 @@ func TestAnnexA(t *testing.T) {
 
 	wantHH := []Adopter{
 		// FAM1: each date the earliest of the two adopters'; registration
-		// from adopters.csv; ethnicity the first adopter's; FFA as either.
+		// and ethnicity (the first adopter's, WBRI) from adopters.csv; FFA
+		// as either.
 		{Row: 2, HouseholdID: "FAM1", Enquiry: pd("2023-04-03"), RegistrationOfInterest: pd("2023-04-20"), Stage1Started: pd("2023-05-01"),
 			Stage1Completed: pd("2023-06-20"), Stage2Started: pd("2023-06-25"), Approved: pd("2023-10-20"), Matched: pd("2024-01-15"),
-			Placed: pd("2024-02-01"), EarlyPermanenceApproved: true, Ethnicity: "WBRI", EthnicityGroup: "White"},
+			Placed: pd("2024-02-01"), EarlyPermanenceApproved: true, Ethnicity: "WIRI", EthnicityGroup: "White"},
 		// FAM2: Stage 1 started stands in for registration; withdrew.
 		{Row: 4, HouseholdID: "FAM2", Enquiry: pd("2023-07-01"), RegistrationOfInterest: pd("2023-08-01"), Stage1Started: pd("2023-08-01"),
 			Withdrawn: pd("2023-09-01"), WithdrawnReason: "Personal circumstances", Ethnicity: "WBRI", EthnicityGroup: "White"},
@@ -211,7 +214,7 @@ func TestAnnexAProblems(t *testing.T) {
 	}{
 		{"a List 10 sheet without the header", workbookOf(t, xsheet{"List 10", row(1, "Child ID", "Sex")}), []string{
 			`E data/a.xlsx: has neither Annex A List 10 (children with an adoption decision) nor Annex A List 11 (adopters)`,
-			`E data/a.xlsx[List 10]: has no header row with the heading "Child Unique ID", so it cannot be read as Annex A List 10`,
+			`E data/a.xlsx[List 10]: has no header row with the heading "Child Unique ID" or "Date of Decision that Child Should be Placed for Adoption", so it cannot be read as Annex A List 10`,
 		}},
 		{"a list lacking a required heading", workbookOf(t, xsheet{"List 10", row(1, "Child Unique ID", "Gender", "Date of Birth", "Date the Child Entered Care", "Date of Placement Order", "Gender", "Colour")}), []string{
 			`E data/a.xlsx[List 10]:1: Annex A List 10 (children with an adoption decision) needs a column headed "Date of Decision that Child Should be Placed for Adoption", which this sheet lacks`,
@@ -223,6 +226,16 @@ func TestAnnexAProblems(t *testing.T) {
 			`W data/a.xlsx[List 10]:1: ethnicity: column is missing`,
 			`W data/a.xlsx[List 10]:1:G: column "Colour" is not one of Annex A List 10 (children with an adoption decision)'s, ignored`,
 		}},
+		{"a bad date of one adopter of two: reported, though the family did not leave", workbookOf(t, xsheet{"List 11", cellsOf(1,
+			[]any{"Family identifier", "Date enquiry received", "Date Stage 1 started", "Date of leaving adoption process"},
+			[]any{"FAM1", dt("2023-01-01"), dt("2023-02-01"), "soon"},
+			[]any{"FAM1", dt("2023-01-01"), dt("2023-02-01")},
+		)}), []string{
+			`E data/a.xlsx[List 11]:2:D: withdrawn: "soon" is not a date`,
+			`E data/children.csv: file not found`,
+			`W data/a.xlsx[List 11]: registration_of_interest: List 11 has no registration of interest`,
+			`W data/a.xlsx[List 11]: fast_track: `,
+		}},
 		{"not a workbook", []byte("child_id\nC1\n"), []string{`E data/a.xlsx: is not an Excel workbook: annex_a is the Annex A workbook as you gave it to Ofsted (.xlsx)`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,5 +245,29 @@ func TestAnnexAProblems(t *testing.T) {
 				t.Error(d)
 			}
 		})
+	}
+}
+
+// With the children from elsewhere (the 903), List 10 is not read and
+// children.csv is read in full; List 11 still gives the households.
+func TestAnnexAChildrenElsewhere(t *testing.T) {
+	fsys := project(t, "clean")
+	fsys["data/annex_a.xlsx"] = &fstest.MapFile{Data: annexWorkbook(t)}
+	delete(fsys, "data/adopters.csv")
+	files := defaultFiles
+	files.AnnexA = "data/annex_a.xlsx"
+	clean, _ := Load(project(t, "clean"), defaultFiles, reportYear, Today(testToday))
+	ds, probs := Load(fsys, files, reportYear, Today(testToday), ChildrenElsewhere())
+	if probs.HasErrors() {
+		t.Fatalf("problems:\n%s", strings.Join(strs(probs), "\n"))
+	}
+	if !strings.Contains(probs.Error(), "data/annex_a.xlsx[Adoption]: is not read: with [data] ssda903 the children come from the 903 returns") {
+		t.Errorf("no warning that List 10 is not read:\n%s", probs.Error())
+	}
+	if len(ds.Children) != len(clean.Children) || ds.Children[0] != clean.Children[0] {
+		t.Errorf("children not read from children.csv: %d rows, want %d", len(ds.Children), len(clean.Children))
+	}
+	if len(ds.Adopters) != 4 || ds.Adopters[0].HouseholdID != "FAM1" {
+		t.Errorf("households not read from List 11: %+v", ds.Adopters)
 	}
 }

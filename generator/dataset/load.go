@@ -18,7 +18,16 @@ import (
 type Option func(*options)
 
 type options struct {
-	today period.Date
+	today             period.Date
+	childrenElsewhere bool
+}
+
+// ChildrenElsewhere tells Load that the children come from elsewhere
+// than Annex A: from the SSDA903 returns, through the children.csv they
+// are derived into. Annex A's List 10 is then not read (one warning says
+// so); its List 11 still gives the adopters.
+func ChildrenElsewhere() Option {
+	return func(o *options) { o.childrenElsewhere = true }
 }
 
 // Today sets the day of the build: a date after it is an error, because
@@ -74,6 +83,10 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Op
 		annexProbs = p
 		if data != nil {
 			annex = readAnnexA(files.AnnexA, data, &annexProbs)
+		}
+		if o.childrenElsewhere && annex.children != nil {
+			annexProbs.Warnf(annex.children.name, 0, 0, "", "is not read: with [data] ssda903 the children come from the 903 returns; remove one of the two settings to silence this warning")
+			annex.children = nil
 		}
 		// A workbook that cannot be read leaves nothing for the CSV files
 		// to fill: reading them as whole files would only bury its error.

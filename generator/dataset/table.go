@@ -238,6 +238,12 @@ func newTable(name string, row int, rec []string, s schema, probs *problem.List)
 		if strings.Contains(rec[0], "\t") {
 			sep = "tabs"
 		}
+		if problem.InSheet(name) {
+			// A CSV file opened with the wrong separator, then saved as a
+			// workbook: every row is one cell of column A.
+			probs.Errorf(name, row, 1, "", `the columns are all in column A, separated by %s: select column A and use Data > Text to Columns (Delimited, by %s), then save`, sep, sep)
+			return nil
+		}
 		probs.Errorf(name, row, 1, "", `columns are separated by %s, not commas: save the spreadsheet as "CSV UTF-8 (Comma delimited)"`, sep)
 		return nil
 	}

@@ -20,6 +20,12 @@ var (
 	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
+// maxUnzipped bounds the size a workbook's parts say they unpack to.
+// excelize sets aside that much memory for a part before reading it, so
+// a damaged size (a few bytes claiming gigabytes) would stall the build;
+// a council's tracker or Annex A unpacks to a few tens of megabytes.
+const maxUnzipped = 256 << 20
+
 // saveAsXLSX is the advice for a workbook that cannot be read.
 const saveAsXLSX = `open it in Excel and use File > Save As > "Excel Workbook (.xlsx)"`
 
@@ -37,6 +43,13 @@ func splitSheet(name string) (file, sheet string) {
 		return name, ""
 	}
 	return name[:i], name[i+1 : len(name)-1]
+}
+
+// SheetFile is the file of a data path as config.toml gives it, without
+// the sheet a workbook's path may name in square brackets.
+func SheetFile(name string) string {
+	file, _ := splitSheet(name)
+	return file
 }
 
 // isWorkbook reports whether data is a file a spreadsheet program saved
@@ -82,8 +95,12 @@ func openWorkbook(file string, data []byte, probs *problem.List) *excelize.File 
 		probs.Errorf(file, 0, 0, "", `is an OpenDocument spreadsheet (.ods), which cannot be read: save it as "Excel 2007-365 (.xlsx)"`)
 		return nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped})
+	switch {
+	case err != nil && strings.Contains(err.Error(), "unzip size exceeds"):
+		probs.Errorf(file, 0, 0, "", "is too large to read (over %d MB unpacked), or damaged: delete the sheets the report does not read, or save the table as CSV UTF-8", maxUnzipped>>20)
+		return nil
+	case err != nil:
 		probs.Errorf(file, 0, 0, "", "cannot be read as an Excel workbook (%v): it may be damaged, or another kind of file renamed; %s", err, saveAsXLSX)
 		return nil
 	}

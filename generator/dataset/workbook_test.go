@@ -1,10 +1,15 @@
 package dataset
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
 // A cell of a test workbook: its reference, value and, for a number,
@@ -222,8 +227,11 @@ func TestBadWorkbooks(t *testing.T) {
 		{"missing sheet", "c.xlsx[Childen]", good, `E c.xlsx: has no sheet named "Childen" (did you mean Children?); its sheets are "Children", "Notes": write one of them in square brackets after the file's path in config.toml, e.g. "c.xlsx[Children]"`},
 		{"sheet named in any case", "c.xlsx[children]", good, `E c.xlsx[Children]:1: sex: required column is missing`},
 		{"empty sheet", "c.xlsx[notes]", good, `E c.xlsx[Notes]: is empty: its first row must name the columns, e.g. child_id, sex`},
+		{"a part claiming gigabytes", "c.xlsx", claimSize(t, good, "xl/theme/theme1.xml", 3<<30), `E c.xlsx: is too large to read (over 256 MB unpacked), or damaged: delete the sheets the report does not read, or save the table as CSV UTF-8`},
 		{"corrupt", "c.xlsx", good[:len(good)/2], `E c.xlsx: cannot be read as an Excel workbook (zip: not a valid zip file): it may be damaged, or another kind of file renamed; open it in Excel and use File > Save As > "Excel Workbook (.xlsx)"`},
 		{"ods", "c.ods", []byte("PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK"), `E c.ods: is an OpenDocument spreadsheet (.ods), which cannot be read: save it as "Excel 2007-365 (.xlsx)"`},
+		{"a CSV opened with the wrong separator, saved as a workbook", "c.xlsx", workbookOf(t, xsheet{"Sheet1", row(1, "child_id;sex;date_of_birth")}),
+			`E c.xlsx[Sheet1]:1:A: the columns are all in column A, separated by semicolons: select column A and use Data > Text to Columns (Delimited, by semicolons), then save`},
 		{"a sheet of a CSV file", "c.csv[Children]", []byte("child_id\nC1\n"), `E c.csv: is not an Excel workbook, so it has no sheet "Children": give the workbook's path, or remove [Children] from this file's path in config.toml`},
 	}
 	for _, tt := range tests {
@@ -237,3 +245,59 @@ func TestBadWorkbooks(t *testing.T) {
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// A damaged or hostile workbook is reported, never a crash: the bytes of
+// a real workbook, mutated, are read as children.csv and as Annex A.
+func FuzzWorkbook(f *testing.F) {
+	t := &testing.T{}
+	f.Add(workbookOf(t, xsheet{"Kids", append(row(1, "child_id", "sex", "date_of_birth", "entered_care", "should_be_placed"),
+		row(2, "C1", "a) Male", day(2019, 5, 2), day(2020, 1, 31), 45382.5)...)}))
+	f.Add(annexWorkbook(t))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, probs, _ := readChildren("c.xlsx", data, testLimits)
+		var ap problem.List
+		readAnnexA("a.xlsx", data, &ap)
+		for _, p := range append(probs, ap...) {
+			if p.File == "" || p.Message == "" {
+				t.Errorf("problem without a file or message: %+v", p)
+			}
+		}
+	})
+}
+
+// claimSize rewrites the zip archive data so that its part name claims to
+// unpack to size bytes, as a damaged file's directory may.
+func claimSize(t *testing.T, data []byte, name string, size uint64) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name != name {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		raw, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := f.FileHeader
+		h.UncompressedSize64 = size
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
