@@ -59,6 +59,9 @@ func TestSamplePDF(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
+	if len(res.Missing) > 0 {
+		t.Errorf("the PDF lacks %v", res.Missing)
+	}
 	if res.Pages < 10 {
 		t.Errorf("only %d pages", res.Pages)
 	}
@@ -114,6 +117,7 @@ func TestSamplePDF(t *testing.T) {
 	}
 	checkTablesPrinted(t, file, html)
 	checkPrintLayout(t, file, html, res.Sections, res.Pages)
+	checkAccessiblePDF(t, file, html)
 }
 
 var (

@@ -250,3 +250,27 @@ func TestUniqueIDs(t *testing.T) {
 		t.Error("a chart placed again must still link to its own data file, data/timeliness.csv")
 	}
 }
+
+// A small council's publish build suppresses most figures: a chart with
+// nothing left to draw says so in a sentence, with its table open, and
+// has no canvas for an empty frame of axes.
+func TestEmptyChart(t *testing.T) {
+	dir := newProject(t)
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "children.html"))
+	fig := regexp.MustCompile(`(?s)<figure class="chart" id="chart-waiting_by_characteristic".*?</figure>`).Find(b)
+	if fig == nil {
+		t.Fatal("children.html has no waiting_by_characteristic chart")
+	}
+	for _, want := range []string{`<p class="chart-empty">There is no chart to draw`, `<details class="chart-data" open>`} {
+		if !strings.Contains(string(fig), want) {
+			t.Errorf("the empty chart lacks %s:\n%s", want, fig)
+		}
+	}
+	if strings.Contains(string(fig), "chart-canvas") {
+		t.Errorf("the empty chart has a canvas:\n%s", fig)
+	}
+}

@@ -50,6 +50,8 @@ type printed struct {
 	pdf      []byte
 	pages    int
 	sections map[string]int
+	// missing lists what the PDF lacks of an accessible document.
+	missing []string
 }
 
 // printPage serves the site folder, loads print.html in a headless
@@ -115,7 +117,11 @@ func printNumbered(tab context.Context, html string) (printed, error) {
 			return printed{}, err
 		}
 		if len(ids) == 0 || (pass > 1 && maps.Equal(found, written)) {
-			return printed{pdf: pdf, pages: len(pages), sections: found}, nil
+			missing, err := doc.accessibility()
+			if err != nil {
+				return printed{}, fmt.Errorf("reading the PDF Chromium printed: %w", err)
+			}
+			return printed{pdf: pdf, pages: len(pages), sections: found, missing: missing}, nil
 		}
 		if pass == maxPasses {
 			return printed{}, fmt.Errorf("%s: the contents' page numbers did not settle after %d prints: "+

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
@@ -50,6 +51,10 @@ type Result struct {
 	// "sec-summary") to the page, from 1, it starts on: the numbers
 	// written into the contents.
 	Sections map[string]int
+	// Missing lists what the PDF lacks of an accessible document (tags,
+	// language, title shown as the window title, bookmarks), which an
+	// older Chromium leaves out; Print warns of it on Progress.
+	Missing []string
 }
 
 // Print prints the print edition at opts.HTML to a PDF at opts.Output with
@@ -88,7 +93,11 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 	if err := writeAtomic(opts.Output, data); err != nil {
 		return Result{}, err
 	}
-	res := Result{Pages: printed.pages, Bytes: int64(len(data)), Sections: printed.sections}
+	if len(printed.missing) > 0 {
+		fmt.Fprintf(progress, "warning: the PDF lacks %s, which an accessible document needs: "+
+			"print with a recent Chromium or Chrome\n", strings.Join(printed.missing, ", "))
+	}
+	res := Result{Pages: printed.pages, Bytes: int64(len(data)), Sections: printed.sections, Missing: printed.missing}
 	fmt.Fprintf(progress, "wrote %s (%d pages, %s)\n", opts.Output, res.Pages, formatSize(res.Bytes))
 	return res, nil
 }
