@@ -117,8 +117,9 @@ func TestPDF(t *testing.T) {
 	}
 	t.Logf("built and printed in %s:\n%s", time.Since(start).Round(time.Millisecond), stderr.String())
 	out := filepath.Join(dir, "report.pdf")
-	if !strings.HasPrefix(stderr.String(), "building…\n") || !strings.Contains(stderr.String(), "printing…\nwrote "+out+" (") {
-		t.Errorf("progress:\n%s\nwant building…, printing… and wrote %s (…)", stderr.String(), out)
+	if !strings.HasPrefix(stderr.String(), "building…\n") || !strings.Contains(stderr.String(), "pages in ") ||
+		!strings.Contains(stderr.String(), "\nwrote "+out+" (") {
+		t.Errorf("progress:\n%s\nwant building…, each print with its pages, and wrote %s (…)", stderr.String(), out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output", "print.html")); err != nil {
 		t.Errorf("the site was not built into SOURCE/output: %v", err)

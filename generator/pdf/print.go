@@ -33,9 +33,14 @@ type Options struct {
 	// Title, Author and Subject go into the PDF's document information.
 	// A blank Title keeps the one Chromium takes from <title>.
 	Title, Author, Subject string
-	// Progress, if not nil, receives a line when printing starts and one
-	// when the PDF is written.
+	// Progress, if not nil, receives a line as each step starts or ends:
+	// starting the browser, loading the page and drawing its charts, each
+	// print with its page count, and where the PDF was written.
 	Progress io.Writer
+	// Browser, if not nil, is a browser StartBrowser is starting, for Print
+	// to use (and not close) instead of starting one; Chrome is then
+	// ignored.
+	Browser *Browser
 	// Timeout bounds the wait for the page to load and for its charts to
 	// draw (data-charts-ready="true" on <html>); zero means a minute.
 	Timeout time.Duration
@@ -67,7 +72,7 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 	if fi, err := os.Stat(opts.HTML); err != nil || fi.IsDir() {
 		return Result{}, fmt.Errorf("%s: no such file: build the site first (adoptionreport build), which writes it", opts.HTML)
 	}
-	if opts.Chrome == "" {
+	if opts.Chrome == "" && opts.Browser == nil {
 		var err error
 		if opts.Chrome, err = chrome.Find(""); err != nil {
 			return Result{}, err
@@ -81,8 +86,8 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 		progress = io.Discard
 	}
 
-	fmt.Fprintln(progress, "printing…")
-	printed, err := printPage(ctx, opts)
+	start := time.Now()
+	printed, err := printPage(ctx, opts, progress)
 	if err != nil {
 		return Result{}, err
 	}
@@ -98,7 +103,7 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 			"print with a recent Chromium or Chrome\n", strings.Join(printed.missing, ", "))
 	}
 	res := Result{Pages: printed.pages, Bytes: int64(len(data)), Sections: printed.sections, Missing: printed.missing}
-	fmt.Fprintf(progress, "wrote %s (%d pages, %s)\n", opts.Output, res.Pages, formatSize(res.Bytes))
+	fmt.Fprintf(progress, "wrote %s (%d pages, %s) in %s\n", opts.Output, res.Pages, formatSize(res.Bytes), seconds(time.Since(start)))
 	return res, nil
 }
 
@@ -136,6 +141,9 @@ func writeAtomic(path string, data []byte) (err error) {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// seconds gives d as progress lines show it: "2.3 s".
+func seconds(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
 
 // formatSize gives n bytes as people read file sizes: 950 bytes, 78 kB,
 // 1.2 MB (decimal units, as file managers show them).
