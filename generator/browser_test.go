@@ -23,7 +23,7 @@ func buildSample(t *testing.T, draft bool) string {
 	return out
 }
 
-var chartCanvas = regexp.MustCompile(`class="chart-canvas"`)
+var chartCanvas = regexp.MustCompile(`class="chart-canvas[ "]`)
 
 // Every page of the sample opens in Chromium with every chart drawn, no
 // console error, no request off the site, no CSP violation, no WCAG 2.2

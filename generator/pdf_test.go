@@ -59,6 +59,9 @@ func TestSamplePDF(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
+	if len(res.Missing) > 0 {
+		t.Errorf("the PDF lacks %v", res.Missing)
+	}
 	if res.Pages < 10 {
 		t.Errorf("only %d pages", res.Pages)
 	}
@@ -100,8 +103,21 @@ func TestSamplePDF(t *testing.T) {
 			t.Errorf("chart text %q not found in the children section's pages", want)
 		}
 	}
+	// The finance charts' money axes: compact amounts (charts.js's
+	// money:compact), never long ones run together.
+	var finance strings.Builder
+	for p := res.Sections["sec-finance"]; p < res.Sections["sec-priorities"]; p++ {
+		finance.WriteString(pageText(t, file, p))
+	}
+	if !regexp.MustCompile(`(?m)^\s*£\d+(\.\d+)?[mk]\s*$`).MatchString(finance.String()) {
+		t.Errorf("no money axis label such as £1.5m or £500k on a line of its own in the finance section:\n%s", finance.String())
+	}
+	if m := regexp.MustCompile(`£[\d,.]+[mk]?£`).FindString(finance.String()); m != "" {
+		t.Errorf("money axis labels run together: %q", m)
+	}
 	checkTablesPrinted(t, file, html)
 	checkPrintLayout(t, file, html, res.Sections, res.Pages)
+	checkAccessiblePDF(t, file, html)
 }
 
 var (

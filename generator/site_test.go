@@ -162,8 +162,10 @@ func TestChartsFilledInOnceEach(t *testing.T) {
 			t.Errorf("%s has the time_to_match chart %d times, want 1", name, n)
 		}
 	}
-	if strings.Contains(string(screen), `<details class="chart-data" open>`) {
-		t.Error("children.html has a chart table open")
+	// On screen a drawn chart's table is closed; the table of a chart with
+	// nothing to draw is open, as it stands in for the chart.
+	if open, empty := strings.Count(string(screen), `<details class="chart-data" open>`), strings.Count(string(screen), `<p class="chart-empty">`); open != empty {
+		t.Errorf("children.html has %d chart tables open, want %d, one for each chart with nothing to draw", open, empty)
 	}
 	if n, want := strings.Count(string(print), `<details class="chart-data" open>`), strings.Count(string(print), `<details class="chart-data"`); n != want {
 		t.Errorf("print.html has %d of %d chart tables open", n, want)
@@ -282,7 +284,7 @@ func duplicateIDs(page []byte) []string {
 // page; the second placement's ids carry -2, and its chart still draws
 // from its own options.
 func TestUniqueIDs(t *testing.T) {
-	dir := newProject(t)
+	dir := copySample(t)
 	appendTo(t, dir, "content/summary.md", "\n{{< chart timeliness >}}\n\n{{< table scorecard >}}\n\n{{< table scorecard >}}\n")
 	appendTo(t, dir, "content/adopters.md", "\n{{< chart timeliness >}}\n\n{{< table scorecard >}}\n")
 	out := filepath.Join(t.TempDir(), "site")
@@ -305,5 +307,29 @@ func TestUniqueIDs(t *testing.T) {
 	}
 	if strings.Contains(string(print), "data/timeliness-2.csv") {
 		t.Error("a chart placed again must still link to its own data file, data/timeliness.csv")
+	}
+}
+
+// A small council's publish build suppresses most figures: a chart with
+// nothing left to draw says so in a sentence, with its table open, and
+// has no canvas for an empty frame of axes.
+func TestEmptyChart(t *testing.T) {
+	dir := newProject(t)
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "children.html"))
+	fig := regexp.MustCompile(`(?s)<figure class="chart" id="chart-waiting_by_characteristic".*?</figure>`).Find(b)
+	if fig == nil {
+		t.Fatal("children.html has no waiting_by_characteristic chart")
+	}
+	for _, want := range []string{`<p class="chart-empty">There is no chart to draw`, `<details class="chart-data" open>`} {
+		if !strings.Contains(string(fig), want) {
+			t.Errorf("the empty chart lacks %s:\n%s", want, fig)
+		}
+	}
+	if strings.Contains(string(fig), "chart-canvas") {
+		t.Errorf("the empty chart has a canvas:\n%s", fig)
 	}
 }

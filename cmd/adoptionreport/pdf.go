@@ -50,6 +50,9 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 
+	// Chromium starts while the report builds: each takes about as long.
+	b := pdf.StartBrowser(ctx, browser)
+	defer b.Close()
 	fmt.Fprintln(stderr, "building…")
 	res, err := generator.Build(ctx, generator.Options{Source: *source, Draft: *draft})
 	printProblems(stderr, res.Problems)
@@ -78,6 +81,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	meta := metadata(cfg)
 	printed, err := pdf.Print(ctx, pdf.Options{
 		Chrome:   browser,
+		Browser:  b,
 		HTML:     filepath.Join(res.Output, "print.html"),
 		Output:   out,
 		Title:    meta.Title,

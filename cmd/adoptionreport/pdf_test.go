@@ -120,8 +120,9 @@ func TestPDF(t *testing.T) {
 	// By default the PDF is beside the site, named for the scaffold's
 	// council and year, and linked from every page with its size.
 	out := filepath.Join(dir, "output", "your-council-adoption-report-2024-25.pdf")
-	if !strings.HasPrefix(stderr.String(), "building…\n") || !strings.Contains(stderr.String(), "printing…\nwrote "+out+" (") {
-		t.Errorf("progress:\n%s\nwant building…, printing… and wrote %s (…)", stderr.String(), out)
+	if !strings.HasPrefix(stderr.String(), "building…\n") || !strings.Contains(stderr.String(), "pages in ") ||
+		!strings.Contains(stderr.String(), "\nwrote "+out+" (") {
+		t.Errorf("progress:\n%s\nwant building…, each print with its pages, and wrote %s (…)", stderr.String(), out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output", "print.html")); err != nil {
 		t.Errorf("the site was not built into SOURCE/output: %v", err)

@@ -42,7 +42,7 @@ func (b *builder) adopterFunnel() Chart {
 	c := newBar(id)
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
-	valueX(c, valueAxis("households", "", false))
+	valueX(c, countAxis("households"))
 	s := barSeries("Households in "+p.String(), shownAll(figs), blue)
 	s.Label = &opts.Label{Show: opts.Bool(true), Position: "right"}
 	c.MultiSeries = append(c.MultiSeries, s)
@@ -177,7 +177,7 @@ func (b *builder) sufficiency() Chart {
 
 	c := newBar(id)
 	c.SetXAxis(labels)
-	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("number waiting", "", false)))
+	c.SetGlobalOptions(ec.WithYAxisOpts(countAxis("number waiting")))
 	c.ExtendYAxis(valueAxis("per household", "", false))
 	line := lineSeries("Children per household", shownAll(ratio), look{purple, "diamond", "dashed"})
 	line.YAxisIndex = 1

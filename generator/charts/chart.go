@@ -34,6 +34,13 @@ type Chart struct {
 	Options []byte
 	// Table holds the figures as drawn; its ID is the chart's.
 	Table Table
+	// Empty says the chart would draw nothing: every figure it would show
+	// is zero, missing or suppressed. The page says so in a sentence and
+	// shows the table, instead of an empty frame of axes.
+	Empty bool
+	// Tall says the chart has so many rows (horizontal bars) that it needs
+	// more height than a chart's usual, or its labels would overlap.
+	Tall bool
 	// SeriesRefs maps the name of each series drawn from figures to the
 	// ref of each of its points (see Ref), as Table.Refs does, so that a
 	// test can hold the drawn values against indicators.json and
@@ -88,7 +95,7 @@ func Build(r *indicators.Report, cfg config.Config) []Chart {
 		return nil
 	}
 	b := newBuilder(r, cfg)
-	return []Chart{
+	cs := []Chart{
 		b.timeliness(),
 		b.waitingByCharacteristic(),
 		b.timeToMatch(),
@@ -99,6 +106,10 @@ func Build(r *indicators.Report, cfg config.Config) []Chart {
 		b.overspendDrivers(),
 		b.budgetByLine(),
 	}
+	for i := range cs {
+		cs[i].Empty, cs[i].Tall = measure(cs[i].Options)
+	}
+	return cs
 }
 
 // Tables returns the tables that are not a chart's, for {{< table ID >}}:

@@ -26,7 +26,7 @@ func (b *builder) waitingByCharacteristic() Chart {
 	c := newBar(id)
 	c.SetGlobalOptions(ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 	categoryY(c, labels)
-	valueX(c, valueAxis("children", "", false))
+	valueX(c, countAxis("children"))
 	seriesRefs := map[string][]string{}
 	for di, d := range indicators.Dimensions {
 		// Each characteristic is a series with values at its own groups only;
@@ -146,7 +146,7 @@ func (b *builder) earlyPermanence() Chart {
 
 	c := newBar(id)
 	c.SetXAxis(labels)
-	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("children", "", false)))
+	c.SetGlobalOptions(ec.WithYAxisOpts(countAxis("children")))
 	c.ExtendYAxis(valueAxis("% of adoptions", "{value}%", true))
 	bars := barSeries("Placements", shownAll(placements), blue)
 	bars.Label = &opts.Label{Show: opts.Bool(true), Position: "top"}

@@ -123,6 +123,26 @@ func valueAxis(name, format string, percent bool) opts.YAxis {
 	return a
 }
 
+// countAxis returns a value axis of whole things (children, households,
+// days) named with its unit: its ticks are whole numbers, so an axis of
+// small counts reads 0, 1, 2, never 0.2 of a child.
+func countAxis(name string) opts.YAxis {
+	a := valueAxis(name, "", false)
+	a.MinInterval = 1
+	return a
+}
+
+// MoneyFormat is the axis label formatter of a money axis: charts.js, which
+// runs no code from the options, turns it into a function that writes
+// amounts compactly (£1.9m, £500k, £0), so that long amounts such as
+// £1,900,000 do not run into each other along an axis.
+const MoneyFormat = "money:compact"
+
+// moneyAxis returns a value axis of pounds. It sets no minimum, so ECharts
+// starts it at £0 (or below, for a negative amount), as a bar chart must:
+// a bar's length is its amount.
+func moneyAxis() opts.YAxis { return valueAxis("£", MoneyFormat, false) }
+
 // valueX sets the x axis of a horizontal chart to a value axis.
 func valueX(c *ec.Bar, y opts.YAxis) {
 	c.SetGlobalOptions(ec.WithXAxisOpts(opts.XAxis{
@@ -132,6 +152,7 @@ func valueX(c *ec.Bar, y opts.YAxis) {
 		AxisLabel:    y.AxisLabel,
 		Min:          y.Min,
 		Max:          y.Max,
+		MinInterval:  y.MinInterval,
 	}))
 }
 

@@ -119,11 +119,7 @@ func (b *builder) overspendDrivers() Chart {
 			Data: []string{"Budget and outturn", "Increase", "Decrease"}}),
 	)
 	categoryY(c, labels)
-	axis := valueAxis("£", "£{value}", false)
-	if lo := axisStart(steps); lo > 0 {
-		axis.Min = lo
-	}
-	valueX(c, axis)
+	valueX(c, moneyAxis())
 	hiddenBase := barSeries("Running total", base, "transparent")
 	hiddenBase.ItemStyle.BorderColor = "transparent"
 	for _, s := range []ec.SingleSeries{
@@ -162,38 +158,6 @@ func partFirst(label string) string {
 		}
 	}
 	return label
-}
-
-// axisStart is where the waterfall's money axis starts, in whole pounds.
-// A variance is often a few per cent of the budget, which on an axis from
-// £0 is a sliver no one can see; so when the changes are small against the
-// totals the axis starts at a round amount below the lowest running
-// total, as far below it as the changes span, and the labels and the
-// table give the exact amounts. Otherwise it starts at 0.
-func axisStart(steps []waterfallStep) int64 {
-	if len(steps) == 0 {
-		return 0
-	}
-	var run int64
-	lo, hi := steps[0].amount, steps[0].amount
-	for _, s := range steps {
-		if s.total {
-			run = s.amount
-		} else {
-			run += s.amount
-		}
-		lo, hi = min(lo, run), max(hi, run)
-	}
-	span := hi - lo
-	if lo <= 0 || span <= 0 || 4*span > lo {
-		return 0
-	}
-	step := int64(100) // pence: round to a power of ten pounds near the span
-	for step*10 <= span {
-		step *= 10
-	}
-	start := (lo - span) / step * step
-	return start / 100
 }
 
 // waterfallSentence gives the outturn against the budget and the largest
@@ -249,7 +213,7 @@ func (b *builder) budgetByLine() Chart {
 
 	c := newBar(id)
 	c.SetXAxis(labels)
-	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("£", "£{value}", false)))
+	c.SetGlobalOptions(ec.WithYAxisOpts(moneyAxis()))
 	header := []string{"Year"}
 	seriesRefs := map[string][]string{"Budget": b.refs(budget)}
 	for di, d := range drivers {

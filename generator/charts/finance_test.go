@@ -43,30 +43,3 @@ func TestWaterfall(t *testing.T) {
 		t.Errorf("budget + changes = %d, outturn %d", run, fy.Total.Actual)
 	}
 }
-
-func TestAxisStart(t *testing.T) {
-	tests := []struct {
-		name  string
-		steps []waterfallStep
-		want  int64 // whole pounds
-	}{
-		{"no steps", nil, 0},
-		// Running totals £1,471,735 to £1,560,726 span £88,991: start that far
-		// below the lowest, rounded down to £10,000s.
-		{"small changes", []waterfallStep{
-			{"Budget", 152173500, true}, {"a", -5000000, false}, {"b", 8899100, false}, {"Outturn", 156072600, true},
-		}, 1380000},
-		// £400 of changes on £1,000: the bars are visible from £0.
-		{"large changes", []waterfallStep{
-			{"Budget", 100000, true}, {"a", 40000, false}, {"Outturn", 140000, true},
-		}, 0},
-		{"running total below zero", []waterfallStep{
-			{"Budget", 1000, true}, {"a", -2000, false}, {"Outturn", -1000, true},
-		}, 0},
-	}
-	for _, tt := range tests {
-		if got := axisStart(tt.steps); got != tt.want {
-			t.Errorf("%s: axisStart = %d, want %d", tt.name, got, tt.want)
-		}
-	}
-}

@@ -143,7 +143,7 @@ func (b *builder) timeliness() Chart {
 	// Each point is a three-year average, so the axis names the three
 	// years rather than the year they end in.
 	c.SetXAxis(periods)
-	c.SetGlobalOptions(ec.WithYAxisOpts(valueAxis("days", "", false)))
+	c.SetGlobalOptions(ec.WithYAxisOpts(countAxis("days")))
 	for _, l := range timelinessLines {
 		figs := b.overYears(l.id, l.three)
 		series = append(series, figs)

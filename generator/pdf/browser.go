@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
@@ -45,17 +48,26 @@ const sketch = `((hide) => {
 	for (const e of document.querySelectorAll("svg")) e.style.visibility = hide ? "hidden" : "";
 })(%t)`
 
+// untagged is a PrintToPDF option for a PDF without tags or outline: a
+// Chromium that tags by default (154 and later) is told not to.
+func untagged(p *page.PrintToPDFParams) {
+	no := false
+	p.GenerateTaggedPDF, p.GenerateDocumentOutline = &no, &no
+}
+
 // printed is the outcome of printPage.
 type printed struct {
 	pdf      []byte
 	pages    int
 	sections map[string]int
+	// missing lists what the PDF lacks of an accessible document.
+	missing []string
 }
 
 // printPage serves the site folder, loads print.html in a headless
 // Chromium, waits for its charts, and prints it until the contents'
 // page numbers match the pages the sections land on.
-func printPage(ctx context.Context, opts Options) (printed, error) {
+func printPage(ctx context.Context, opts Options, progress io.Writer) (printed, error) {
 	base, stop, err := serve(filepath.Dir(opts.HTML))
 	if err != nil {
 		return printed{}, err
@@ -63,43 +75,94 @@ func printPage(ctx context.Context, opts Options) (printed, error) {
 	defer stop()
 	pageURL := base + "/" + url.PathEscape(filepath.Base(opts.HTML))
 
-	tab, stopBrowser, err := chrome.Start(ctx, opts.Chrome)
+	start := time.Now()
+	b := opts.Browser
+	if b == nil {
+		b = StartBrowser(ctx, opts.Chrome)
+		defer b.Close()
+	} else {
+		start = b.started
+	}
+	select {
+	case <-b.ready:
+	default:
+		fmt.Fprintf(progress, "printing: starting %s…\n", filepath.Base(b.path))
+	}
+	tab, err := b.wait()
 	if err != nil {
 		return printed{}, err
 	}
-	defer stopBrowser()
 
 	errs := collectErrors(tab)
+	fmt.Fprintf(progress, "printing: loading %s and drawing its charts…\n", filepath.Base(opts.HTML))
 	if err := load(tab, pageURL, opts, errs); err != nil {
 		return printed{}, err
 	}
-	return printNumbered(tab, opts.HTML)
+	fmt.Fprintf(progress, "printing: ready in %s\n", seconds(time.Since(start)))
+	return printNumbered(tab, opts.HTML, progress, previousSections(opts.Output))
 }
 
 // printNumbered prints the loaded page, fills in its contents' page
 // numbers from that PDF and prints again, until a PDF's sections are on
 // the pages its contents says. html names the page in errors.
-func printNumbered(tab context.Context, html string) (printed, error) {
+//
+// guess, when it gives a page for every section (the previous PDF's, see
+// previousSections), is written into the contents before the first print:
+// if the sections are still where they were, that print is the PDF, and
+// one print is all it takes. Otherwise the first print is a sketch.
+func printNumbered(tab context.Context, html string, progress io.Writer, guess map[string]int) (printed, error) {
 	ids, err := chromedp.Run(tab, chromedp.Evaluate[[]string](tocSections))
 	if err != nil {
 		return printed{}, fmt.Errorf("reading the contents of %s: %w", html, err)
 	}
 	var written map[string]int
+	if len(ids) > 0 && covers(guess, ids) {
+		written = make(map[string]int, len(ids))
+		for _, id := range ids {
+			written[id] = guess[id]
+		}
+		if err := fill(tab, html, written); err != nil {
+			return printed{}, err
+		}
+	}
+	hidden := false
 	for pass := 1; ; pass++ {
-		// Only the first print is a sketch: a later one may be delivered.
-		if pass <= 2 && len(ids) > 0 {
-			if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(sketch, pass == 1))); err != nil {
+		// Only a first print without numbers is a sketch: any other may
+		// be delivered.
+		isSketch := pass == 1 && len(ids) > 0 && written == nil
+		if isSketch != hidden {
+			if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(sketch, isSketch))); err != nil {
 				return printed{}, fmt.Errorf("preparing %s for printing: %w", html, err)
 			}
+			hidden = isSketch
+		}
+		start := time.Now()
+		switch {
+		case isSketch:
+			fmt.Fprint(progress, "printing: a sketch, to find the page each part starts on… ")
+		case len(ids) == 0:
+			fmt.Fprint(progress, "printing… ")
+		case pass == 1:
+			fmt.Fprint(progress, "printing with the contents' page numbers of the last PDF… ")
+		default:
+			fmt.Fprintf(progress, "printing with the contents' page numbers (print %d)… ", pass)
+		}
+		// The sketch is read only for its links' destinations, which
+		// Chromium writes whether or not the PDF is tagged: untagged and
+		// without an outline, it spares building the structure tree.
+		tagging := chromedp.PDFOutlineAndTagged()
+		if isSketch {
+			tagging = untagged
 		}
 		pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(
 			chromedp.PDFPaper(chromedp.PaperA4), // for a page without @page { size }
 			chromedp.PDFPreferCSSPageSize(),
 			chromedp.PDFPrintBackground(),
-			chromedp.PDFOutlineAndTagged(),
+			tagging,
 			chromedp.PDFStream(),
 		))
 		if err != nil {
+			fmt.Fprintln(progress) // end the progress line
 			return printed{}, fmt.Errorf("printing %s: %w", html, err)
 		}
 		doc, err := parseDocument(pdf)
@@ -110,26 +173,68 @@ func printNumbered(tab context.Context, html string) (printed, error) {
 		if err != nil {
 			return printed{}, fmt.Errorf("reading the PDF Chromium printed: %w", err)
 		}
+		fmt.Fprintf(progress, "%d pages in %s\n", len(pages), seconds(time.Since(start)))
 		found, err := sectionPages(doc, ids, html)
 		if err != nil {
 			return printed{}, err
 		}
-		if len(ids) == 0 || (pass > 1 && maps.Equal(found, written)) {
-			return printed{pdf: pdf, pages: len(pages), sections: found}, nil
+		if len(ids) == 0 || (written != nil && maps.Equal(found, written)) {
+			missing, err := doc.accessibility()
+			if err != nil {
+				return printed{}, fmt.Errorf("reading the PDF Chromium printed: %w", err)
+			}
+			return printed{pdf: pdf, pages: len(pages), sections: found, missing: missing}, nil
 		}
 		if pass == maxPasses {
 			return printed{}, fmt.Errorf("%s: the contents' page numbers did not settle after %d prints: "+
 				"filling them in keeps moving the sections (does the contents list change length with its numbers?)", html, pass)
 		}
-		js, err := json.Marshal(found)
-		if err != nil {
+		if err := fill(tab, html, found); err != nil {
 			return printed{}, err
-		}
-		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(tocFill, js))); err != nil {
-			return printed{}, fmt.Errorf("writing page numbers into the contents of %s: %w", html, err)
 		}
 		written = found
 	}
+}
+
+// covers reports whether pages has a page for every id.
+func covers(pages map[string]int, ids []string) bool {
+	for _, id := range ids {
+		if pages[id] < 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// fill writes the page numbers into the contents.
+func fill(tab context.Context, html string, pages map[string]int) error {
+	js, err := json.Marshal(pages)
+	if err != nil {
+		return err
+	}
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(tocFill, js))); err != nil {
+		return fmt.Errorf("writing page numbers into the contents of %s: %w", html, err)
+	}
+	return nil
+}
+
+// previousSections returns the section pages of the PDF at path, from its
+// named destinations, or nil when there is none or it cannot be read: a
+// guess for printNumbered, which checks it against the new print.
+func previousSections(path string) map[string]int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	doc, err := parseDocument(data)
+	if err != nil {
+		return nil
+	}
+	dests, err := doc.destinations()
+	if err != nil {
+		return nil
+	}
+	return dests
 }
 
 // sectionPages returns the page of each id from the PDF's named

@@ -46,6 +46,16 @@
 // settle. The page numbers come from the very PDF that is delivered, not
 // from a measurement of the screen layout, which is why this is robust.
 //
+// When Options.Output already holds a PDF, its named destinations are a
+// guess: Print writes them into the contents before the first print and,
+// when that print's sections are where the guess put them, delivers it,
+// one print in all. A wrong guess costs a second print, never a wrong page
+// number. The sketch is printed untagged, which spares Chromium building a
+// structure tree no one reads.
+//
+// Chromium starts in the background (StartBrowser), so a caller can start
+// it before building the site and the two overlap.
+//
 // # Metadata
 //
 // Chromium takes the PDF's title from <title> and has no way to set the

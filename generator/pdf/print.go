@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
@@ -32,9 +33,14 @@ type Options struct {
 	// Title, Author and Subject go into the PDF's document information.
 	// A blank Title keeps the one Chromium takes from <title>.
 	Title, Author, Subject string
-	// Progress, if not nil, receives a line when printing starts and one
-	// when the PDF is written.
+	// Progress, if not nil, receives a line as each step starts or ends:
+	// starting the browser, loading the page and drawing its charts, each
+	// print with its page count, and where the PDF was written.
 	Progress io.Writer
+	// Browser, if not nil, is a browser StartBrowser is starting, for Print
+	// to use (and not close) instead of starting one; Chrome is then
+	// ignored.
+	Browser *Browser
 	// Timeout bounds the wait for the page to load and for its charts to
 	// draw (data-charts-ready="true" on <html>); zero means a minute.
 	Timeout time.Duration
@@ -50,6 +56,10 @@ type Result struct {
 	// "sec-summary") to the page, from 1, it starts on: the numbers
 	// written into the contents.
 	Sections map[string]int
+	// Missing lists what the PDF lacks of an accessible document (tags,
+	// language, title shown as the window title, bookmarks), which an
+	// older Chromium leaves out; Print warns of it on Progress.
+	Missing []string
 }
 
 // Print prints the print edition at opts.HTML to a PDF at opts.Output with
@@ -62,7 +72,7 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 	if fi, err := os.Stat(opts.HTML); err != nil || fi.IsDir() {
 		return Result{}, fmt.Errorf("%s: no such file: build the site first (adoptionreport build), which writes it", opts.HTML)
 	}
-	if opts.Chrome == "" {
+	if opts.Chrome == "" && opts.Browser == nil {
 		var err error
 		if opts.Chrome, err = chrome.Find(""); err != nil {
 			return Result{}, err
@@ -76,8 +86,8 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 		progress = io.Discard
 	}
 
-	fmt.Fprintln(progress, "printing…")
-	printed, err := printPage(ctx, opts)
+	start := time.Now()
+	printed, err := printPage(ctx, opts, progress)
 	if err != nil {
 		return Result{}, err
 	}
@@ -88,8 +98,12 @@ func Print(ctx context.Context, opts Options) (Result, error) {
 	if err := writeAtomic(opts.Output, data); err != nil {
 		return Result{}, err
 	}
-	res := Result{Pages: printed.pages, Bytes: int64(len(data)), Sections: printed.sections}
-	fmt.Fprintf(progress, "wrote %s (%d pages, %s)\n", opts.Output, res.Pages, formatSize(res.Bytes))
+	if len(printed.missing) > 0 {
+		fmt.Fprintf(progress, "warning: the PDF lacks %s, which an accessible document needs: "+
+			"print with a recent Chromium or Chrome\n", strings.Join(printed.missing, ", "))
+	}
+	res := Result{Pages: printed.pages, Bytes: int64(len(data)), Sections: printed.sections, Missing: printed.missing}
+	fmt.Fprintf(progress, "wrote %s (%d pages, %s) in %s\n", opts.Output, res.Pages, formatSize(res.Bytes), seconds(time.Since(start)))
 	return res, nil
 }
 
@@ -127,6 +141,9 @@ func writeAtomic(path string, data []byte) (err error) {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// seconds gives d as progress lines show it: "2.3 s".
+func seconds(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
 
 // formatSize gives n bytes as people read file sizes: 950 bytes, 78 kB,
 // 1.2 MB (decimal units, as file managers show them).

@@ -99,9 +99,16 @@ func TestPrint(t *testing.T) {
 		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*tmp")); len(left) > 0 {
 			t.Errorf("temporary files left beside the PDF: %v", left)
 		}
-		want := "printing…\nwrote " + out + " (" + strconv.Itoa(res.Pages) + " pages, " + formatSize(res.Bytes) + ")\n"
-		if progress.String() != want {
-			t.Errorf("progress:\n%s\nwant:\n%s", progress.String(), want)
+		// Each step, each print with its page count, and where it wrote.
+		want := regexp.MustCompile(`^printing: starting \S+…\n` +
+			`printing: loading \S+ and drawing its charts…\n` +
+			`printing: ready in \d+\.\d s\n` +
+			`(printing: a sketch, to find the page each part starts on… \d+ pages in \d+\.\d s\n` +
+			`(printing with the contents' page numbers \(print \d\)… ` + strconv.Itoa(res.Pages) + ` pages in \d+\.\d s\n)+` +
+			`|printing… ` + strconv.Itoa(res.Pages) + ` pages in \d+\.\d s\n)` +
+			regexp.QuoteMeta("wrote "+out+" ("+strconv.Itoa(res.Pages)+" pages, "+formatSize(res.Bytes)+") in ") + `\d+\.\d s\n$`)
+		if !want.MatchString(progress.String()) {
+			t.Errorf("progress:\n%s\nwant it to match:\n%s", progress.String(), want)
 		}
 		// Our own strict reader must read the final file too: the update's
 		// cross-reference section and trailer are well formed.
@@ -403,4 +410,57 @@ func TestPrintContentsGrows(t *testing.T) {
 			t.Errorf("page %d starts %q, want Part %s", n, first, id[len("sec-"):])
 		}
 	}
+}
+
+// Printing again over an earlier PDF takes its sections' pages as a
+// guess: when the sections have not moved, one print is all it takes;
+// when they have, the numbers are still right.
+func TestPrintAgain(t *testing.T) {
+	page := func(spacer string) string {
+		var toc, body strings.Builder
+		for _, id := range []string{"a", "b", "c", "d"} {
+			toc.WriteString(`<li><a href="#sec-` + id + `">Part ` + id + `<span class="toc-page" data-section="sec-` + id + `"></span></a></li>`)
+			body.WriteString(`<section class="print-section" id="sec-` + id + `"><h1>Part ` + id + `</h1><p>Text.</p></section>`)
+		}
+		p := strings.Replace(testPage("js/ready.js",
+			`<div class="spacer">Spacer</div><ol>`+toc.String()+`</ol><main>`+body.String()+`</main>`),
+			"</head>", `<link rel="stylesheet" href="css/spacer.css"></head>`, 1)
+		return sitePage(t, p, map[string]string{"css/spacer.css": ".spacer { height: " + spacer + " } .print-section { break-before: page }\n"})
+	}
+	prints := func(progress string) int { return strings.Count(progress, " pages in ") }
+
+	out := filepath.Join(t.TempDir(), "report.pdf")
+	var first, again, moved bytes.Buffer
+	short, long := page("10mm"), page("260mm")
+	res1, err := printAgain(t, short, out, &first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2, err := printAgain(t, short, out, &again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := prints(again.String()); n != 1 || !maps.Equal(res1.Sections, res2.Sections) {
+		t.Errorf("printed again over its own PDF: %d prints, sections %v then %v; want one print, the same sections:\n%s",
+			n, res1.Sections, res2.Sections, again.String())
+	}
+	// A spacer that fills page 1 moves every section on a page.
+	res3, err := printAgain(t, long, out, &moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, p := range res1.Sections {
+		if res3.Sections[id] != p+1 {
+			t.Errorf("after the spacer grew, %s is on page %d, want %d:\n%s", id, res3.Sections[id], p+1, moved.String())
+		}
+	}
+	if prints(moved.String()) < 2 {
+		t.Errorf("the sections moved, yet it printed once:\n%s", moved.String())
+	}
+}
+
+func printAgain(t *testing.T, html, out string, progress *bytes.Buffer) (Result, error) {
+	t.Helper()
+	_, res, err := printFixture(t, html, Options{Output: out, Progress: progress})
+	return res, err
 }

@@ -590,3 +590,29 @@ func (lx *lexer) dict() (dict, error) {
 		out[key] = v
 	}
 }
+
+// accessibility lists what the PDF lacks of what an accessible document
+// needs and Chromium writes when it can: a structure tree (tagged), the
+// document's language, the title as the window title, and bookmarks.
+// An older Chromium, or a page without lang, leaves some out.
+func (d *document) accessibility() ([]string, error) {
+	cat, err := d.catalog()
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	if _, ok := cat["StructTreeRoot"]; !ok {
+		missing = append(missing, "tags (a structure tree for screen readers)")
+	}
+	if _, ok := cat["Lang"]; !ok {
+		missing = append(missing, "the document's language (lang on <html>)")
+	}
+	prefs, _ := d.resolve(cat["ViewerPreferences"])
+	if p, ok := prefs.(dict); !ok || p["DisplayDocTitle"] != keyword("true") {
+		missing = append(missing, "the title shown as the window title")
+	}
+	if _, ok := cat["Outlines"]; !ok {
+		missing = append(missing, "bookmarks")
+	}
+	return missing, nil
+}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -219,5 +220,32 @@ func TestObjectOffsetMismatch(t *testing.T) {
 	}
 	if _, err := doc.pages(); err == nil || !strings.Contains(err.Error(), "is not at byte") {
 		t.Errorf("pages: error %v, want one saying the object is not where the table says", err)
+	}
+}
+
+// accessibility names what the catalog lacks of an accessible document.
+func TestAccessibility(t *testing.T) {
+	all := "/StructTreeRoot 7 0 R /Lang (en-GB) /ViewerPreferences <</DisplayDocTitle true>> /Outlines 8 0 R"
+	for _, tt := range []struct {
+		catalog string
+		want    []string
+	}{
+		{all, nil},
+		{"/StructTreeRoot 7 0 R /Lang (en-GB) /ViewerPreferences <</DisplayDocTitle false>>", []string{
+			"the title shown as the window title", "bookmarks"}},
+		{"", []string{"tags (a structure tree for screen readers)", "the document's language (lang on <html>)",
+			"the title shown as the window title", "bookmarks"}},
+	} {
+		doc, err := parseDocument(threePages(tt.catalog))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := doc.accessibility()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("catalog %q: missing %q, want %q", tt.catalog, got, tt.want)
+		}
 	}
 }

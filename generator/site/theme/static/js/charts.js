@@ -14,6 +14,37 @@
 
   var charts = [];
 
+  // Axis label formatters the options name, as data: "money:compact"
+  // writes £1.9m, £500k, £0, so long amounts do not run together.
+  function trim(s) {
+    return s.indexOf('.') < 0 ? s : s.replace(/\.?0+$/, '');
+  }
+  var formatters = {
+    'money:compact': function (v) {
+      var a = Math.abs(v), sign = v < 0 ? '-£' : '£';
+      if (a >= 1e6) {
+        return sign + trim((a / 1e6).toFixed(2)) + 'm';
+      }
+      if (a >= 1e3) {
+        return sign + trim((a / 1e3).toFixed(1)) + 'k';
+      }
+      return sign + String(a);
+    }
+  };
+
+  function useFormatters(axes) {
+    if (!axes) {
+      return;
+    }
+    axes = Array.isArray(axes) ? axes : [axes];
+    for (var i = 0; i < axes.length; i++) {
+      var label = axes[i].axisLabel;
+      if (label && formatters.hasOwnProperty(label.formatter)) {
+        label.formatter = formatters[label.formatter];
+      }
+    }
+  }
+
   function drawAll() {
     var nodes = document.querySelectorAll('[data-chart-options]');
     for (var i = 0; i < nodes.length; i++) {
@@ -23,6 +54,8 @@
         continue;
       }
       var options = JSON.parse(block.textContent);
+      useFormatters(options.xAxis);
+      useFormatters(options.yAxis);
       options.animation = false;
       // Tooltips drawn as rich text, not HTML: labels come from spreadsheets.
       options.tooltip = options.tooltip || {};
