@@ -88,7 +88,7 @@ func TestFixture(t *testing.T) {
 		warnings = append(warnings, p.String())
 	}
 	wantWarn := []string{
-		"data/903/2023-24: ignored what the report does not read from the 903 returns (data/903/2023-24/episodes.csv: LA_NOTE; data/903/2024-25/notes.txt)",
+		"data/903/2023-24/episodes.csv: ignored what the report does not read from the 903 returns (data/903/2023-24/episodes.csv: LA_NOTE; data/903/2024-25/notes.txt)",
 		"data/children.csv:1:7: notes: unknown column, ignored",
 		"data/children.csv: overrode 1 value the 903 gave",
 	}

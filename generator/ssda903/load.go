@@ -133,8 +133,10 @@ func (d *Derived) applyTracker(fsys fs.FS, s Settings, probs *problem.List) {
 			errorf(idAt, "is blank: each row of %s beside the 903 names the child (the 903's CHILD)", t.Name)
 			continue
 		}
-		if d.broken[id] {
-			continue // the 903 error for the child says enough
+		if d.broken[id] || d.troubled[id] && len(byChild[id]) == 0 {
+			// The 903 error for the child says enough: a period with no
+			// start, say, is in no period the tracker row could name.
+			continue
 		}
 		entered, err := dataset.ParseDate(ec)
 		if err != nil {

@@ -1,6 +1,8 @@
 package ssda903
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -293,5 +295,34 @@ func TestOtherChildrenStillChecked(t *testing.T) {
 	})
 	if len(got) != 1 || got[0].String() != "data/903/2024-25/header.csv:3:3: DOB (date_of_birth): child O2: o2" {
 		t.Errorf("remapped %v", got)
+	}
+}
+
+// Folders listed newest first are one mistake, reported once: the years
+// are still read in order, so no episode is reported as overlapping the
+// copy of itself that the wrong order would have let win.
+func TestFoldersOutOfOrder(t *testing.T) {
+	s := fixtureSettings
+	s.Folders = slices.Clone(s.Folders)
+	slices.Reverse(s.Folders)
+	d, probs := Load(os.DirFS("testdata/fixture"), s)
+	if e, _ := probs.Count(); e != 1 || !strings.Contains(probs.Error(), "list the 903 folders oldest year first") {
+		t.Errorf("want one error, on the folders' order:\n%s", probs.Error())
+	}
+	want, _ := Load(os.DirFS("testdata/fixture"), fixtureSettings)
+	if string(d.CSV) != string(want.CSV) {
+		t.Errorf("the rows differ from those of the folders in order:\n%s\nwant\n%s", d.CSV, want.CSV)
+	}
+}
+
+// A period with no start is reported once, at its first episode: the
+// tracker row naming the child is not also reported as in no period.
+func TestNoStartReportedOnce(t *testing.T) {
+	fsys := project("N1,1,01/01/2023,WBRI\n",
+		"N1,01/05/2024,P,C2,U3,PR1,,\n", "", "N1,01/06/2024,01/07/2024,\n",
+		"child_id,disabled\nN1,no\n")
+	got := errorsOf(t, fsys)
+	if len(got) != 1 || !strings.Contains(got[0], "has no start") {
+		t.Errorf("want one error, on the missing start:\n%s", strings.Join(got, "\n"))
 	}
 }

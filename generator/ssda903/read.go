@@ -105,9 +105,9 @@ type Return struct {
 // wins) and checks each cell against the return's code lists. Problems
 // name the 903 file, row and column.
 func Read(fsys fs.FS, folders []string) (*Return, problem.List) {
-	r := newReturn(folders)
 	var probs problem.List
-	checkYearOrder(folders, &probs)
+	folders = checkYearOrder(folders, &probs)
+	r := newReturn(folders)
 	// The years are independent until they merge: read them at once,
 	// then merge them oldest first, so the later copy of a record wins.
 	type yearRead struct {
@@ -132,7 +132,10 @@ func Read(fsys fs.FS, folders []string) (*Return, problem.List) {
 		r.merge(y.r)
 	}
 	if len(unknown) > 0 {
-		probs.Warnf(folders[0], 0, 0, "", "ignored what the report does not read from the 903 returns (%s): the report uses header.csv, episodes.csv, ad1.csv and placed_for_adoption.csv and their columns of the return",
+		// At the first thing ignored, a file or a file's column; the
+		// message lists them all.
+		first, _, _ := strings.Cut(unknown[0], ": ")
+		probs.Warnf(first, 0, 0, "", "ignored what the report does not read from the 903 returns (%s): the report uses header.csv, episodes.csv, ad1.csv and placed_for_adoption.csv and their columns of the return",
 			strings.Join(unknown, "; "))
 	}
 	for _, eps := range r.episodes {
@@ -226,18 +229,31 @@ func mergeBy[T any](cur, later []T, key func(T) period.Date) []T {
 
 // checkYearOrder catches folders listed out of order when their names
 // are years: the later folder's copy of a record wins, so order matters.
-func checkYearOrder(folders []string, probs *problem.List) {
+// It returns the folders to read: in year order when every name is a
+// year, so that the one mistake in config.toml is reported once instead
+// of as every episode the wrong order would make overlap.
+func checkYearOrder(folders []string, probs *problem.List) []string {
 	var last period.Year
+	years := make(map[string]period.Year, len(folders))
+	wrong := false
 	for _, f := range folders {
 		y, err := period.ParseYear(path.Base(f))
 		if err != nil {
 			continue
 		}
+		years[f] = y
 		if last != 0 && y <= last {
+			wrong = true
 			probs.Errorf("config.toml", 0, 0, "data.ssda903", "list the 903 folders oldest year first (%s comes after %s): the latest year's copy of an episode wins", f, last)
 		}
 		last = y
 	}
+	if !wrong || len(years) != len(folders) {
+		return folders
+	}
+	sorted := slices.Clone(folders)
+	slices.SortStableFunc(sorted, func(a, b string) int { return int(years[a]) - int(years[b]) })
+	return sorted
 }
 
 // rowReader checks the cells of one row of a 903 table.
