@@ -85,6 +85,10 @@ type Result struct {
 	Output string
 	// Files is the number of files written.
 	Files int
+	// DroppedPDFs are the PDFs an earlier pdf run put in the output
+	// folder, which a build without Options.PDF replaces with the rest:
+	// the officer must be told, or the site goes out without its PDF.
+	DroppedPDFs []string
 }
 
 // ErrProblems is returned when the project has errors; they are in the
@@ -465,10 +469,16 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	old, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
 	if err := site.WriteAtomic(out, files); err != nil {
 		return res, err
 	}
 	res.Files = len(files)
+	for _, f := range old {
+		if _, kept := files[filepath.Base(f)]; !kept {
+			res.DroppedPDFs = append(res.DroppedPDFs, f)
+		}
+	}
 	return res, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,9 +51,9 @@ func TestPDFBesideTheSite(t *testing.T) {
 			t.Errorf("%s does not link to the PDF with its size", filepath.Base(p))
 		}
 	}
-	// The same PDF again: the same site.
-	if _, err := Build(context.Background(), opts); err != nil {
-		t.Fatal(err)
+	// The same PDF again: the same site, and nothing dropped.
+	if res, err := Build(context.Background(), opts); err != nil || len(res.DroppedPDFs) > 0 {
+		t.Fatalf("%v; dropped %q", err, res.DroppedPDFs)
 	}
 	for p, b := range first {
 		again, _ := os.ReadFile(p)
@@ -60,9 +61,13 @@ func TestPDFBesideTheSite(t *testing.T) {
 			t.Errorf("%s differs between two builds with the same PDF", filepath.Base(p))
 		}
 	}
-	// A build without it: no PDF, no link.
-	if _, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+	// A build without it: no PDF, no link, and the build says so.
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if want := []string{filepath.Join(out, name)}; !slices.Equal(res.DroppedPDFs, want) {
+		t.Errorf("DroppedPDFs = %q, want %q", res.DroppedPDFs, want)
 	}
 	if _, err := os.Stat(filepath.Join(out, name)); err == nil {
 		t.Error("a build without the PDF kept the old one")

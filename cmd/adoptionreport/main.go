@@ -255,6 +255,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "wrote %d files to %s\n", res.Files, res.Output)
+	for _, f := range res.DroppedPDFs {
+		fmt.Fprintf(stderr, "removed %s, printed by an earlier pdf run, and the links to it: run adoptionreport pdf to print the report with these figures and link it again\n", f)
+	}
 	if opts.Draft {
 		// A draft shows counts that a publish build hides: say so where
 		// the officer looks before copying the folder anywhere.

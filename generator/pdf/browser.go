@@ -139,13 +139,13 @@ func printNumbered(tab context.Context, html string, progress io.Writer, guess m
 		start := time.Now()
 		switch {
 		case isSketch:
-			fmt.Fprint(progress, "printing: a sketch, to find the page each part starts on… ")
+			fmt.Fprint(progress, "printing: a first draft, to find the page each section starts on… ")
 		case len(ids) == 0:
 			fmt.Fprint(progress, "printing… ")
 		case pass == 1:
-			fmt.Fprint(progress, "printing with the contents' page numbers of the last PDF… ")
+			fmt.Fprint(progress, "printing: the PDF, with the contents' page numbers of the last PDF… ")
 		default:
-			fmt.Fprintf(progress, "printing with the contents' page numbers (print %d)… ", pass)
+			fmt.Fprint(progress, "printing: the PDF, with the contents' page numbers… ")
 		}
 		// The sketch is read only for its links' destinations, which
 		// Chromium writes whether or not the PDF is tagged: untagged and

@@ -103,8 +103,8 @@ func TestPrint(t *testing.T) {
 		want := regexp.MustCompile(`^printing: starting \S+…\n` +
 			`printing: loading \S+ and drawing its charts…\n` +
 			`printing: ready in \d+\.\d s\n` +
-			`(printing: a sketch, to find the page each part starts on… \d+ pages in \d+\.\d s\n` +
-			`(printing with the contents' page numbers \(print \d\)… ` + strconv.Itoa(res.Pages) + ` pages in \d+\.\d s\n)+` +
+			`(printing: a first draft, to find the page each section starts on… \d+ pages in \d+\.\d s\n` +
+			`(printing: the PDF, with the contents' page numbers… ` + strconv.Itoa(res.Pages) + ` pages in \d+\.\d s\n)+` +
 			`|printing… ` + strconv.Itoa(res.Pages) + ` pages in \d+\.\d s\n)` +
 			regexp.QuoteMeta("wrote "+out+" ("+strconv.Itoa(res.Pages)+" pages, "+formatSize(res.Bytes)+") in ") + `\d+\.\d s\n$`)
 		if !want.MatchString(progress.String()) {
