@@ -81,6 +81,25 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, nil
 	}
-	_ = reports
+	combined := p.Config
+	combined.Council, combined.Councils = p.Config.RAA, nil
+	over, err := regional.Overview(regional.Input{
+		Config:   p.Config,
+		Reports:  reports,
+		Combined: indicators.Compute(p.Data, combined),
+		Draft:    draft,
+		Assets:   results[0].files,
+	})
+	if err != nil {
+		return nil, probs, err
+	}
+	// The overview shows only figures and config.toml's names; the
+	// guard backs that up as it does for every report.
+	if leaks := p.guard(over, nil); len(leaks) > 0 {
+		return nil, append(probs, leaks...), nil
+	}
+	for name, b := range over {
+		all[name] = b
+	}
 	return all, probs, nil
 }

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
 
 // regionalProject writes a regional edition made from the sample: its
@@ -289,5 +291,49 @@ func TestOneCouncilIgnoresLA(t *testing.T) {
 	writeCSV(t, filepath.Join(one, "data", "children.csv"), rows)
 	if res, err := Build(context.Background(), Options{Source: one, Output: filepath.Join(t.TempDir(), "site")}); err != nil {
 		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+}
+
+// The RAA's overview opens in Chromium with every chart drawn, no
+// console error or CSP violation, no axe WCAG 2.2 A/AA violation, and is
+// valid HTML; it links to every council's report.
+func TestRegionalOverviewInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	browsertest.Chrome(t)
+	browsertest.AxeSource(t)
+	codes := []string{"fenmoor", "marshby", "eastholme"}
+	dir := regionalProject(t, codes, "")
+	for _, draft := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "site")
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft}); err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+		page := filepath.Join(out, "index.html")
+		html, _ := os.ReadFile(page)
+		for _, c := range codes {
+			if !strings.Contains(string(html), `href="`+c+`/index.html"`) {
+				t.Errorf("the overview does not link to %s's report", c)
+			}
+		}
+		want := len(chartCanvas.FindAll(html, -1))
+		if want != 6 {
+			t.Errorf("the overview has %d charts, want 6", want)
+		}
+		base := browsertest.Serve(t, out)
+		ctx := browsertest.NewBrowser(t)
+		r := browsertest.CheckPage(t, ctx, base+"/index.html", browsertest.CheckOptions{WaitCharts: true, ChartSelector: ".chart-canvas svg"})
+		for _, prob := range r.Problems() {
+			t.Errorf("draft %t: %s", draft, prob)
+		}
+		if r.ChartCount != want {
+			t.Errorf("draft %t: %d of %d charts drew", draft, r.ChartCount, want)
+		}
+		if !draft {
+			for _, e := range browsertest.ValidateHTML(t, []string{page}) {
+				t.Errorf("Nu HTML Checker: %s", e)
+			}
+		}
 	}
 }

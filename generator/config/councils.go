@@ -47,7 +47,7 @@ func (c Config) ForCouncil(i int) Config {
 
 // reservedCodes are the names the overview uses at the top of output/:
 // a council's report there would overwrite them.
-var reservedCodes = map[string]bool{"data": true, "static": true, "index": true}
+var reservedCodes = map[string]bool{"data": true, "assets": true, "static": true, "index": true}
 
 // validateCouncils checks [[councils]], whose places in the file are
 // found in src (the strict decoder records only a key's first place).
