@@ -52,7 +52,7 @@ type Overview struct {
 	Thresholds map[string]int
 	// Period is the three-year period of A1, A2 and A10; Year the report
 	// year, for the counts.
-	Period, Year string
+	Period, Year  string
 	SuppressBelow int
 }
 
