@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -336,4 +337,90 @@ func TestRegionalOverviewInBrowser(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Disclosure holds across the set: with councils so small that some of
+// their counts are suppressed, no published RAA total less the other
+// councils' published figures gives away a count of 1 to 4; and a total
+// is published where every council's figure is (so the test can fail).
+func TestRegionalDisclosureAcrossCouncils(t *testing.T) {
+	suppressed, published := 0, 0
+	for _, n := range []int{3, 12} {
+		var codes []string
+		for i := range n {
+			codes = append(codes, fmt.Sprintf("c%02d", i+1))
+		}
+		s, p := checkTotals(t, regionalProject(t, codes, ""))
+		suppressed, published = suppressed+s, published+p
+	}
+	if suppressed == 0 {
+		t.Fatal("no council's figure is suppressed: the councils are not small enough to test disclosure")
+	}
+	if published == 0 {
+		t.Error("no total of a count is published: the rule suppresses everything")
+	}
+}
+
+// checkTotals builds the regional project dir and checks its overview's
+// totals of counts; it returns how many councils' figures were
+// suppressed and how many totals published.
+func checkTotals(t *testing.T, dir string) (suppressed, published int) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	var o struct {
+		SuppressBelow int `json:"suppress_below"`
+		Councils      []struct {
+			Figures []struct {
+				ID         string   `json:"id"`
+				Unit       string   `json:"unit"`
+				Value      *float64 `json:"value"`
+				Suppressed bool     `json:"suppressed"`
+			} `json:"figures"`
+		} `json:"councils"`
+		Total struct {
+			Figures []struct {
+				ID         string   `json:"id"`
+				Unit       string   `json:"unit"`
+				Value      *float64 `json:"value"`
+				Suppressed bool     `json:"suppressed"`
+			} `json:"figures"`
+		} `json:"total"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "data", "indicators.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	for i, tf := range o.Total.Figures {
+		if tf.Unit != "children" && tf.Unit != "households" {
+			continue
+		}
+		hidden, sum := 0, 0.0
+		for _, c := range o.Councils {
+			f := c.Figures[i]
+			switch {
+			case f.Suppressed:
+				hidden++
+			case f.Value != nil:
+				sum += *f.Value
+			}
+		}
+		suppressed += hidden
+		if tf.Value == nil {
+			continue
+		}
+		published++
+		if hidden > 0 {
+			t.Errorf("%s: the total %v is published while %d councils' figures are suppressed", tf.ID, *tf.Value, hidden)
+		}
+		if d := *tf.Value - sum; d >= 1 && d < float64(o.SuppressBelow) {
+			t.Errorf("%s: the total less the councils' published figures is %v", tf.ID, d)
+		}
+	}
+	return suppressed, published
 }
