@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
 
@@ -423,4 +424,31 @@ func checkTotals(t *testing.T, dir string) (suppressed, published int) {
 		}
 	}
 	return suppressed, published
+}
+
+// `new --regional` starts a three-council regional edition that builds:
+// a report for each council and the overview, Marshby's own summary in
+// Marshby's report alone.
+func TestNewRegionalBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	all := siteFiles(t, out)
+	for _, c := range scaffold.RegionalCouncils {
+		if !bytes.Contains(all[c[0]+"/index.html"], []byte(c[1])) {
+			t.Errorf("%s's report does not name %s", c[0], c[1])
+		}
+	}
+	if !bytes.Contains(all["index.html"], []byte(`href="marshby/index.html"`)) {
+		t.Error("the overview does not link to Marshby's report")
+	}
+	if !bytes.Contains(all["marshby/summary.html"], []byte("Marshby")) || bytes.Contains(all["fenmoor/summary.html"], []byte("Marshby&rsquo;s own page")) {
+		t.Error("Marshby's own summary is not Marshby's alone")
+	}
 }
