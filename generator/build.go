@@ -70,6 +70,11 @@ type Project struct {
 	Pages  []content.Page
 	// Report is set by Render.
 	Report *indicators.Report
+	// Councils are a regional edition's partner councils' own projects,
+	// in the order of [[councils]]; nil for a one-council project.
+	Councils []*Project
+	// councilPages are each council's pages, until its project is made.
+	councilPages [][]content.Page
 
 	fsys  fs.FS
 	cache *Cache // nil: Render computes everything
@@ -138,9 +143,15 @@ func loadWith(ctx context.Context, source string, cache *Cache) (*Project, probl
 		}
 	})
 	p.Pages, pageProbs = content.Load(fsys, ContentDir)
+	if cfg.Regional() {
+		pageProbs = append(pageProbs, p.loadCouncilPages()...)
+	}
 	wg.Wait()
 	all = append(all, dataProbs...)
 	all = append(all, pageProbs...)
+	if cfg.Regional() && p.Data != nil {
+		all = append(all, p.splitCouncils()...)
+	}
 	all.Sort()
 	return p, all
 }
@@ -169,13 +180,17 @@ func SourceError(dir string) error {
 // children.csv beside them) and read as any children.csv is; problems
 // name the 903 cells.
 func loadData(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem.List) {
+	var opts []dataset.Option
+	if cfg.Regional() {
+		opts = append(opts, dataset.Councils(cfg.CouncilCodes()))
+	}
 	if len(cfg.Data.SSDA903) == 0 {
-		return dataset.Load(fsys, cfg.Data, cfg.Year)
+		return dataset.Load(fsys, cfg.Data, cfg.Year, opts...)
 	}
 	d, probs := ssda903.Load(fsys, SSDA903Settings(cfg))
 	files := cfg.Data
 	files.Children = ssda903.DerivedName
-	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year, dataset.ChildrenElsewhere())
+	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year, append(opts, dataset.ChildrenElsewhere())...)
 	return ds, append(probs, d.Remap(dsProbs)...)
 }
 
@@ -188,6 +203,9 @@ func SSDA903Settings(cfg config.Config) ssda903.Settings {
 // memory: everything a build does but write. draft shows exact figures
 // and draft pages; otherwise small numbers are suppressed.
 func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
+	if p.Config.Regional() {
+		return p.renderRegional(draft)
+	}
 	c, err := p.compute(draft)
 	if err != nil {
 		return nil, nil, err

@@ -40,7 +40,7 @@ Usage:
   adoptionreport check [--source DIR] [--draft] [--explain CHILD_ID]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
   adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
-  adoptionreport new [--ssda903] DIR
+  adoptionreport new [--ssda903 | --regional] DIR
   adoptionreport help [COMMAND]
   adoptionreport --version
 
@@ -332,12 +332,16 @@ func printProblems(w io.Writer, probs problem.List) {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new [--ssda903] DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
+	fs := newFlags("new [--ssda903 | --regional] DIR", "Starts a new report project in DIR (which must not exist or be empty), with a config, a page per part of the report and example data rows to replace with your own.", stdout, stderr)
 	with903 := fs.Bool("ssda903", false, "read the children from SSDA903 returns: the project gets a synthetic council's returns in data/903, one folder per year, and a partial data/children.csv beside them")
+	regional := fs.Bool("regional", false, "start a regional edition: three synthetic partner councils of one RAA under [[councils]], each council's rows marked in an la column, a report for each and the RAA's overview (docs/regional.md)")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, fs)
 		return exitOK
+	}
+	if err == nil && *with903 && *regional {
+		err = errors.New("--ssda903 and --regional cannot be combined: choose one")
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "adoptionreport new: %s\n\n", flagError(fs, err))
@@ -352,6 +356,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	create, data := scaffold.New, "replace the example rows in %s/data/ with your own"
 	if *with903 {
 		create, data = scaffold.NewSSDA903, "replace the example 903 returns in %s/data/903/ with a folder per year of your own (see docs/data.md), the example rows in the rest of data/ with yours"
+	}
+	if *regional {
+		create, data = scaffold.NewRegional, "list your partner councils under [[councils]] in config.toml and replace the example rows in %s/data/ with your own, each child and budget line with its council's code in the la column (see docs/regional.md)"
 	}
 	if err := create(dir); err != nil {
 		fmt.Fprintf(stderr, "adoptionreport new: %v\n", err)

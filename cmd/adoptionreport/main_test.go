@@ -79,7 +79,7 @@ func TestHelp(t *testing.T) {
 		{[]string{"check", "--help"}, []string{"[--draft]", "--draft\n"}, nil},
 		{[]string{"pdf", "-h"}, []string{"--output FILE", "--chrome PATH"}, nil},
 		{[]string{"serve", "--help"}, []string{"--port PORT", "--bind ADDRESS", "[--port PORT]"}, nil},
-		{[]string{"new", "--help"}, []string{"Usage: adoptionreport new [--ssda903] DIR", "--ssda903\n"}, nil},
+		{[]string{"new", "--help"}, []string{"Usage: adoptionreport new [--ssda903 | --regional] DIR", "--ssda903\n", "--regional\n"}, nil},
 		{[]string{"check", "--help"}, []string{"[--explain CHILD_ID]", "--explain CHILD_ID\n"}, nil},
 		{[]string{"help"}, []string{"Commands:"}, nil},
 		{[]string{"--version"}, []string{"adoptionreport ", "go1."}, nil},

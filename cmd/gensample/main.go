@@ -5,11 +5,14 @@
 //
 // Usage:
 //
-//	go run ./cmd/gensample [-out data] [-seed N] [-ssda903 DIR]
+//	go run ./cmd/gensample [-out data] [-seed N] [-ssda903 DIR] [-regional DIR]
 //
 // -ssda903 also writes the sample's SSDA903 variant to DIR: the same
 // children as the council's 903 returns, one folder per year under
 // DIR/903, and the partial children.csv kept beside them.
+//
+// -regional also writes the data of the regional example (three partner
+// councils of one RAA, docs/regional.md) to DIR.
 //
 // The same seed always gives byte-identical files, so the sample report's
 // figures only change when someone changes this program or its seed.
@@ -29,8 +32,9 @@ func main() {
 	out := flag.String("out", "data", "folder to write the CSV files to")
 	seed := flag.Uint64("seed", defaultSeed, "random seed; the same seed gives the same files")
 	ssda903 := flag.String("ssda903", "", "also write the sample's SSDA903 variant (903/YYYY-YY/*.csv and a partial children.csv) to this folder")
+	regional := flag.String("regional", "", "also write the regional example's data (three councils, an la column) to this folder")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gensample [-out DIR] [-seed N] [-ssda903 DIR]\n\n"+
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gensample [-out DIR] [-seed N] [-ssda903 DIR] [-regional DIR]\n\n"+
 			"Writes children.csv, adopters.csv, budget.csv and comparators.csv of the sample report.\n\n")
 		flag.PrintDefaults()
 	}
@@ -43,6 +47,9 @@ func main() {
 	err := write(*out, s.files())
 	if err == nil && *ssda903 != "" {
 		err = write(*ssda903, s.ssda903Files())
+	}
+	if err == nil && *regional != "" {
+		err = write(*regional, regionalFiles(*seed))
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensample:", err)

@@ -42,6 +42,9 @@ type Config struct {
 	Contact Contact `toml:"contact"`
 	// Accessibility fills in the site's accessibility statement.
 	Accessibility Accessibility `toml:"accessibility"`
+	// Councils, when set, make the project a regional edition: a report
+	// for each council from its rows of the data, and the RAA's overview.
+	Councils []Council `toml:"councils"`
 
 	// Year is ReportYear parsed; set by Load and Parse.
 	Year period.Year `toml:"-"`

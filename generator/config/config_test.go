@@ -166,7 +166,7 @@ func TestParseProblems(t *testing.T) {
 			`config.toml:5:1: Theme: unknown setting (did you mean theme?)`,
 		}},
 		{"no near miss", head + "colour = \"red\"\n", []string{
-			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [ssda903], [thresholds], [branding], [cabinet], [contact], [accessibility])`,
+			`config.toml:5:1: colour: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [ssda903], [thresholds], [branding], [cabinet], [contact], [accessibility], [[councils]])`,
 		}},
 		{"typo in [data]", head + "[data]\n  childern = \"x.csv\"\n", []string{
 			`config.toml:6:3: data.childern: unknown setting (did you mean children?)`,

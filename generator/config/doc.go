@@ -135,4 +135,13 @@
 //	prepared    ""         the day the statement was prepared; blank
 //	                       uses published
 //	tested      ""         when and how the site was last tested
+//
+// [[councils]], one table per partner council, makes the project a
+// regional edition (docs/regional.md): a report for each council at
+// output/<code>/ and the RAA's overview at output/. council is then not
+// needed (each report takes its council's name).
+//
+//	code  "fenmoor"  required: lower-case letters, digits and hyphens;
+//	                 the la value of the council's rows, its folders
+//	name  "Fenmoor District Council"  required
 package config

@@ -41,6 +41,7 @@ func Parse(name string, data []byte) (Config, problem.List) {
 		return c, probs
 	}
 	c.validate(doc, name, &probs)
+	c.validateCouncils(doc, name, data, &probs)
 	return c, probs
 }
 

@@ -25,7 +25,7 @@ func TestLoad(t *testing.T) {
 			"config.toml: cannot read the file: invalid argument",
 		}, ""},
 		{"problems carry the name", fstest.MapFS{"config.toml": {Data: []byte(head + "x = 1\n")}}, []string{
-			"config.toml:5:1: x: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [ssda903], [thresholds], [branding], [cabinet], [contact], [accessibility])",
+			"config.toml:5:1: x: unknown setting (the settings here are title, council, raa, report_year, author, base_url, theme, history_years, suppress_below, published, data_extracted, [data], [ssda903], [thresholds], [branding], [cabinet], [contact], [accessibility], [[councils]])",
 		}, "T"},
 	}
 	for _, tt := range tests {

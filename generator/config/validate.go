@@ -31,6 +31,10 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 		{"report_year", &c.ReportYear, `report_year = "2024-25"`},
 	} {
 		switch {
+		case r.key == "council" && len(c.Councils) > 0:
+			// A regional edition takes each report's council from
+			// [[councils]]; a council line left from a one-council
+			// project is not used.
 		case !d.Has(r.key):
 			probs.Errorf(file, 0, 0, r.key, "missing: add a line such as %s at the top of the file, before any [table] line", r.example)
 		case strings.TrimSpace(*r.val) == "":

@@ -5,6 +5,7 @@ import "github.com/adoptionreport/adoptionreport/generator/problem"
 // budgetCSV is a budget.csv row as text, one string field per column.
 type budgetCSV struct {
 	Year         string `csv:"year" required:"yes"`
+	LA           string `csv:"la"`
 	Line         string `csv:"line" required:"yes"`
 	Driver       string `csv:"driver"`
 	Budget       string `csv:"budget" required:"yes"`
@@ -19,7 +20,7 @@ var budgetSchema = schemaOf(budgetCSV{})
 // readBudget reads and checks budget.csv. Every row is returned, even
 // one with errors; problems are in row and column order. name is the
 // file's name in messages.
-func readBudget(name string, data []byte) ([]BudgetLine, problem.List) {
+func readBudget(name string, data []byte, lim limits) ([]BudgetLine, problem.List) {
 	var probs problem.List
 	t := readTable(name, data, budgetSchema, &probs)
 	if t == nil {
@@ -27,12 +28,13 @@ func readBudget(name string, data []byte) ([]BudgetLine, problem.List) {
 	}
 	raw := rawRows[budgetCSV](t, budgetSchema)
 	out := make([]BudgetLine, 0, len(raw))
-	c := newRowCheck(t, limits{}, &probs)
+	laColumn(t, lim, &probs)
+	c := newRowCheck(t, limits{councils: lim.councils}, &probs)
 	for i := range raw {
 		r := &raw[i]
 		row := t.rows[i].row
 		c.next(row)
-		b := BudgetLine{Row: row, Line: r.Line, Driver: r.Driver, Unit: r.Unit}
+		b := BudgetLine{Row: row, LA: c.la(r.LA), Line: r.Line, Driver: r.Driver, Unit: r.Unit}
 		if c.required("year", r.Year) {
 			y, err := parseYear(r.Year)
 			if err != nil {

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // rowCheck parses the cells of one row, recording each problem at the
@@ -58,6 +60,9 @@ type rowDate struct {
 type limits struct {
 	year  period.Year
 	today period.Date
+	// councils, when set, are the council codes of a regional edition:
+	// every child and budget row must name one in its la column.
+	councils []string
 }
 
 // newRowCheck returns a check for the rows of t; next moves it to a row.
@@ -225,4 +230,41 @@ func sortByPlace(l problem.List) problem.List {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Severity, b.Severity))
 	})
 	return l
+}
+
+// council checks a row's la cell in a regional edition: it must be the
+// code of one of the councils of config.toml. Without councils any la is
+// accepted, as before regional editions: it is a note for the reader.
+func (c *rowCheck) council(v string) {
+	codes := c.lim.councils
+	if len(codes) == 0 {
+		return
+	}
+	list := strings.Join(codes, ", ")
+	switch {
+	case c.at("la").col == 0:
+		// The missing column is reported once, for the file.
+	case v == "":
+		c.errorf("la", "is blank: in a regional edition every row names its council's code, one of %s ([[councils]] in config.toml)", list)
+	case !slices.Contains(codes, v):
+		hint := ""
+		if s := suggest.Suggest(v, codes); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		c.errorf("la", "%q is not the code of a council in config.toml%s: write one of %s, or add the council under [[councils]]", v, hint, list)
+	}
+}
+
+// laColumn reports a regional edition's file without an la column.
+func laColumn(t *table, lim limits, probs *problem.List) {
+	if len(lim.councils) > 0 && t.col["la"] == 0 {
+		probs.Errorf(t.name, t.headerRow, 0, "la", "column is missing: in a regional edition every row names its council's code in an la column, one of %s ([[councils]] in config.toml)",
+			strings.Join(lim.councils, ", "))
+	}
+}
+
+// la checks and returns a row's la cell.
+func (c *rowCheck) la(v string) string {
+	c.council(v)
+	return v
 }

@@ -77,6 +77,7 @@ func readChildren(name string, data []byte, lim limits) (kids []Child, probs pro
 // from, if not nil, says for each row where the cells that did not come
 // from t came from (see rowCheck.from).
 func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim limits, probs *problem.List) ([]Child, int) {
+	laColumn(t, lim, probs)
 	if t.col["ethnicity"] == 0 {
 		probs.Warnf(t.name, t.headerRow, 0, "ethnicity", "column is missing: every child is counted as Not known")
 	}
@@ -97,7 +98,7 @@ func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim li
 		ch := Child{
 			Row:            row,
 			ChildID:        r.ChildID,
-			LA:             r.LA,
+			LA:             c.la(r.LA),
 			Sex:            c.sex(r.Sex),
 			DateOfBirth:    c.date("date_of_birth", r.DateOfBirth),
 			Ethnicity:      r.Ethnicity,

@@ -18,7 +18,7 @@ func TestDocsExamples(t *testing.T) {
 	readers := map[string]func([]byte) problem.List{
 		"child_id,":     func(b []byte) problem.List { _, p, _ := readChildren("children.csv", b, testLimits); return p },
 		"household_id,": func(b []byte) problem.List { _, p, _ := readAdopters("adopters.csv", b, testLimits); return p },
-		"year,":         func(b []byte) problem.List { _, p := readBudget("budget.csv", b); return p },
+		"year,":         func(b []byte) problem.List { _, p := readBudget("budget.csv", b, limits{}); return p },
 		"indicator,":    func(b []byte) problem.List { _, p := readComparators("comparators.csv", b); return p },
 	}
 	blocks := strings.Split(string(md), "```csv\n")[1:]

@@ -221,7 +221,7 @@ func FuzzReadBudget(f *testing.F) {
 	f.Add(csvOf(budgetHeader, with(goodBudget, "year", "2024/2025", "budget", "£ -", "actual", "£27,000.00CR"),
 		with(goodBudget, "year", "2024/25", "budget", "£1.2m", "actual", "(£5CR)")))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lines, probs := readBudget("b.csv", data)
+		lines, probs := readBudget("b.csv", data, limits{})
 		rows := make([]int, len(lines))
 		for i, l := range lines {
 			rows[i] = l.Row

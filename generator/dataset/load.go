@@ -20,6 +20,7 @@ type Option func(*options)
 type options struct {
 	today             period.Date
 	childrenElsewhere bool
+	councils          []string
 }
 
 // ChildrenElsewhere tells Load that the children come from elsewhere
@@ -28,6 +29,12 @@ type options struct {
 // so); its List 11 still gives the adopters.
 func ChildrenElsewhere() Option {
 	return func(o *options) { o.childrenElsewhere = true }
+}
+
+// Councils makes Load read a regional edition's data: every row of
+// children.csv and budget.csv must carry one of codes in its la column.
+func Councils(codes []string) Option {
+	return func(o *options) { o.councils = codes }
 }
 
 // Today sets the day of the build: a date after it is an error, because
@@ -58,7 +65,7 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Op
 	for _, opt := range opts {
 		opt(&o)
 	}
-	lim := limits{year: reportYear, today: o.today}
+	lim := limits{year: reportYear, today: o.today, councils: o.councils}
 	var ds Dataset
 	// The files are independent: read them at once, each into its own
 	// problem list, then join the lists in a fixed order.
@@ -119,7 +126,7 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Op
 		children,
 		adopters,
 		read(2, files.Budget, "budget", false, func(b []byte) (p problem.List) {
-			ds.Budget, p = readBudget(files.Budget, b)
+			ds.Budget, p = readBudget(files.Budget, b, lim)
 			return p
 		}),
 		read(3, files.Comparators, "comparators", true, func(b []byte) (p problem.List) {

@@ -112,6 +112,7 @@ type Adopter struct {
 type BudgetLine struct {
 	Row          int
 	Year         period.Year
+	LA           string // the council's code, in a regional edition
 	Line         string
 	Driver       string // blank in the file = Line
 	Budget       int64  // pence

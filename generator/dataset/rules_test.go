@@ -316,7 +316,7 @@ func TestBudgetRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := readBudget("b.csv", csvOf(budgetHeader, tt.rows...))
+			_, probs := readBudget("b.csv", csvOf(budgetHeader, tt.rows...), limits{})
 			if d := matchProblems(probs, tt.want); d != "" {
 				t.Error(d)
 			}
@@ -329,7 +329,7 @@ func TestBudgetValues(t *testing.T) {
 		goodBudget,
 		with(goodBudget, "driver", "Fees", "actual_volume", "", "budget", "(1,234.50)", "actual", "£-0.01"),
 		with(goodBudget, "year", "2023/2024", "budget", "£ -", "actual", "£27,000.00CR", "budget_volume", "", "actual_volume", ""),
-	))
+	), limits{})
 	if len(probs) != 0 {
 		t.Fatal(probs)
 	}

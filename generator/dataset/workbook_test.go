@@ -136,7 +136,7 @@ func TestWorkbookNumbers(t *testing.T) {
 		xcell{"A3", "2024/25", ""}, xcell{"B3", "Staff", ""},
 		xcell{"C3", -1234, "£#,##0.00;(£#,##0.00)"}, xcell{"D3", 0, acct},
 	)
-	lines, probs := readBudget("b.xlsx", workbookOf(t, xsheet{"Budget", cells}))
+	lines, probs := readBudget("b.xlsx", workbookOf(t, xsheet{"Budget", cells}), limits{})
 	if len(probs) != 0 {
 		t.Fatalf("problems: %v", strs(probs))
 	}

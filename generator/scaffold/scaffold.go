@@ -26,6 +26,73 @@ var project embed.FS
 //go:embed ssda903
 var ssda903 embed.FS
 
+// regional is the regional example's data, written by
+// go run ./cmd/gensample -regional generator/scaffold/regional: three
+// partner councils' children and budget lines, marked in an la column,
+// and the RAA's adopters, shared.
+//
+//go:embed regional
+var regional embed.FS
+
+// RegionalCouncils are the regional example's councils: code and name.
+var RegionalCouncils = [][2]string{
+	{"fenmoor", "Fenmoor District Council"},
+	{"marshby", "Marshby Borough Council"},
+	{"eastholme", "Eastholme Borough Council"},
+}
+
+// NewRegional writes a new project, as New does, that is a regional
+// edition (docs/regional.md): three fictional partner councils of one
+// RAA, listed under [[councils]] in config.toml, with synthetic data for
+// each, and a page of its own for one council (content/marshby/) to show
+// how a council's page replaces the shared one.
+func NewRegional(dir string) error {
+	if err := New(dir); err != nil {
+		return err
+	}
+	entries, err := regional.ReadDir("regional")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		b, err := regional.ReadFile("regional/" + e.Name())
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "data", e.Name()), b, 0o644); err != nil {
+			return err
+		}
+	}
+	cfgPath := filepath.Join(dir, "config.toml")
+	cfg, err := os.ReadFile(cfgPath)
+	if err != nil {
+		return err
+	}
+	text := strings.Replace(string(cfg), "council     = \"Your Council\"\n", "", 1)
+	text += `
+# A regional edition: a report for each partner council at output/<code>/,
+# and the RAA's overview at output/index.html (docs/regional.md). Each
+# council's rows in data/children.csv and data/budget.csv carry its code
+# in the la column; data/adopters.csv is the RAA's, shared.
+`
+	for _, c := range RegionalCouncils {
+		text += fmt.Sprintf("\n[[councils]]\ncode = %q\nname = %q\n", c[0], c[1])
+	}
+	if err := os.WriteFile(cfgPath, []byte(text), 0o644); err != nil {
+		return err
+	}
+	own := filepath.Join(dir, "content", "marshby")
+	if err := os.MkdirAll(own, 0o755); err != nil {
+		return err
+	}
+	summary, err := os.ReadFile(filepath.Join(dir, "content", "summary.md"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(own, "summary.md"), []byte(strings.Replace(string(summary), "\n+++\n",
+		"\n+++\n\n*This summary is Marshby's own page, content/marshby/summary.md: it replaces the shared content/summary.md in Marshby's report alone.*\n", 1)), 0o644)
+}
+
 // Files lists the files New writes, relative to the project folder.
 func Files() []string {
 	var names []string

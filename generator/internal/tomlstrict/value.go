@@ -47,8 +47,21 @@ func (w *walker) value(path []string, val any, fv reflect.Value) {
 			return
 		}
 	case reflect.Slice:
-		// Only lists of strings: a cabinet paper's recommendations.
 		elem := fv.Type().Elem()
+		// A list of tables: [[councils]].
+		if elem.Kind() == reflect.Struct {
+			if list, ok := val.([]map[string]any); ok {
+				out := reflect.MakeSlice(fv.Type(), len(list), len(list))
+				for i, m := range list {
+					w.table(m, out.Index(i), path)
+				}
+				fv.Set(out)
+				return
+			}
+			w.report(path, "must be a list of tables, each starting with a line [[%s]], not %s", path[len(path)-1], got(val))
+			return
+		}
+		// Otherwise only lists of strings: a cabinet paper's recommendations.
 		if elem.Kind() != reflect.String {
 			panic("tomlstrict: cannot decode into a field of type " + fv.Type().String())
 		}
@@ -217,8 +230,11 @@ func (w *walker) unknown(path []string, val any, fs []field, t reflect.Type) {
 	list := make([]string, len(fs))
 	for i, f := range fs {
 		list[i] = f.name
-		if t.Field(f.index).Type.Kind() == reflect.Struct {
+		switch ft := t.Field(f.index).Type; {
+		case ft.Kind() == reflect.Struct:
 			list[i] = "[" + f.name + "]"
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+			list[i] = "[[" + f.name + "]]"
 		}
 	}
 	where := "here"

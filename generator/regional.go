@@ -1,0 +1,105 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+	"runtime"
+	"sync"
+
+	"github.com/adoptionreport/adoptionreport/generator/indicators"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/regional"
+	"github.com/adoptionreport/adoptionreport/generator/site"
+)
+
+// loadCouncilPages reads a regional edition's councils' own pages
+// (content/<code>/), to be joined with the shared ones.
+func (p *Project) loadCouncilPages() problem.List {
+	pages, probs := regional.Pages(p.fsys, ContentDir, p.Pages, p.Config)
+	p.councilPages = pages
+	return probs
+}
+
+// splitCouncils makes each council's own project from its rows and its
+// pages: what a one-council project of that council would load.
+func (p *Project) splitCouncils() problem.List {
+	parts := regional.Split(p.Data, p.Config)
+	probs := regional.NoRows(parts, p.Config, ConfigFile)
+	p.Councils = make([]*Project, len(parts))
+	for i, ds := range parts {
+		p.Councils[i] = &Project{
+			Config: p.Config.ForCouncil(i),
+			Data:   ds,
+			Pages:  p.councilPages[i],
+			fsys:   p.fsys,
+			pdf:    p.pdf,
+		}
+	}
+	return probs
+}
+
+// renderRegional renders every council's report under its code, each
+// exactly as a one-council project renders it, and the RAA's overview
+// at the top. Councils render at once, a core each: at the scale of
+// England this is nearly all of a build's time.
+func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
+	if p.Councils == nil {
+		// Load found errors in the data: nothing can be split.
+		return nil, nil, ErrProblems
+	}
+	type result struct {
+		files site.Files
+		probs problem.List
+		err   error
+	}
+	results := make([]result, len(p.Councils))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, c := range p.Councils {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			files, probs, err := c.Render(draft)
+			results[i] = result{files, probs, err}
+		})
+	}
+	wg.Wait()
+	all := site.Files{}
+	var probs problem.List
+	reports := make([]*indicators.Report, len(p.Councils))
+	for i, r := range results {
+		if r.err != nil {
+			return nil, probs, fmt.Errorf("council %s: %w", p.Config.Councils[i].Code, r.err)
+		}
+		probs = append(probs, r.probs...)
+		code := p.Config.Councils[i].Code
+		for name, b := range r.files {
+			all[path.Join(code, name)] = b
+		}
+		reports[i] = p.Councils[i].Report
+	}
+	if probs.HasErrors() {
+		return nil, probs, nil
+	}
+	combined := p.Config
+	combined.Council, combined.Councils = p.Config.RAA, nil
+	over, err := regional.Overview(regional.Input{
+		Config:   p.Config,
+		Reports:  reports,
+		Combined: indicators.Compute(p.Data, combined),
+		Draft:    draft,
+		Assets:   results[0].files,
+	})
+	if err != nil {
+		return nil, probs, err
+	}
+	// The overview shows only figures and config.toml's names; the
+	// guard backs that up as it does for every report.
+	if leaks := p.guard(over, nil); len(leaks) > 0 {
+		return nil, append(probs, leaks...), nil
+	}
+	for name, b := range over {
+		all[name] = b
+	}
+	return all, probs, nil
+}

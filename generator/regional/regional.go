@@ -1,0 +1,140 @@
+// Package regional makes a regional edition's parts: it splits the
+// project's data and pages into each partner council's, and renders the
+// RAA's overview from the councils' reports. The generator builds each
+// council's report exactly as a one-council project with that council's
+// rows would; nothing here changes how a report is computed.
+package regional
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/content"
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
+)
+
+// Split returns each council's data, in the order of cfg.Councils: its
+// own rows of children.csv and budget.csv (by their la column), and the
+// RAA's adopters and the comparators, which every council shares. Rows
+// keep their order, so a council's figures are those of a one-council
+// project holding its rows alone.
+func Split(ds *dataset.Dataset, cfg config.Config) []*dataset.Dataset {
+	out := make([]*dataset.Dataset, len(cfg.Councils))
+	at := make(map[string]int, len(cfg.Councils))
+	for i, c := range cfg.Councils {
+		out[i] = &dataset.Dataset{Adopters: ds.Adopters, Comparators: ds.Comparators}
+		at[c.Code] = i
+	}
+	for _, ch := range ds.Children {
+		if i, ok := at[ch.LA]; ok {
+			out[i].Children = append(out[i].Children, ch)
+		}
+	}
+	for _, b := range ds.Budget {
+		if i, ok := at[b.LA]; ok {
+			out[i].Budget = append(out[i].Budget, b)
+		}
+	}
+	return out
+}
+
+// NoRows reports each council of cfg that has no row in children.csv:
+// its report would have no children to count, most likely because its
+// rows carry another code. A council with no budget rows is a warning:
+// its finance page is then empty.
+func NoRows(parts []*dataset.Dataset, cfg config.Config, file string) problem.List {
+	var probs problem.List
+	codes := strings.Join(cfg.CouncilCodes(), ", ")
+	for i, c := range cfg.Councils {
+		line, col := c.CodeLine, c.CodeCol
+		if line == 0 {
+			line, col = c.Line, 0
+		}
+		if len(parts[i].Children) == 0 {
+			probs.Errorf(file, line, col, "councils.code", "council %q (%s) has no rows in %s: give its children the la value %q, or remove its [[councils]] entry (the codes are %s)",
+				c.Code, c.Name, cfg.Data.Children, c.Code, codes)
+		}
+		if len(parts[i].Budget) == 0 && len(parts[i].Children) > 0 {
+			probs.Warnf(file, line, col, "councils.code", "council %q (%s) has no rows in %s: its report has no budget figures; give its budget lines the la value %q (the codes are %s)",
+				c.Code, c.Name, cfg.Data.Budget, c.Code, codes)
+		}
+	}
+	return probs
+}
+
+// Pages returns each council's pages, in the order of cfg.Councils: the
+// shared pages of dir, each replaced by the council's own page of the
+// same name in dir/<code>/ and joined by its own pages that have no
+// shared one, in report order (as content.Load sorts). A folder of dir
+// named for no council is an error on each of its pages: they would
+// silently never be published.
+func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([][]content.Page, problem.List) {
+	var probs problem.List
+	codes := cfg.CouncilCodes()
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		probs.Errorf(dir, 0, 0, "", "cannot read the content folder: %v", err)
+	}
+	known := map[string]bool{}
+	for _, c := range codes {
+		known[c] = true
+	}
+	for _, e := range entries {
+		if !e.IsDir() || known[e.Name()] || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		hint := ""
+		if s := suggest.Suggest(e.Name(), codes); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		where := path.Join(dir, e.Name())
+		files, _ := fs.Glob(fsys, path.Join(where, "*"))
+		if len(files) == 0 {
+			files = []string{where}
+		}
+		for _, f := range files {
+			probs.Errorf(f, 0, 0, "", "is in the folder %s, but %q is not the code of a council in config.toml%s: a council's own pages go in content/<code>/, with code one of %s; rename the folder or add the council under [[councils]]",
+				where, e.Name(), hint, strings.Join(codes, ", "))
+		}
+	}
+	out := make([][]content.Page, len(codes))
+	for i, code := range codes {
+		own, more := content.Load(fsys, path.Join(dir, code))
+		probs = append(probs, more...)
+		out[i] = merge(shared, own)
+	}
+	return out, probs
+}
+
+// merge returns shared with each page of own in place of the shared page
+// of the same slug, and the rest of own added, in content.Load's order.
+func merge(shared, own []content.Page) []content.Page {
+	if len(own) == 0 {
+		return shared
+	}
+	bySlug := make(map[string]bool, len(own))
+	for _, p := range own {
+		bySlug[p.Slug] = true
+	}
+	pages := make([]content.Page, 0, len(shared)+len(own))
+	for _, p := range shared {
+		if !bySlug[p.Slug] {
+			pages = append(pages, p)
+		}
+	}
+	pages = append(pages, own...)
+	sort.SliceStable(pages, func(i, j int) bool {
+		if pages[i].Weight != pages[j].Weight {
+			return pages[i].Weight < pages[j].Weight
+		}
+		return pages[i].Slug < pages[j].Slug
+	})
+	return pages
+}

@@ -1,0 +1,454 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+	"github.com/adoptionreport/adoptionreport/internal/browsertest"
+)
+
+// regionalProject writes a regional edition made from the sample: its
+// children dealt to the councils in turn (every n-th row to the n-th),
+// its budget lines given to every council, with amounts scaled so that
+// councils differ. It returns the project folder.
+func regionalProject(t *testing.T, codes []string, extra string) string {
+	t.Helper()
+	dir := t.TempDir()
+	cfg, err := os.ReadFile("../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(cfg), `council     = "Northmoor Borough Council"`+"\n", "", 1)
+	for _, c := range codes {
+		text += fmt.Sprintf("\n[[councils]]\ncode = %q\nname = %q\n", c, councilName(c))
+	}
+	text += extra
+	writeFile(t, filepath.Join(dir, "config.toml"), text)
+	children := readCSV(t, "../data/children.csv")
+	budget := readCSV(t, "../data/budget.csv")
+	out := [][]string{append([]string{"la"}, children[0]...)}
+	for i, row := range children[1:] {
+		out = append(out, append([]string{codes[i%len(codes)]}, row...))
+	}
+	writeCSV(t, filepath.Join(dir, "data", "children.csv"), out)
+	out = [][]string{append([]string{"la"}, budget[0]...)}
+	for _, c := range codes {
+		for _, row := range budget[1:] {
+			out = append(out, append([]string{c}, row...))
+		}
+	}
+	writeCSV(t, filepath.Join(dir, "data", "budget.csv"), out)
+	for _, f := range []string{"data/adopters.csv", "data/comparators.csv"} {
+		b, err := os.ReadFile(filepath.Join("..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, f), string(b))
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func councilName(code string) string {
+	return strings.ToUpper(code[:1]) + code[1:] + " Borough Council"
+}
+
+// oneCouncil writes the one-council project of council code of the
+// regional project dir: the same settings with the council's name, its
+// rows alone, and its own pages in place of the shared ones.
+func oneCouncil(t *testing.T, dir, code string) string {
+	t.Helper()
+	one := t.TempDir()
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	text, _, _ := strings.Cut(string(cfg), "\n[[councils]]")
+	text = fmt.Sprintf("council = %q\n", councilName(code)) + text
+	writeFile(t, filepath.Join(one, "config.toml"), text)
+	for _, f := range []string{"children.csv", "budget.csv"} {
+		rows := readCSV(t, filepath.Join(dir, "data", f))
+		keep := rows[:1]
+		for _, r := range rows[1:] {
+			if r[0] == code {
+				keep = append(keep, r)
+			}
+		}
+		writeCSV(t, filepath.Join(one, "data", f), keep)
+	}
+	for _, f := range []string{"adopters.csv", "comparators.csv"} {
+		b, _ := os.ReadFile(filepath.Join(dir, "data", f))
+		writeFile(t, filepath.Join(one, "data", f), string(b))
+	}
+	shared, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	for _, f := range shared {
+		b, _ := os.ReadFile(f)
+		writeFile(t, filepath.Join(one, "content", filepath.Base(f)), string(b))
+	}
+	own, _ := filepath.Glob(filepath.Join(dir, "content", code, "*.md"))
+	for _, f := range own {
+		b, _ := os.ReadFile(f)
+		writeFile(t, filepath.Join(one, "content", filepath.Base(f)), string(b))
+	}
+	return one
+}
+
+func writeFile(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readCSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func writeCSV(t *testing.T, name string, rows [][]string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.WriteAll(rows)
+	writeFile(t, name, b.String())
+}
+
+// files reads every file under dir, by its path from dir.
+func siteFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Each council's report of a regional build is byte for byte what a
+// one-council project with that council's rows and pages builds,
+// indicators.json and the CSVs included, in a publish and a draft build;
+// a council's own page replaces the shared page of its name.
+func TestRegionalReportsAreOneCouncilReports(t *testing.T) {
+	codes := []string{"fenmoor", "marshby", "eastholme"}
+	dir := regionalProject(t, codes, "")
+	writeFile(t, filepath.Join(dir, "content", "marshby", "introduction.md"),
+		"+++\ntitle = \"Introduction\"\nweight = 1\n+++\nMarshby's own introduction: {{< metric adopted 2024-25 >}} children adopted.\n")
+	for _, draft := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "site")
+		res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft})
+		if err != nil {
+			t.Fatalf("regional build: %v\n%s", err, res.Problems.Error())
+		}
+		all := siteFiles(t, out)
+		for _, code := range codes {
+			one := oneCouncil(t, dir, code)
+			oneOut := filepath.Join(t.TempDir(), "site")
+			res, err := Build(context.Background(), Options{Source: one, Output: oneOut, Draft: draft})
+			if err != nil {
+				t.Fatalf("%s alone: %v\n%s", code, err, res.Problems.Error())
+			}
+			want := siteFiles(t, oneOut)
+			// The marker of a folder the tool writes is the whole output's.
+			delete(want, ".adoptionreport-output")
+			if _, ok := want["data/indicators.json"]; !ok {
+				t.Fatalf("%s alone wrote no indicators.json", code)
+			}
+			var got []string
+			for name := range all {
+				if rest, ok := strings.CutPrefix(name, code+"/"); ok {
+					got = append(got, rest)
+				}
+			}
+			if len(got) != len(want) {
+				t.Errorf("draft %t: %s has %d files, its one-council project %d", draft, code, len(got), len(want))
+			}
+			for name, w := range want {
+				if !bytes.Equal(all[code+"/"+name], w) {
+					t.Errorf("draft %t: %s/%s differs from the one-council project's", draft, code, name)
+				}
+			}
+		}
+		intro := string(all["marshby/introduction.html"])
+		if !strings.Contains(intro, "Marshby&rsquo;s own introduction") && !strings.Contains(intro, "Marshby’s own introduction") {
+			t.Errorf("marshby's own introduction is not its introduction page")
+		}
+		if strings.Contains(string(all["fenmoor/introduction.html"]), "own introduction") {
+			t.Errorf("marshby's own page reached fenmoor's report")
+		}
+		if !slices.ContainsFunc(codes, func(c string) bool { return bytes.Contains(all[c+"/index.html"], []byte(councilName(c))) }) {
+			t.Errorf("no council's report names its council")
+		}
+	}
+}
+
+// Each mistake of a regional edition is an error at its place, naming
+// the councils' codes, and nothing is built.
+func TestRegionalBadInput(t *testing.T) {
+	codes := []string{"fenmoor", "marshby"}
+	dir := regionalProject(t, codes, "\n[[councils]]\ncode = \"eastholme\"\nname = \"Eastholme\"\n")
+	rows := readCSV(t, filepath.Join(dir, "data", "children.csv"))
+	rows[3][0] = "marshbey"
+	rows[4][0] = ""
+	writeCSV(t, filepath.Join(dir, "data", "children.csv"), rows)
+	budget := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
+	budget[2][0] = "westholme"
+	writeCSV(t, filepath.Join(dir, "data", "budget.csv"), budget)
+	writeFile(t, filepath.Join(dir, "content", "fenmor", "summary.md"), "+++\ntitle = \"Summary\"\n+++\nText.\n")
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	lines := strings.Split(string(cfg), "\n")
+	lineOf := func(text string, nth int) int {
+		for i, l := range lines {
+			if l == text {
+				if nth--; nth == 0 {
+					return i + 1
+				}
+			}
+		}
+		t.Fatalf("no line %q", text)
+		return 0
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != ErrProblems {
+		t.Fatalf("got %v, want the project's errors", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a site was written despite the errors")
+	}
+	want := []string{
+		`data/children.csv:4:1: la: "marshbey" is not the code of a council in config.toml (did you mean "marshby"?): write one of fenmoor, marshby, eastholme`,
+		`data/children.csv:5:1: la: is blank: in a regional edition every row names its council's code, one of fenmoor, marshby, eastholme`,
+		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?)`,
+		fmt.Sprintf(`config.toml:%d:1: councils.code: council "eastholme" (Eastholme) has no rows in data/children.csv`, lineOf(`code = "eastholme"`, 1)),
+		`content/fenmor/summary.md: is in the folder content/fenmor, but "fenmor" is not the code of a council in config.toml (did you mean "fenmoor"?)`,
+	}
+	got := res.Problems.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("no problem\n  %s\nin\n%s", w, got)
+		}
+	}
+}
+
+// Two councils with one code: an error at the second code, naming the
+// first; a config error stops the build before the data is read.
+func TestRegionalDuplicateCode(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "\n[[councils]]\ncode = \"fenmoor\"\nname = \"Second Fenmoor\"\n")
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	lines := strings.Split(string(cfg), "\n")
+	var codeLines, heads []int
+	for i, l := range lines {
+		switch l {
+		case `code = "fenmoor"`:
+			codeLines = append(codeLines, i+1)
+		case "[[councils]]":
+			heads = append(heads, i+1)
+		}
+	}
+	res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
+	if err != ErrProblems {
+		t.Fatalf("got %v, want the project's errors", err)
+	}
+	want := fmt.Sprintf(`config.toml:%d:1: councils.code: "fenmoor" is already the code of council 1 (Fenmoor Borough Council, line %d): two councils cannot share a code`, codeLines[1], heads[0])
+	if got := res.Problems.Error(); !strings.Contains(got, want) {
+		t.Errorf("no problem\n  %s\nin\n%s", want, got)
+	}
+}
+
+// A one-council project may keep an la column, and [[councils]] is
+// optional: without it la is a note, as before regional editions.
+func TestOneCouncilIgnoresLA(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor"}, "")
+	one := oneCouncil(t, dir, "fenmoor")
+	rows := readCSV(t, filepath.Join(one, "data", "children.csv"))
+	rows[1][0] = "anything"
+	writeCSV(t, filepath.Join(one, "data", "children.csv"), rows)
+	if res, err := Build(context.Background(), Options{Source: one, Output: filepath.Join(t.TempDir(), "site")}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+}
+
+// The RAA's overview opens in Chromium with every chart drawn, no
+// console error or CSP violation, no axe WCAG 2.2 A/AA violation, and is
+// valid HTML; it links to every council's report.
+func TestRegionalOverviewInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	browsertest.Chrome(t)
+	browsertest.AxeSource(t)
+	codes := []string{"fenmoor", "marshby", "eastholme"}
+	dir := regionalProject(t, codes, "")
+	for _, draft := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "site")
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft}); err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+		page := filepath.Join(out, "index.html")
+		html, _ := os.ReadFile(page)
+		for _, c := range codes {
+			if !strings.Contains(string(html), `href="`+c+`/index.html"`) {
+				t.Errorf("the overview does not link to %s's report", c)
+			}
+		}
+		want := len(chartCanvas.FindAll(html, -1))
+		if want != 6 {
+			t.Errorf("the overview has %d charts, want 6", want)
+		}
+		base := browsertest.Serve(t, out)
+		ctx := browsertest.NewBrowser(t)
+		r := browsertest.CheckPage(t, ctx, base+"/index.html", browsertest.CheckOptions{WaitCharts: true, ChartSelector: ".chart-canvas svg"})
+		for _, prob := range r.Problems() {
+			t.Errorf("draft %t: %s", draft, prob)
+		}
+		if r.ChartCount != want {
+			t.Errorf("draft %t: %d of %d charts drew", draft, r.ChartCount, want)
+		}
+		if !draft {
+			for _, e := range browsertest.ValidateHTML(t, []string{page}) {
+				t.Errorf("Nu HTML Checker: %s", e)
+			}
+		}
+	}
+}
+
+// Disclosure holds across the set: with councils so small that some of
+// their counts are suppressed, no published RAA total less the other
+// councils' published figures gives away a count of 1 to 4; and a total
+// is published where every council's figure is (so the test can fail).
+func TestRegionalDisclosureAcrossCouncils(t *testing.T) {
+	suppressed, published := 0, 0
+	for _, n := range []int{3, 12} {
+		var codes []string
+		for i := range n {
+			codes = append(codes, fmt.Sprintf("c%02d", i+1))
+		}
+		s, p := checkTotals(t, regionalProject(t, codes, ""))
+		suppressed, published = suppressed+s, published+p
+	}
+	if suppressed == 0 {
+		t.Fatal("no council's figure is suppressed: the councils are not small enough to test disclosure")
+	}
+	if published == 0 {
+		t.Error("no total of a count is published: the rule suppresses everything")
+	}
+}
+
+// checkTotals builds the regional project dir and checks its overview's
+// totals of counts; it returns how many councils' figures were
+// suppressed and how many totals published.
+func checkTotals(t *testing.T, dir string) (suppressed, published int) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	var o struct {
+		SuppressBelow int `json:"suppress_below"`
+		Councils      []struct {
+			Figures []struct {
+				ID         string   `json:"id"`
+				Unit       string   `json:"unit"`
+				Value      *float64 `json:"value"`
+				Suppressed bool     `json:"suppressed"`
+			} `json:"figures"`
+		} `json:"councils"`
+		Total struct {
+			Figures []struct {
+				ID         string   `json:"id"`
+				Unit       string   `json:"unit"`
+				Value      *float64 `json:"value"`
+				Suppressed bool     `json:"suppressed"`
+			} `json:"figures"`
+		} `json:"total"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "data", "indicators.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	for i, tf := range o.Total.Figures {
+		if tf.Unit != "children" && tf.Unit != "households" {
+			continue
+		}
+		hidden, sum := 0, 0.0
+		for _, c := range o.Councils {
+			f := c.Figures[i]
+			switch {
+			case f.Suppressed:
+				hidden++
+			case f.Value != nil:
+				sum += *f.Value
+			}
+		}
+		suppressed += hidden
+		if tf.Value == nil {
+			continue
+		}
+		published++
+		if hidden > 0 {
+			t.Errorf("%s: the total %v is published while %d councils' figures are suppressed", tf.ID, *tf.Value, hidden)
+		}
+		if d := *tf.Value - sum; d >= 1 && d < float64(o.SuppressBelow) {
+			t.Errorf("%s: the total less the councils' published figures is %v", tf.ID, d)
+		}
+	}
+	return suppressed, published
+}
+
+// `new --regional` starts a three-council regional edition that builds:
+// a report for each council and the overview, Marshby's own summary in
+// Marshby's report alone.
+func TestNewRegionalBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	all := siteFiles(t, out)
+	for _, c := range scaffold.RegionalCouncils {
+		if !bytes.Contains(all[c[0]+"/index.html"], []byte(c[1])) {
+			t.Errorf("%s's report does not name %s", c[0], c[1])
+		}
+	}
+	if !bytes.Contains(all["index.html"], []byte(`href="marshby/index.html"`)) {
+		t.Error("the overview does not link to Marshby's report")
+	}
+	if !bytes.Contains(all["marshby/summary.html"], []byte("Marshby")) || bytes.Contains(all["fenmoor/summary.html"], []byte("Marshby&rsquo;s own page")) {
+		t.Error("Marshby's own summary is not Marshby's alone")
+	}
+}
