@@ -220,6 +220,7 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 		Tables:         c.tables,
 		Draft:          draft,
 		IndicatorsJSON: c.js,
+		DataNotes:      p.Data.Notes,
 		PDF:            p.pdf,
 	})
 	if probs.HasErrors() {

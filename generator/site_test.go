@@ -333,3 +333,25 @@ func TestEmptyChart(t *testing.T) {
 		t.Errorf("the empty chart has a canvas:\n%s", fig)
 	}
 }
+
+// The data's notes on the figures (such as Annex A's stand-in for the
+// registration of interest) are in the report itself, escaped: on the
+// front page and in print, not repeated on every page.
+func TestDataNotesInTheReport(t *testing.T) {
+	dir := newProject(t)
+	p, probs := Load(context.Background(), dir)
+	if p == nil || probs.HasErrors() {
+		t.Fatalf("load: %s", probs.Error())
+	}
+	p.Data.Notes = []string{"Stage 1 <started> stands in & counts."}
+	files, probs, err := p.Render(false)
+	if err != nil || probs.HasErrors() {
+		t.Fatalf("%v\n%s", err, probs.Error())
+	}
+	const want = "<p>Stage 1 &lt;started&gt; stands in &amp; counts.</p>"
+	for name, in := range map[string]bool{"index.html": true, "print.html": true, "summary.html": false} {
+		if got := strings.Contains(string(files[name]), want); got != in {
+			t.Errorf("%s holds the note: %v, want %v", name, got, in)
+		}
+	}
+}

@@ -200,6 +200,10 @@ func TestAnnexAAlone(t *testing.T) {
 	if len(ds.Children) != 4 || len(ds.Adopters) != 4 {
 		t.Errorf("%d children and %d households, want 4 and 4 (FAM3 and FAM5 unregistered)", len(ds.Children), len(ds.Adopters))
 	}
+	// The report itself says that stage 1 stands in for registration.
+	if len(ds.Notes) != 1 || !strings.Contains(ds.Notes[0], "count from the day the family started stage 1") {
+		t.Errorf("notes on the figures: %q", ds.Notes)
+	}
 }
 
 // Annex A problems of its own: a list's sheet without its header, a

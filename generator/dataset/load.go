@@ -116,6 +116,13 @@ func Load(fsys fs.FS, files config.DataFiles, reportYear period.Year, opts ...Op
 	if list := annex.adopters; list != nil {
 		adopters = fill(&probs[1], fsys, files.Adopters, "adopters", func(over *table, p *problem.List) {
 			ds.Adopters, late[1] = annexAdopters(list, over, lim, p)
+			if over == nil || over.col["registration_of_interest"] == 0 {
+				// The contract asks the report itself, not only the
+				// build, to say so: readers compare these figures with
+				// other councils'.
+				ds.Notes = append(ds.Notes, "Ofsted's Annex A does not record when a family registered its interest in adopting, "+
+					"so the figures for registrations, and for approvals within six months of registering, count from the day the family started stage 1.")
+			}
 		})
 	}
 	if skip {

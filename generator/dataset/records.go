@@ -49,6 +49,10 @@ type Dataset struct {
 	Adopters    []Adopter
 	Budget      []BudgetLine
 	Comparators []Comparator
+	// Notes are what the report must tell its readers about the figures
+	// because of where the data came from, such as a date that stands in
+	// for one the source does not hold.
+	Notes []string
 }
 
 // Early permanence placement types (children.csv early_permanence).

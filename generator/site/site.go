@@ -55,6 +55,9 @@ type Input struct {
 	// PDF, when not nil, is published beside the site under PDFName, and
 	// every page links to it.
 	PDF *PDF
+	// DataNotes are the data's notes on the figures (dataset.Dataset's
+	// Notes), given with the note on [c] on the front page and in print.
+	DataNotes []string
 }
 
 // section is a part of the report that has figures of its own: it gets a
@@ -136,6 +139,8 @@ type siteData struct {
 	Contact                  config.Contact
 	// PDF is the print edition beside the site; nil when there is none.
 	PDF *pdfLink
+	// DataNotes are what readers must know of where the figures come from.
+	DataNotes []string
 }
 
 // day is a date as a page shows it: "16 July 2025" to read, and
@@ -168,7 +173,7 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 		SuppressBelow: c.SuppressBelow, CSP: CSP,
 		ReportPeriod: c.Year.Start().Time().Format("2 January 2006") + " to " + c.Year.End().Time().Format("2 January 2006"),
 		Published:    newDay(c.PublishedOn), DataExtracted: newDay(c.ExtractedOn),
-		Contact: c.Contact,
+		Contact: c.Contact, DataNotes: in.DataNotes,
 	}
 	if !in.Draft {
 		// A draft may go without them; a page the public reads may not.
