@@ -55,6 +55,11 @@ type Options struct {
 	// command sets it, after printing; a build without it links no PDF,
 	// so a site never points at a print of older figures.
 	PDF *PDF
+	// CouncilPDFs are, in a regional edition, the print editions of
+	// councils' reports, by council code, each published beside its
+	// report as PDF is beside a one-council site. Only the pdf command
+	// sets them.
+	CouncilPDFs map[string]PDF
 }
 
 // PDF is a printed PDF to publish beside the site.
@@ -80,6 +85,8 @@ type Project struct {
 	cache *Cache // nil: Render computes everything
 	// pdf is the print edition Render publishes beside the site, if any.
 	pdf *site.PDF
+	// councilPDFs are a regional edition's councils' print editions.
+	councilPDFs map[string]*site.PDF
 }
 
 // Result is what a build did.
@@ -390,12 +397,12 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF) (site.Files, problem.List, error) {
+func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF, councilPDFs map[string]*site.PDF) (site.Files, problem.List, error) {
 	p, probs, err := load(ctx, source, cache)
 	if err != nil {
 		return nil, probs, err
 	}
-	p.pdf = printed
+	p.pdf, p.councilPDFs = printed, councilPDFs
 	files, more, err := p.Render(draft)
 	probs, err = finish(append(probs, more...), err)
 	if err != nil {
@@ -478,7 +485,15 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		}
 		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
 	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed)
+	councilPDFs := map[string]*site.PDF{}
+	for code, p := range opts.CouncilPDFs {
+		b, err := os.ReadFile(p.Path)
+		if err != nil {
+			return res, fmt.Errorf("reading %s's printed PDF: %w", code, err)
+		}
+		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs)
 	res.Problems = probs
 	if err != nil {
 		return res, err

@@ -32,7 +32,6 @@ func (p *Project) splitCouncils() problem.List {
 			Data:   ds,
 			Pages:  p.councilPages[i],
 			fsys:   p.fsys,
-			pdf:    p.pdf,
 		}
 	}
 	return probs
@@ -56,6 +55,7 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
+		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
