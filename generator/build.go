@@ -87,6 +87,9 @@ type Project struct {
 	pdf *site.PDF
 	// councilPDFs are a regional edition's councils' print editions.
 	councilPDFs map[string]*site.PDF
+	// guardedBy is, for a council of a regional edition, the regional
+	// project, whose guard scans every council's files together.
+	guardedBy *Project
 }
 
 // Result is what a build did.
@@ -227,6 +230,14 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 	})
 	if probs.HasErrors() {
 		return nil, probs, nil
+	}
+	if p.guardedBy != nil {
+		// The regional project guards every council's files at once, with
+		// the IDs of every council: one scan, not one per council.
+		if len(c.jsLeaks) > 0 {
+			return nil, append(probs, p.guard(nil, c.jsLeaks)...), nil
+		}
+		return files, probs, nil
 	}
 	if leaks := p.guard(files, c.jsLeaks); len(leaks) > 0 {
 		return nil, append(probs, leaks...), nil

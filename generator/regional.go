@@ -32,6 +32,8 @@ func (p *Project) splitCouncils() problem.List {
 			Data:   ds,
 			Pages:  p.councilPages[i],
 			fsys:   p.fsys,
+
+			guardedBy: p,
 		}
 	}
 	return probs
@@ -93,13 +95,13 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	if err != nil {
 		return nil, probs, err
 	}
-	// The overview shows only figures and config.toml's names; the
-	// guard backs that up as it does for every report.
-	if leaks := p.guard(over, nil); len(leaks) > 0 {
-		return nil, append(probs, leaks...), nil
-	}
 	for name, b := range over {
 		all[name] = b
+	}
+	// Every council's report and the overview, guarded at once against
+	// the IDs of every council's children and the RAA's households.
+	if leaks := p.guard(all, nil); len(leaks) > 0 {
+		return nil, append(probs, leaks...), nil
 	}
 	return all, probs, nil
 }

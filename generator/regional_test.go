@@ -101,7 +101,7 @@ func oneCouncil(t *testing.T, dir, code string) string {
 	return one
 }
 
-func writeFile(t *testing.T, name, text string) {
+func writeFile(t testing.TB, name, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func writeFile(t *testing.T, name, text string) {
 	}
 }
 
-func readCSV(t *testing.T, name string) [][]string {
+func readCSV(t testing.TB, name string) [][]string {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
@@ -125,7 +125,7 @@ func readCSV(t *testing.T, name string) [][]string {
 	return rows
 }
 
-func writeCSV(t *testing.T, name string, rows [][]string) {
+func writeCSV(t testing.TB, name string, rows [][]string) {
 	t.Helper()
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
