@@ -60,6 +60,9 @@ type Options struct {
 	// report as PDF is beside a one-council site. Only the pdf command
 	// sets them.
 	CouncilPDFs map[string]PDF
+	// Progress, when set, is where a build that takes more than a second
+	// says, each second, how far it has got (the command line's stderr).
+	Progress io.Writer
 }
 
 // PDF is a printed PDF to publish beside the site.
@@ -87,6 +90,8 @@ type Project struct {
 	pdf *site.PDF
 	// councilPDFs are a regional edition's councils' print editions.
 	councilPDFs map[string]*site.PDF
+	// progress is Options.Progress.
+	progress io.Writer
 	// guardedBy is, for a council of a regional edition, the regional
 	// project, whose guard scans every council's files together.
 	guardedBy *Project
@@ -408,12 +413,12 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF, councilPDFs map[string]*site.PDF) (site.Files, problem.List, error) {
+func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF, councilPDFs map[string]*site.PDF, progress io.Writer) (site.Files, problem.List, error) {
 	p, probs, err := load(ctx, source, cache)
 	if err != nil {
 		return nil, probs, err
 	}
-	p.pdf, p.councilPDFs = printed, councilPDFs
+	p.pdf, p.councilPDFs, p.progress = printed, councilPDFs, progress
 	files, more, err := p.Render(draft)
 	probs, err = finish(append(probs, more...), err)
 	if err != nil {
@@ -504,7 +509,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		}
 		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
 	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs)
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
 	res.Problems = probs
 	if err != nil {
 		return res, err

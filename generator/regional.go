@@ -1,10 +1,14 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
@@ -55,6 +59,13 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	}
 	results := make([]result, len(p.Councils))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var done atomic.Int64
+	defer p.report(len(p.Councils), &done)()
+	// The theme's assets are the same bytes in every council's report:
+	// keeping one copy of each holds a build of 150 councils to a few
+	// megabytes of them instead of hundreds.
+	var assetsMu sync.Mutex
+	assets := map[string][]byte{}
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
 		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
@@ -62,7 +73,20 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			files, probs, err := c.Render(draft)
+			assetsMu.Lock()
+			for name, b := range files {
+				if !strings.HasPrefix(name, "assets/") {
+					continue
+				}
+				if kept, ok := assets[name]; ok && bytes.Equal(kept, b) {
+					files[name] = kept
+				} else if !ok {
+					assets[name] = b
+				}
+			}
+			assetsMu.Unlock()
 			results[i] = result{files, probs, err}
+			done.Add(1)
 		})
 	}
 	wg.Wait()
@@ -104,4 +128,31 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 		return nil, append(probs, leaks...), nil
 	}
 	return all, probs, nil
+}
+
+// report says on p.progress, each second until the returned stop is
+// called, how many of the n councils' reports are done; a build quicker
+// than a second says nothing.
+func (p *Project) report(n int, done *atomic.Int64) (stop func()) {
+	if p.progress == nil {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-tick.C:
+				fmt.Fprintf(p.progress, "built %d of %d councils' reports…\n", done.Load(), n)
+			}
+		}
+	})
+	return func() {
+		close(quit)
+		wg.Wait()
+	}
 }

@@ -48,7 +48,7 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		return exitProblems
 	}
 	fmt.Fprintln(stderr, "building…")
-	res, err := generator.Build(ctx, generator.Options{Source: source, Draft: draft})
+	res, err := generator.Build(ctx, generator.Options{Source: source, Draft: draft, Progress: stderr})
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
