@@ -95,6 +95,8 @@ type Project struct {
 	// guardedBy is, for a council of a regional edition, the regional
 	// project, whose guard scans every council's files together.
 	guardedBy *Project
+	// code is a regional edition's council's code; "" otherwise.
+	code string
 }
 
 // Result is what a build did.
@@ -272,6 +274,9 @@ func (p *Project) compute(draft bool) (*computed, error) {
 			js:      js,
 			jsLeaks: disclosure.CheckIndicatorsJSON(js, r.SuppressBelow),
 		}, nil
+	}
+	if r := p.guardedBy; r != nil && r.cache != nil {
+		return councilOf(r.cache, r.Data, p.code, draft, run)
 	}
 	if p.cache == nil {
 		return run()

@@ -33,7 +33,16 @@ type Cache struct {
 	dataProbs problem.List
 	// computed holds a draft and a publish build's figures of data.
 	computed map[bool]*computed
+	// councils holds, in a regional edition, each council's figures of
+	// its part of data, by code and draft; the code "" is the RAA's
+	// figures across every council.
+	councils map[councilKey]any
 	loads    int
+}
+
+type councilKey struct {
+	code  string
+	draft bool
 }
 
 // dataKey is everything the data as read depends on besides the files'
@@ -70,7 +79,7 @@ func NewCache() *Cache {
 func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.data, c.dataProbs, c.computed = nil, nil, nil
+	c.data, c.dataProbs, c.computed, c.councils = nil, nil, nil, nil
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -121,7 +130,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 		return c.data, c.dataProbs
 	}
 	ds, probs := loadData(fsys, cfg)
-	c.loaded, c.data, c.dataProbs, c.computed = key, ds, probs, nil
+	c.loaded, c.data, c.dataProbs, c.computed, c.councils = key, ds, probs, nil, nil
 	c.loads++
 	return ds, probs
 }
@@ -142,6 +151,33 @@ func (c *Cache) computedOf(ds *dataset.Dataset, draft bool, render func() (*comp
 		c.computed = map[bool]*computed{}
 	}
 	c.computed[draft] = got
+	return got, nil
+}
+
+// councilOf returns what make computes for council code (or "" for the
+// RAA across councils) of a regional edition whose data is whole,
+// computing it only the first time for whole. Councils compute at once,
+// so make runs unlocked.
+func councilOf[T any](c *Cache, whole *dataset.Dataset, code string, draft bool, make func() (T, error)) (T, error) {
+	key := councilKey{code, draft}
+	c.mu.Lock()
+	if got, ok := c.councils[key]; ok && c.data == whole {
+		c.mu.Unlock()
+		return got.(T), nil
+	}
+	c.mu.Unlock()
+	got, err := make()
+	if err != nil {
+		return got, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == whole {
+		if c.councils == nil {
+			c.councils = map[councilKey]any{}
+		}
+		c.councils[key] = got
+	}
 	return got, nil
 }
 

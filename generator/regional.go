@@ -38,6 +38,7 @@ func (p *Project) splitCouncils() problem.List {
 			fsys:   p.fsys,
 
 			guardedBy: p,
+			code:      p.Config.Councils[i].Code,
 		}
 	}
 	return probs
@@ -109,10 +110,19 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	}
 	combined := p.Config
 	combined.Council, combined.Councils = p.Config.RAA, nil
+	// The RAA's figures across councils, before disclosure control: a
+	// draft's and a publish build's are the same.
+	computeCombined := func() (*indicators.Report, error) { return indicators.Compute(p.Data, combined), nil }
+	var combinedReport *indicators.Report
+	if p.cache != nil {
+		combinedReport, _ = councilOf(p.cache, p.Data, "", false, computeCombined)
+	} else {
+		combinedReport, _ = computeCombined()
+	}
 	over, err := regional.Overview(regional.Input{
 		Config:   p.Config,
 		Reports:  reports,
-		Combined: indicators.Compute(p.Data, combined),
+		Combined: combinedReport,
 		Draft:    draft,
 		Assets:   results[0].files,
 	})

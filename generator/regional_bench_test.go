@@ -99,3 +99,30 @@ func TestWriteEnglandProject(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkPageEditEngland is serve's rebuild after a page edit at the
+// scale of England: the data and every council's figures come from the
+// cache, so the time is rendering and writing 150 councils' reports.
+func BenchmarkPageEditEngland(b *testing.B) {
+	dir := englandProject(b, 150, 256)
+	out := filepath.Join(b.TempDir(), "site")
+	ctx := context.Background()
+	cache := NewCache()
+	page := filepath.Join(dir, "content", "summary.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res, err := Build(ctx, Options{Source: dir, Output: out, Draft: true, Cache: cache}); err != nil {
+		b.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	n := 0
+	for b.Loop() {
+		n++
+		writeFile(b, page, fmt.Sprintf("%s\nEdit %d.\n", text, n))
+		cache.Changed([]string{"content/summary.md"})
+		if res, err := Build(ctx, Options{Source: dir, Output: out, Draft: true, Cache: cache}); err != nil {
+			b.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+	}
+}

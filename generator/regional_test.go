@@ -452,3 +452,39 @@ func TestNewRegionalBuilds(t *testing.T) {
 		t.Error("Marshby's own summary is not Marshby's alone")
 	}
 }
+
+// With a Cache, as serve keeps one, a page edit recomputes no council's
+// figures: they are kept for the data they were computed from, and the
+// edit still shows.
+func TestRegionalCacheKeepsFigures(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	cache := NewCache()
+	out := filepath.Join(t.TempDir(), "site")
+	build := func() {
+		t.Helper()
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache}); err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+	}
+	build()
+	kept := map[councilKey]any{}
+	for k, v := range cache.councils {
+		kept[k] = v
+	}
+	if len(kept) != 3 { // two councils and the RAA's figures
+		t.Fatalf("the cache holds %d councils' figures, want 3", len(kept))
+	}
+	writeFile(t, filepath.Join(dir, "content", "marshby", "summary.md"), "+++\ntitle = \"Summary\"\nweight = 10\n+++\nMarshby's edit.\n")
+	build()
+	for k, v := range cache.councils {
+		if kept[k] != v {
+			t.Errorf("%q's figures were computed again after a page edit", k.code)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "marshby", "summary.html")); !bytes.Contains(b, []byte("Marshby")) {
+		t.Error("the edit does not show")
+	}
+	if cache.Loads() != 1 {
+		t.Errorf("the data was read %d times", cache.Loads())
+	}
+}
