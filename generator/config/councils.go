@@ -3,6 +3,7 @@ package config
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
@@ -77,8 +78,12 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 			probs.Errorf(file, line, col, "councils.code", `%q is the name of a folder of the RAA's overview: choose another code, such as the council's name in lower case`, k.Code)
 		default:
 			if j, dup := seen[k.Code]; dup {
-				probs.Errorf(file, line, col, "councils.code", "%q is already the code of council %d (%s, line %d): two councils cannot share a code; give each its own",
-					k.Code, j+1, c.Councils[j].Name, c.Councils[j].Line)
+				first := fmt.Sprintf("line %d", c.Councils[j].Line)
+				if n := strings.TrimSpace(c.Councils[j].Name); n != "" {
+					first = n + ", " + first
+				}
+				probs.Errorf(file, line, col, "councils.code", "%q is already the code of council %d (%s): two councils cannot share a code; give each its own",
+					k.Code, j+1, first)
 			} else {
 				seen[k.Code] = i
 			}
