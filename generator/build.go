@@ -242,7 +242,11 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 		// The regional project guards every council's files at once, with
 		// the IDs of every council: one scan, not one per council.
 		if len(c.jsLeaks) > 0 {
-			return nil, append(probs, p.guard(nil, c.jsLeaks)...), nil
+			leaks := slices.Clone(c.jsLeaks)
+			for i := range leaks {
+				leaks[i].File = path.Join(p.code, leaks[i].File)
+			}
+			return nil, append(probs, p.guard(nil, leaks)...), nil
 		}
 		return files, probs, nil
 	}

@@ -140,6 +140,10 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	return all, probs, nil
 }
 
+// progressEvery is how often a build says how far it has got; a test
+// shortens it.
+var progressEvery = time.Second
+
 // report says on p.progress, each second until the returned stop is
 // called, how many of the n councils' reports are done; a build quicker
 // than a second says nothing.
@@ -150,7 +154,7 @@ func (p *Project) report(n int, done *atomic.Int64) (stop func()) {
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		tick := time.NewTicker(time.Second)
+		tick := time.NewTicker(progressEvery)
 		defer tick.Stop()
 		for {
 			select {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
@@ -486,5 +487,20 @@ func TestRegionalCacheKeepsFigures(t *testing.T) {
 	}
 	if cache.Loads() != 1 {
 		t.Errorf("the data was read %d times", cache.Loads())
+	}
+}
+
+// A regional build says how many councils' reports are done while it
+// runs (each second; here, each millisecond).
+func TestRegionalProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = time.Millisecond
+	dir := regionalProject(t, []string{"fenmoor", "marshby", "eastholme"}, "")
+	var log bytes.Buffer
+	if res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site"), Progress: &log}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	if !strings.Contains(log.String(), " of 3 councils' reports…\n") {
+		t.Errorf("no progress shown:\n%q", log.String())
 	}
 }
