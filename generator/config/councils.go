@@ -38,11 +38,16 @@ func (c Config) CouncilCodes() []string {
 
 // ForCouncil is the settings of council i's own report: the project's
 // settings with the council's name and without [[councils]], exactly as
-// a one-council project of that council would write them.
+// a one-council project of that council would write them. Its report is
+// published at output/<code>/, so its base_url, when set, is the
+// project's with <code>/ added.
 func (c Config) ForCouncil(i int) Config {
 	one := c
 	one.Council = c.Councils[i].Name
 	one.Councils = nil
+	if one.BaseURL != "" {
+		one.BaseURL = strings.TrimSuffix(one.BaseURL, "/") + "/" + c.Councils[i].Code + "/"
+	}
 	return one
 }
 

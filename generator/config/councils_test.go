@@ -32,6 +32,10 @@ name = "Marshby Borough Council"
 	if one.Council != "Marshby Borough Council" || one.Regional() {
 		t.Errorf("ForCouncil: %q, regional %t", one.Council, one.Regional())
 	}
+	c.BaseURL = "https://raa.example/report"
+	if got := c.ForCouncil(0).BaseURL; got != "https://raa.example/report/fenmoor/" {
+		t.Errorf("fenmoor's base_url is %q", got)
+	}
 
 	_, probs = Parse("config.toml", []byte(regionalHead+`
 [[councils]]
