@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"reflect"
@@ -14,6 +15,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // Cache carries a project's data, and the figures, charts and tables
@@ -37,7 +39,20 @@ type Cache struct {
 	// its part of data, by code and draft; the code "" is the RAA's
 	// figures across every council.
 	councils map[councilKey]any
+	// rendered holds each council's rendered report, for the pages and
+	// settings it was rendered from (see renderedOf).
+	rendered map[councilKey]renderedCouncil
 	loads    int
+}
+
+// renderedCouncil is a council's report as rendered: its files, the
+// problems found, its figures, and the signature of what it was
+// rendered from.
+type renderedCouncil struct {
+	sig    [sha256.Size]byte
+	files  site.Files
+	probs  problem.List
+	report *indicators.Report
 }
 
 type councilKey struct {
@@ -79,7 +94,7 @@ func NewCache() *Cache {
 func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.data, c.dataProbs, c.computed, c.councils = nil, nil, nil, nil
+	c.data, c.dataProbs, c.computed, c.councils, c.rendered = nil, nil, nil, nil, nil
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -105,6 +120,13 @@ func (c *Cache) Changed(files []string) {
 		case named[path.Clean(f)]:
 		case top == ContentDir || top == "themes" || top == "layouts" || top == "static":
 			if top != f { // a file in the folder, not the folder itself
+				if top != ContentDir {
+					// Every report is drawn with the theme; a council's
+					// pages are in its rendered signature.
+					c.mu.Lock()
+					c.rendered = nil
+					c.mu.Unlock()
+				}
 				continue
 			}
 		}
@@ -130,7 +152,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 		return c.data, c.dataProbs
 	}
 	ds, probs := loadData(fsys, cfg)
-	c.loaded, c.data, c.dataProbs, c.computed, c.councils = key, ds, probs, nil, nil
+	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered = key, ds, probs, nil, nil, nil
 	c.loads++
 	return ds, probs
 }
@@ -179,6 +201,31 @@ func councilOf[T any](c *Cache, whole *dataset.Dataset, code string, draft bool,
 		c.councils[key] = got
 	}
 	return got, nil
+}
+
+// renderedOf returns council code's rendered report, rendering it with
+// render only when what it is rendered from (sig: its settings, pages
+// and printed PDF) or the data whole have changed since: in serve, an
+// edit to one council's page renders that council's report alone.
+func (c *Cache) renderedOf(whole *dataset.Dataset, code string, draft bool, sig [sha256.Size]byte, render func() renderedCouncil) renderedCouncil {
+	key := councilKey{code, draft}
+	c.mu.Lock()
+	if got, ok := c.rendered[key]; ok && got.sig == sig && c.data == whole {
+		c.mu.Unlock()
+		return got
+	}
+	c.mu.Unlock()
+	got := render()
+	got.sig = sig
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == whole && !got.probs.HasErrors() {
+		if c.rendered == nil {
+			c.rendered = map[councilKey]renderedCouncil{}
+		}
+		c.rendered[key] = got
+	}
+	return got
 }
 
 // stamps are the data files' sizes and modification times.

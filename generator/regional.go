@@ -2,9 +2,12 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -73,7 +76,7 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			files, probs, err := c.Render(draft)
+			files, probs, err := c.renderCached(draft)
 			assetsMu.Lock()
 			for name, b := range files {
 				if !strings.HasPrefix(name, "assets/") {
@@ -169,4 +172,38 @@ func (p *Project) report(n int, done *atomic.Int64) (stop func()) {
 		close(quit)
 		wg.Wait()
 	}
+}
+
+// renderCached is Render for a council of a regional edition, taking its
+// report from the regional project's cache when neither the data nor
+// its settings, pages and PDF have changed since it was rendered.
+func (p *Project) renderCached(draft bool) (site.Files, problem.List, error) {
+	r := p.guardedBy
+	if r == nil || r.cache == nil {
+		return p.Render(draft)
+	}
+	h := sha256.New()
+	src := p.sources()
+	names := slices.Sorted(maps.Keys(src))
+	for _, name := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(src[name]))
+		h.Write(src[name])
+	}
+	if p.pdf != nil {
+		fmt.Fprintf(h, "pdf\x00%d\x00%d\x00", p.pdf.Pages, len(p.pdf.Data))
+		h.Write(p.pdf.Data)
+	}
+	var sig [sha256.Size]byte
+	h.Sum(sig[:0])
+	var err error
+	got := r.cache.renderedOf(r.Data, p.code, draft, sig, func() renderedCouncil {
+		var rc renderedCouncil
+		rc.files, rc.probs, err = p.Render(draft)
+		rc.report = p.Report
+		return rc
+	})
+	p.Report = got.report
+	// The caller shares the theme's assets between councils in place:
+	// hand it a map of its own, never the cached one.
+	return maps.Clone(got.files), got.probs, err
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -455,8 +456,9 @@ func TestNewRegionalBuilds(t *testing.T) {
 }
 
 // With a Cache, as serve keeps one, a page edit recomputes no council's
-// figures: they are kept for the data they were computed from, and the
-// edit still shows.
+// figures: they are kept for the data they were computed from; an edit
+// to one council's page renders that council's report alone; and the
+// edit shows.
 func TestRegionalCacheKeepsFigures(t *testing.T) {
 	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
 	cache := NewCache()
@@ -475,8 +477,19 @@ func TestRegionalCacheKeepsFigures(t *testing.T) {
 	if len(kept) != 3 { // two councils and the RAA's figures
 		t.Fatalf("the cache holds %d councils' figures, want 3", len(kept))
 	}
+	before := map[string]uintptr{}
+	for k, v := range cache.rendered {
+		before[k.code] = reflect.ValueOf(v.files).Pointer()
+	}
 	writeFile(t, filepath.Join(dir, "content", "marshby", "summary.md"), "+++\ntitle = \"Summary\"\nweight = 10\n+++\nMarshby's edit.\n")
 	build()
+	// Marshby's page touches Marshby's report alone.
+	if got := reflect.ValueOf(cache.rendered[councilKey{"fenmoor", true}].files).Pointer(); got != before["fenmoor"] || got == 0 {
+		t.Error("fenmoor's report was rendered again after an edit to marshby's page")
+	}
+	if got := reflect.ValueOf(cache.rendered[councilKey{"marshby", true}].files).Pointer(); got == before["marshby"] {
+		t.Error("marshby's report was not rendered again after an edit to its page")
+	}
 	for k, v := range cache.councils {
 		if kept[k] != v {
 			t.Errorf("%q's figures were computed again after a page edit", k.code)
