@@ -55,6 +55,14 @@ type Options struct {
 	// command sets it, after printing; a build without it links no PDF,
 	// so a site never points at a print of older figures.
 	PDF *PDF
+	// CouncilPDFs are, in a regional edition, the print editions of
+	// councils' reports, by council code, each published beside its
+	// report as PDF is beside a one-council site. Only the pdf command
+	// sets them.
+	CouncilPDFs map[string]PDF
+	// Progress, when set, is where a build that takes more than a second
+	// says, each second, how far it has got (the command line's stderr).
+	Progress io.Writer
 }
 
 // PDF is a printed PDF to publish beside the site.
@@ -80,6 +88,15 @@ type Project struct {
 	cache *Cache // nil: Render computes everything
 	// pdf is the print edition Render publishes beside the site, if any.
 	pdf *site.PDF
+	// councilPDFs are a regional edition's councils' print editions.
+	councilPDFs map[string]*site.PDF
+	// progress is Options.Progress.
+	progress io.Writer
+	// guardedBy is, for a council of a regional edition, the regional
+	// project, whose guard scans every council's files together.
+	guardedBy *Project
+	// code is a regional edition's council's code; "" otherwise.
+	code string
 }
 
 // Result is what a build did.
@@ -226,6 +243,18 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, nil
 	}
+	if p.guardedBy != nil {
+		// The regional project guards every council's files at once, with
+		// the IDs of every council: one scan, not one per council.
+		if len(c.jsLeaks) > 0 {
+			leaks := slices.Clone(c.jsLeaks)
+			for i := range leaks {
+				leaks[i].File = path.Join(p.code, leaks[i].File)
+			}
+			return nil, append(probs, p.guard(nil, leaks)...), nil
+		}
+		return files, probs, nil
+	}
 	if leaks := p.guard(files, c.jsLeaks); len(leaks) > 0 {
 		return nil, append(probs, leaks...), nil
 	}
@@ -254,6 +283,9 @@ func (p *Project) compute(draft bool) (*computed, error) {
 			js:      js,
 			jsLeaks: disclosure.CheckIndicatorsJSON(js, r.SuppressBelow),
 		}, nil
+	}
+	if r := p.guardedBy; r != nil && r.cache != nil {
+		return councilOf(r.cache, r.Data, p.code, draft, run)
 	}
 	if p.cache == nil {
 		return run()
@@ -395,12 +427,12 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF) (site.Files, problem.List, error) {
+func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF, councilPDFs map[string]*site.PDF, progress io.Writer) (site.Files, problem.List, error) {
 	p, probs, err := load(ctx, source, cache)
 	if err != nil {
 		return nil, probs, err
 	}
-	p.pdf = printed
+	p.pdf, p.councilPDFs, p.progress = printed, councilPDFs, progress
 	files, more, err := p.Render(draft)
 	probs, err = finish(append(probs, more...), err)
 	if err != nil {
@@ -483,7 +515,15 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		}
 		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
 	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed)
+	councilPDFs := map[string]*site.PDF{}
+	for code, p := range opts.CouncilPDFs {
+		b, err := os.ReadFile(p.Path)
+		if err != nil {
+			return res, fmt.Errorf("reading %s's printed PDF: %w", code, err)
+		}
+		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
 	res.Problems = probs
 	if err != nil {
 		return res, err

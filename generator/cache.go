@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"reflect"
@@ -14,6 +15,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // Cache carries a project's data, and the figures, charts and tables
@@ -33,7 +35,29 @@ type Cache struct {
 	dataProbs problem.List
 	// computed holds a draft and a publish build's figures of data.
 	computed map[bool]*computed
+	// councils holds, in a regional edition, each council's figures of
+	// its part of data, by code and draft; the code "" is the RAA's
+	// figures across every council.
+	councils map[councilKey]any
+	// rendered holds each council's rendered report, for the pages and
+	// settings it was rendered from (see renderedOf).
+	rendered map[councilKey]renderedCouncil
 	loads    int
+}
+
+// renderedCouncil is a council's report as rendered: its files, the
+// problems found, its figures, and the signature of what it was
+// rendered from.
+type renderedCouncil struct {
+	sig    [sha256.Size]byte
+	files  site.Files
+	probs  problem.List
+	report *indicators.Report
+}
+
+type councilKey struct {
+	code  string
+	draft bool
 }
 
 // dataKey is everything the data as read depends on besides the files'
@@ -70,7 +94,7 @@ func NewCache() *Cache {
 func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.data, c.dataProbs, c.computed = nil, nil, nil
+	c.data, c.dataProbs, c.computed, c.councils, c.rendered = nil, nil, nil, nil, nil
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -96,6 +120,13 @@ func (c *Cache) Changed(files []string) {
 		case named[path.Clean(f)]:
 		case top == ContentDir || top == "themes" || top == "layouts" || top == "static":
 			if top != f { // a file in the folder, not the folder itself
+				if top != ContentDir {
+					// Every report is drawn with the theme; a council's
+					// pages are in its rendered signature.
+					c.mu.Lock()
+					c.rendered = nil
+					c.mu.Unlock()
+				}
 				continue
 			}
 		}
@@ -121,7 +152,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 		return c.data, c.dataProbs
 	}
 	ds, probs := loadData(fsys, cfg)
-	c.loaded, c.data, c.dataProbs, c.computed = key, ds, probs, nil
+	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered = key, ds, probs, nil, nil, nil
 	c.loads++
 	return ds, probs
 }
@@ -143,6 +174,58 @@ func (c *Cache) computedOf(ds *dataset.Dataset, draft bool, render func() (*comp
 	}
 	c.computed[draft] = got
 	return got, nil
+}
+
+// councilOf returns what make computes for council code (or "" for the
+// RAA across councils) of a regional edition whose data is whole,
+// computing it only the first time for whole. Councils compute at once,
+// so make runs unlocked.
+func councilOf[T any](c *Cache, whole *dataset.Dataset, code string, draft bool, make func() (T, error)) (T, error) {
+	key := councilKey{code, draft}
+	c.mu.Lock()
+	if got, ok := c.councils[key]; ok && c.data == whole {
+		c.mu.Unlock()
+		return got.(T), nil
+	}
+	c.mu.Unlock()
+	got, err := make()
+	if err != nil {
+		return got, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == whole {
+		if c.councils == nil {
+			c.councils = map[councilKey]any{}
+		}
+		c.councils[key] = got
+	}
+	return got, nil
+}
+
+// renderedOf returns council code's rendered report, rendering it with
+// render only when what it is rendered from (sig: its settings, pages
+// and printed PDF) or the data whole have changed since: in serve, an
+// edit to one council's page renders that council's report alone.
+func (c *Cache) renderedOf(whole *dataset.Dataset, code string, draft bool, sig [sha256.Size]byte, render func() renderedCouncil) renderedCouncil {
+	key := councilKey{code, draft}
+	c.mu.Lock()
+	if got, ok := c.rendered[key]; ok && got.sig == sig && c.data == whole {
+		c.mu.Unlock()
+		return got
+	}
+	c.mu.Unlock()
+	got := render()
+	got.sig = sig
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == whole && !got.probs.HasErrors() {
+		if c.rendered == nil {
+			c.rendered = map[councilKey]renderedCouncil{}
+		}
+		c.rendered[key] = got
+	}
+	return got
 }
 
 // stamps are the data files' sizes and modification times.

@@ -1,10 +1,17 @@
 package generator
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
@@ -32,7 +39,9 @@ func (p *Project) splitCouncils() problem.List {
 			Data:   ds,
 			Pages:  p.councilPages[i],
 			fsys:   p.fsys,
-			pdf:    p.pdf,
+
+			guardedBy: p,
+			code:      p.Config.Councils[i].Code,
 		}
 	}
 	return probs
@@ -54,13 +63,34 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	}
 	results := make([]result, len(p.Councils))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var done atomic.Int64
+	defer p.report(len(p.Councils), &done)()
+	// The theme's assets are the same bytes in every council's report:
+	// keeping one copy of each holds a build of 150 councils to a few
+	// megabytes of them instead of hundreds.
+	var assetsMu sync.Mutex
+	assets := map[string][]byte{}
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
+		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			files, probs, err := c.Render(draft)
+			files, probs, err := c.renderCached(draft)
+			assetsMu.Lock()
+			for name, b := range files {
+				if !strings.HasPrefix(name, "assets/") {
+					continue
+				}
+				if kept, ok := assets[name]; ok && bytes.Equal(kept, b) {
+					files[name] = kept
+				} else if !ok {
+					assets[name] = b
+				}
+			}
+			assetsMu.Unlock()
 			results[i] = result{files, probs, err}
+			done.Add(1)
 		})
 	}
 	wg.Wait()
@@ -83,23 +113,97 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	}
 	combined := p.Config
 	combined.Council, combined.Councils = p.Config.RAA, nil
+	// The RAA's figures across councils, before disclosure control: a
+	// draft's and a publish build's are the same.
+	computeCombined := func() (*indicators.Report, error) { return indicators.Compute(p.Data, combined), nil }
+	var combinedReport *indicators.Report
+	if p.cache != nil {
+		combinedReport, _ = councilOf(p.cache, p.Data, "", false, computeCombined)
+	} else {
+		combinedReport, _ = computeCombined()
+	}
 	over, err := regional.Overview(regional.Input{
 		Config:   p.Config,
 		Reports:  reports,
-		Combined: indicators.Compute(p.Data, combined),
+		Combined: combinedReport,
 		Draft:    draft,
 		Assets:   results[0].files,
 	})
 	if err != nil {
 		return nil, probs, err
 	}
-	// The overview shows only figures and config.toml's names; the
-	// guard backs that up as it does for every report.
-	if leaks := p.guard(over, nil); len(leaks) > 0 {
-		return nil, append(probs, leaks...), nil
-	}
 	for name, b := range over {
 		all[name] = b
 	}
+	// Every council's report and the overview, guarded at once against
+	// the IDs of every council's children and the RAA's households.
+	if leaks := p.guard(all, nil); len(leaks) > 0 {
+		return nil, append(probs, leaks...), nil
+	}
 	return all, probs, nil
+}
+
+// progressEvery is how often a build says how far it has got; a test
+// shortens it.
+var progressEvery = time.Second
+
+// report says on p.progress, each second until the returned stop is
+// called, how many of the n councils' reports are done; a build quicker
+// than a second says nothing.
+func (p *Project) report(n int, done *atomic.Int64) (stop func()) {
+	if p.progress == nil {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(progressEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-tick.C:
+				fmt.Fprintf(p.progress, "built %d of %d councils' reports…\n", done.Load(), n)
+			}
+		}
+	})
+	return func() {
+		close(quit)
+		wg.Wait()
+	}
+}
+
+// renderCached is Render for a council of a regional edition, taking its
+// report from the regional project's cache when neither the data nor
+// its settings, pages and PDF have changed since it was rendered.
+func (p *Project) renderCached(draft bool) (site.Files, problem.List, error) {
+	r := p.guardedBy
+	if r == nil || r.cache == nil {
+		return p.Render(draft)
+	}
+	h := sha256.New()
+	src := p.sources()
+	names := slices.Sorted(maps.Keys(src))
+	for _, name := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(src[name]))
+		h.Write(src[name])
+	}
+	if p.pdf != nil {
+		fmt.Fprintf(h, "pdf\x00%d\x00%d\x00", p.pdf.Pages, len(p.pdf.Data))
+		h.Write(p.pdf.Data)
+	}
+	var sig [sha256.Size]byte
+	h.Sum(sig[:0])
+	var err error
+	got := r.cache.renderedOf(r.Data, p.code, draft, sig, func() renderedCouncil {
+		var rc renderedCouncil
+		rc.files, rc.probs, err = p.Render(draft)
+		rc.report = p.Report
+		return rc
+	})
+	p.Report = got.report
+	// The caller shares the theme's assets between councils in place:
+	// hand it a map of its own, never the cached one.
+	return maps.Clone(got.files), got.probs, err
 }

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
@@ -101,7 +103,7 @@ func oneCouncil(t *testing.T, dir, code string) string {
 	return one
 }
 
-func writeFile(t *testing.T, name, text string) {
+func writeFile(t testing.TB, name, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
@@ -111,7 +113,7 @@ func writeFile(t *testing.T, name, text string) {
 	}
 }
 
-func readCSV(t *testing.T, name string) [][]string {
+func readCSV(t testing.TB, name string) [][]string {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
@@ -125,7 +127,7 @@ func readCSV(t *testing.T, name string) [][]string {
 	return rows
 }
 
-func writeCSV(t *testing.T, name string, rows [][]string) {
+func writeCSV(t testing.TB, name string, rows [][]string) {
 	t.Helper()
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -450,5 +452,68 @@ func TestNewRegionalBuilds(t *testing.T) {
 	}
 	if !bytes.Contains(all["marshby/summary.html"], []byte("Marshby")) || bytes.Contains(all["fenmoor/summary.html"], []byte("Marshby&rsquo;s own page")) {
 		t.Error("Marshby's own summary is not Marshby's alone")
+	}
+}
+
+// With a Cache, as serve keeps one, a page edit recomputes no council's
+// figures: they are kept for the data they were computed from; an edit
+// to one council's page renders that council's report alone; and the
+// edit shows.
+func TestRegionalCacheKeepsFigures(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	cache := NewCache()
+	out := filepath.Join(t.TempDir(), "site")
+	build := func() {
+		t.Helper()
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache}); err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+	}
+	build()
+	kept := map[councilKey]any{}
+	for k, v := range cache.councils {
+		kept[k] = v
+	}
+	if len(kept) != 3 { // two councils and the RAA's figures
+		t.Fatalf("the cache holds %d councils' figures, want 3", len(kept))
+	}
+	before := map[string]uintptr{}
+	for k, v := range cache.rendered {
+		before[k.code] = reflect.ValueOf(v.files).Pointer()
+	}
+	writeFile(t, filepath.Join(dir, "content", "marshby", "summary.md"), "+++\ntitle = \"Summary\"\nweight = 10\n+++\nMarshby's edit.\n")
+	build()
+	// Marshby's page touches Marshby's report alone.
+	if got := reflect.ValueOf(cache.rendered[councilKey{"fenmoor", true}].files).Pointer(); got != before["fenmoor"] || got == 0 {
+		t.Error("fenmoor's report was rendered again after an edit to marshby's page")
+	}
+	if got := reflect.ValueOf(cache.rendered[councilKey{"marshby", true}].files).Pointer(); got == before["marshby"] {
+		t.Error("marshby's report was not rendered again after an edit to its page")
+	}
+	for k, v := range cache.councils {
+		if kept[k] != v {
+			t.Errorf("%q's figures were computed again after a page edit", k.code)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "marshby", "summary.html")); !bytes.Contains(b, []byte("Marshby")) {
+		t.Error("the edit does not show")
+	}
+	if cache.Loads() != 1 {
+		t.Errorf("the data was read %d times", cache.Loads())
+	}
+}
+
+// A regional build says how many councils' reports are done while it
+// runs (each second; here, each millisecond).
+func TestRegionalProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = time.Millisecond
+	dir := regionalProject(t, []string{"fenmoor", "marshby", "eastholme"}, "")
+	var log bytes.Buffer
+	if res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site"), Progress: &log}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	if !strings.Contains(log.String(), " of 3 councils' reports…\n") {
+		t.Errorf("no progress shown:\n%q", log.String())
 	}
 }

@@ -244,6 +244,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
+	opts.Progress = stderr
 	res, err := generator.Build(ctx, opts)
 	printProblems(stderr, res.Problems)
 	switch {

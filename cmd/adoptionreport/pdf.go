@@ -18,16 +18,25 @@ import (
 // runPDF builds the project into its output folder, as build does, and
 // prints the print edition there to a PDF.
 func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]",
+	fs := newFlags("pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft] [--council CODE]",
 		"Builds the project into SOURCE/output, as build does, then prints its print edition,\n"+
 			"output/print.html, to an A4 PDF with Chromium or Chrome, with the contents' page numbers\n"+
-			"filled in. Without a browser, open output/print.html in any browser and print it to PDF.", stdout, stderr)
+			"filled in. Without a browser, open output/print.html in any browser and print it to PDF.\n"+
+			"In a regional edition it prints every council's report, output/<code>/print.html, or the\n"+
+			"one council's given with --council.", stdout, stderr)
 	source := fs.String("source", ".", "`DIR` is the report project's folder, holding config.toml")
 	output := fs.String("output", "", "`FILE` is where to write the PDF (default: into SOURCE/output beside the site, named with the council and year,\nand linked from every page)")
 	chromeFlag := fs.String("chrome", "", "`PATH` is the Chromium or Chrome program (default $CHROME_PATH, then chromium, chromium-browser,\ngoogle-chrome or google-chrome-stable on PATH, then /usr/bin/chromium)")
 	draft := fs.Bool("draft", false, "print a draft: draft pages included, every page marked DRAFT, small numbers not suppressed")
+	council := fs.String("council", "", "`CODE` of one council of a regional edition ([[councils]]) to print alone (default: every council)")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
+	}
+	if cfg, probs := config.Load(os.DirFS(*source), generator.ConfigFile); !probs.HasErrors() && cfg.Regional() {
+		return runRegionalPDF(ctx, cfg, *source, *output, *chromeFlag, *council, *draft, stderr)
+	} else if *council != "" && !probs.HasErrors() {
+		fmt.Fprintf(stderr, "adoptionreport pdf: --council is for a regional edition, and %s has no [[councils]]: leave it out to print the report\n", filepath.Join(*source, generator.ConfigFile))
+		return exitUsage
 	}
 
 	out := *output

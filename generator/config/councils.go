@@ -3,6 +3,7 @@ package config
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
@@ -37,11 +38,16 @@ func (c Config) CouncilCodes() []string {
 
 // ForCouncil is the settings of council i's own report: the project's
 // settings with the council's name and without [[councils]], exactly as
-// a one-council project of that council would write them.
+// a one-council project of that council would write them. Its report is
+// published at output/<code>/, so its base_url, when set, is the
+// project's with <code>/ added.
 func (c Config) ForCouncil(i int) Config {
 	one := c
 	one.Council = c.Councils[i].Name
 	one.Councils = nil
+	if one.BaseURL != "" {
+		one.BaseURL = strings.TrimSuffix(one.BaseURL, "/") + "/" + c.Councils[i].Code + "/"
+	}
 	return one
 }
 
@@ -77,8 +83,12 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 			probs.Errorf(file, line, col, "councils.code", `%q is the name of a folder of the RAA's overview: choose another code, such as the council's name in lower case`, k.Code)
 		default:
 			if j, dup := seen[k.Code]; dup {
-				probs.Errorf(file, line, col, "councils.code", "%q is already the code of council %d (%s, line %d): two councils cannot share a code; give each its own",
-					k.Code, j+1, c.Councils[j].Name, c.Councils[j].Line)
+				first := fmt.Sprintf("line %d", c.Councils[j].Line)
+				if n := strings.TrimSpace(c.Councils[j].Name); n != "" {
+					first = n + ", " + first
+				}
+				probs.Errorf(file, line, col, "councils.code", "%q is already the code of council %d (%s): two councils cannot share a code; give each its own",
+					k.Code, j+1, first)
 			} else {
 				seen[k.Code] = i
 			}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/adoptionreport/adoptionreport/generator"
+	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
+	"github.com/adoptionreport/adoptionreport/generator/site"
+	"github.com/adoptionreport/adoptionreport/internal/chrome"
+)
+
+// runRegionalPDF is the pdf command for a regional edition: it builds
+// the set, prints each council's report (or the one named by council)
+// from output/<code>/print.html, and, unless output names the file,
+// publishes each PDF beside its report by building once more.
+func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chromePath, council string, draft bool, stderr io.Writer) int {
+	codes := cfg.CouncilCodes()
+	which := codes
+	if council != "" {
+		if !slices.Contains(codes, council) {
+			fmt.Fprintf(stderr, "adoptionreport pdf: --council %q is not a council of %s: give one of %s\n",
+				council, filepath.Join(source, generator.ConfigFile), strings.Join(codes, ", "))
+			return exitUsage
+		}
+		which = []string{council}
+	}
+	if output != "" {
+		if len(which) > 1 {
+			fmt.Fprintf(stderr, "adoptionreport pdf: --output names one file, and this project has %d councils: give --council CODE with it, or leave --output out to print every council's report beside it\n", len(which))
+			return exitUsage
+		}
+		if err := generator.CheckPDFOutput(source, output); err != nil {
+			fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
+			return exitProblems
+		}
+	}
+	browser, err := chrome.Find(chromePath)
+	if err != nil {
+		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintln(stderr, "building…")
+	res, err := generator.Build(ctx, generator.Options{Source: source, Draft: draft, Progress: stderr})
+	printProblems(stderr, res.Problems)
+	switch {
+	case errors.Is(err, generator.ErrProblems):
+		fmt.Fprintf(stderr, "pdf stopped: fix the errors above; %s and no PDF was written\n", untouched(res.Output))
+		return exitProblems
+	case err != nil:
+		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		return exitProblems
+	}
+	// Printed into a temporary folder first: the second build replaces
+	// the output folder whole, publishing each PDF it is given beside its
+	// council's report under the name the report links.
+	tmp := ""
+	if output == "" {
+		if tmp, err = os.MkdirTemp("", "adoptionreport-pdf-"); err != nil {
+			fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
+			return exitProblems
+		}
+		defer os.RemoveAll(tmp)
+	}
+	printed := map[string]generator.PDF{}
+	for _, code := range which {
+		one := cfg.ForCouncil(slices.Index(codes, code))
+		out := output
+		if out == "" {
+			out = filepath.Join(tmp, site.PDFName(one, draft))
+		}
+		meta := metadata(one)
+		fmt.Fprintf(stderr, "%s:\n", one.Council)
+		p, err := pdf.Print(ctx, pdf.Options{
+			Chrome:   browser,
+			HTML:     filepath.Join(res.Output, code, "print.html"),
+			Output:   out,
+			Title:    meta.Title,
+			Author:   meta.Author,
+			Subject:  meta.Subject,
+			Progress: stderr,
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				fmt.Fprintf(stderr, "adoptionreport pdf: stopped; %s was not changed\n", out)
+			} else {
+				fmt.Fprintf(stderr, "adoptionreport pdf: %s: %v\n", code, err)
+			}
+			return exitProblems
+		}
+		printed[code] = generator.PDF{Path: out, Pages: p.Pages}
+	}
+	if output != "" {
+		return exitOK
+	}
+	res, err = generator.Build(ctx, generator.Options{Source: source, Draft: draft, CouncilPDFs: printed})
+	if err != nil {
+		printProblems(stderr, res.Problems)
+		fmt.Fprintf(stderr, "adoptionreport pdf: linking the PDFs from the reports' pages: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "linked each from every page of its council's report\n")
+	return exitOK
+}

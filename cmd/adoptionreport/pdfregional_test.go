@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
+	"github.com/adoptionreport/adoptionreport/internal/browsertest"
+)
+
+// --council must name a council of a regional edition, and --output one
+// council's file; both are refused before anything is built.
+func TestRegionalPDFRefuses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	one := filepath.Join(t.TempDir(), "one")
+	if err := scaffold.New(one); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		say  string
+	}{
+		{[]string{"--source", dir, "--council", "marshbey"}, `--council "marshbey" is not a council of ` + filepath.Join(dir, "config.toml") + ": give one of fenmoor, marshby, eastholme"},
+		{[]string{"--source", dir, "--output", filepath.Join(t.TempDir(), "x.pdf")}, "give --council CODE with it"},
+		{[]string{"--source", one, "--council", "fenmoor"}, "has no [[councils]]"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := runPDF(context.Background(), tt.args, &stdout, &stderr); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", tt.args, code, exitUsage)
+		}
+		if !strings.Contains(stderr.String(), tt.say) || strings.Contains(stderr.String(), "building") {
+			t.Errorf("%v: got\n%s\nwant %q, before building", tt.args, stderr.String(), tt.say)
+		}
+	}
+}
+
+// pdf --council prints that council's report beside it, and only that
+// council's; every council's report is still built.
+func TestRegionalPDFOneCouncil(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prints with Chromium")
+	}
+	browsertest.Chrome(t)
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runPDF(context.Background(), []string{"--source", dir, "--council", "marshby"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	got, _ := filepath.Glob(filepath.Join(dir, "output", "*", "*.pdf"))
+	want := filepath.Join(dir, "output", "marshby", "marshby-borough-council-adoption-report-2024-25.pdf")
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("PDFs written: %v, want only %s", got, want)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "output", "marshby", "index.html"))
+	if !bytes.Contains(html, []byte(`href="marshby-borough-council-adoption-report-2024-25.pdf"`)) {
+		t.Error("Marshby's report does not link its PDF")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "fenmoor", "index.html")); err != nil {
+		t.Errorf("Fenmoor's report was not built: %v", err)
+	}
+}

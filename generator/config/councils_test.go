@@ -1,0 +1,70 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+const regionalHead = "title = \"T\"\nraa = \"R\"\nreport_year = \"2024-25\"\n"
+
+// [[councils]] decodes in order, needs no council, and each mistake is
+// an error at its line.
+func TestCouncils(t *testing.T) {
+	c, probs := Parse("config.toml", []byte(regionalHead+`
+[[councils]]
+code = "fenmoor"
+name = "Fenmoor District Council"
+
+[[councils]]
+  code = "marshby"
+name = "Marshby Borough Council"
+`))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if !c.Regional() || strings.Join(c.CouncilCodes(), ",") != "fenmoor,marshby" {
+		t.Fatalf("councils %+v", c.Councils)
+	}
+	if k := c.Councils[1]; k.Line != 9 || k.CodeLine != 10 || k.CodeCol != 3 {
+		t.Errorf("marshby is placed at %d, %d:%d; want 9, 10:3", k.Line, k.CodeLine, k.CodeCol)
+	}
+	one := c.ForCouncil(1)
+	if one.Council != "Marshby Borough Council" || one.Regional() {
+		t.Errorf("ForCouncil: %q, regional %t", one.Council, one.Regional())
+	}
+	c.BaseURL = "https://raa.example/report"
+	if got := c.ForCouncil(0).BaseURL; got != "https://raa.example/report/fenmoor/" {
+		t.Errorf("fenmoor's base_url is %q", got)
+	}
+
+	_, probs = Parse("config.toml", []byte(regionalHead+`
+[[councils]]
+code = "Fen Moor"
+name = "A"
+[[councils]]
+code = "data"
+name = "B"
+[[councils]]
+name = "C"
+[[councils]]
+code = "d"
+[[councils]]
+code = "d"
+name = "E"
+[[councils]]
+code = "e"
+nmae = "F"
+`))
+	for _, want := range []string{
+		`config.toml:6:1: councils.code: "Fen Moor" is not a council code`,
+		`config.toml:9:1: councils.code: "data" is the name of a folder of the RAA's overview`,
+		`config.toml:11: councils.code: council 3 has no code`,
+		`config.toml:13: councils.name: council 4 (d) has no name`,
+		`config.toml:16:1: councils.code: "d" is already the code of council 4 (line 13)`,
+		`nmae: unknown setting (did you mean name?)`,
+	} {
+		if !strings.Contains(probs.Error(), want) {
+			t.Errorf("no problem %q in\n%s", want, probs.Error())
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package regional
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/content"
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
+)
+
+func regionalConfig(codes ...string) config.Config {
+	cfg := config.Default()
+	for _, c := range codes {
+		cfg.Councils = append(cfg.Councils, config.Council{Code: c, Name: c + " council"})
+	}
+	return cfg
+}
+
+// Each council gets its own children and budget lines, in file order,
+// and every council the RAA's adopters.
+func TestSplit(t *testing.T) {
+	ds := &dataset.Dataset{
+		Children: []dataset.Child{{ChildID: "a1", LA: "a"}, {ChildID: "b1", LA: "b"}, {ChildID: "a2", LA: "a"}},
+		Budget:   []dataset.BudgetLine{{Line: "b", LA: "b"}},
+		Adopters: []dataset.Adopter{{HouseholdID: "h"}},
+	}
+	parts := Split(ds, regionalConfig("a", "b", "c"))
+	var ids []string
+	for _, c := range parts[0].Children {
+		ids = append(ids, c.ChildID)
+	}
+	if !slices.Equal(ids, []string{"a1", "a2"}) || len(parts[1].Children) != 1 || len(parts[2].Children) != 0 {
+		t.Errorf("children split as %v, %d, %d", ids, len(parts[1].Children), len(parts[2].Children))
+	}
+	if len(parts[0].Budget) != 0 || len(parts[1].Budget) != 1 {
+		t.Error("budget lines went to the wrong council")
+	}
+	for i, p := range parts {
+		if len(p.Adopters) != 1 {
+			t.Errorf("council %d lacks the RAA's adopters", i)
+		}
+	}
+	probs := NoRows(parts, regionalConfig("a", "b", "c"), "config.toml")
+	if e, w := probs.Count(); e != 1 || w != 1 {
+		t.Errorf("got %d errors and %d warnings, want 1 (c has no children) and 1 (a has no budget):\n%s", e, w, probs)
+	}
+}
+
+// A council's own page replaces the shared page of its name, its other
+// pages join the shared ones in report order, and only its own report
+// has them.
+func TestPages(t *testing.T) {
+	page := func(title, weight string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("+++\ntitle = \"" + title + "\"\nweight = " + weight + "\n+++\nText.\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/summary.md":  page("Summary", "10"),
+		"content/panel.md":    page("Panel", "40"),
+		"content/b/panel.md":  page("B's panel", "40"),
+		"content/b/extra.md":  page("B's extra", "20"),
+		"content/bb/notes.md": page("Typo", "1"),
+	}
+	shared, probs := content.Load(fsys, "content")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	per, probs := Pages(fsys, "content", shared, regionalConfig("a", "b"))
+	if len(probs) != 1 || probs[0].File != "content/bb/notes.md" {
+		t.Errorf("want one error, on content/bb/notes.md, got:\n%s", probs)
+	}
+	titles := func(ps []content.Page) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Title)
+		}
+		return out
+	}
+	if got := titles(per[0]); !slices.Equal(got, []string{"Summary", "Panel"}) {
+		t.Errorf("a's pages: %v", got)
+	}
+	if got := titles(per[1]); !slices.Equal(got, []string{"Summary", "B's extra", "B's panel"}) {
+		t.Errorf("b's pages: %v", got)
+	}
+}
