@@ -201,14 +201,56 @@ func loadData(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem.List) {
 	if cfg.Regional() {
 		opts = append(opts, dataset.Councils(cfg.CouncilCodes()))
 	}
-	if len(cfg.Data.SSDA903) == 0 {
+	var d *ssda903.Derived
+	var probs problem.List
+	switch {
+	case cfg.Regional() && cfg.CouncilsSSDA903():
+		d, probs = loadCouncils903(fsys, cfg)
+	case len(cfg.Data.SSDA903) == 0:
 		return dataset.Load(fsys, cfg.Data, cfg.Year, opts...)
+	default:
+		d, probs = ssda903.Load(fsys, SSDA903Settings(cfg))
 	}
-	d, probs := ssda903.Load(fsys, SSDA903Settings(cfg))
 	files := cfg.Data
 	files.Children = ssda903.DerivedName
 	ds, dsProbs := dataset.Load(d.FS(fsys), files, cfg.Year, append(opts, dataset.ChildrenElsewhere())...)
 	return ds, append(probs, d.Remap(dsProbs)...)
+}
+
+// loadCouncils903 derives each council's children from its own 903
+// folders, as a one-council 903 project's, with the children.csv beside
+// them at data/<code>/children.csv, and joins them with each council's
+// code in the la column. A problem the 903 reading puts at [data]
+// ssda903 is put at the council's [[councils]] table instead.
+func loadCouncils903(fsys fs.FS, cfg config.Config) (*ssda903.Derived, problem.List) {
+	parts := make([]*ssda903.Derived, len(cfg.Councils))
+	var probs problem.List
+	for i, k := range cfg.Councils {
+		d, p := ssda903.Load(fsys, CouncilSSDA903Settings(cfg, i))
+		for _, q := range p {
+			if q.File == ConfigFile && q.Field == "data.ssda903" {
+				q.Line, q.Col = k.SSDA903At()
+				q.Field = "councils.ssda903"
+				q.Message = "council " + k.Code + ": " + q.Message
+			}
+			probs = append(probs, q)
+		}
+		parts[i] = d
+	}
+	if _, err := fs.Stat(fsys, cfg.Data.Children); err == nil {
+		probs.Warnf(cfg.Data.Children, 0, 0, "", "is not read: the councils' children come from their own 903 folders ([[councils]] ssda903), and what the 903 does not hold from each council's data/<code>/children.csv; move each council's rows there, or delete this file to silence this warning")
+	}
+	return ssda903.Merge(parts, cfg.CouncilCodes()), probs
+}
+
+// CouncilSSDA903Settings are the settings for reading council i's own
+// 903 folders in a regional edition: the children.csv beside them is
+// data/<code>/children.csv.
+func CouncilSSDA903Settings(cfg config.Config, i int) ssda903.Settings {
+	s := SSDA903Settings(cfg)
+	k := cfg.Councils[i]
+	s.Folders, s.Tracker = k.SSDA903, path.Join("data", k.Code, "children.csv")
+	return s
 }
 
 // SSDA903Settings are the settings of cfg that reading its 903 returns needs.

@@ -87,3 +87,41 @@ func TestCheckExplain(t *testing.T) {
 		}
 	}
 }
+
+// In a regional edition whose councils give their own 903 folders,
+// check --explain shows the child in each council whose returns name
+// them, from that council's files.
+func TestCheckExplainCouncils(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	fixture := filepath.Join("..", "..", "generator", "ssda903", "testdata", "fixture", "data", "903")
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	for _, code := range []string{"fenmoor", "marshby"} {
+		if err := os.CopyFS(filepath.Join(dir, "data", code, "903"), os.DirFS(fixture)); err != nil {
+			t.Fatal(err)
+		}
+		cfg = append(cfg, "\n[[councils]]\ncode = \""+code+"\"\nname = \""+code+" Council\"\nssda903 = [\"data/"+code+"/903/2023-24\", \"data/"+code+"/903/2024-25\"]\n"...)
+	}
+	os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644)
+	var stdout, stderr bytes.Buffer
+	run(context.Background(), []string{"check", "--source", dir, "--explain", "C2"}, &stdout, &stderr)
+	out := stdout.String()
+	for _, want := range []string{
+		"Council fenmoor (fenmoor Council):",
+		"E12  data/fenmoor/903/2024-25/episodes.csv:3",
+		"Council marshby (marshby Council):",
+		"E12  data/marshby/903/2024-25/episodes.csv:3",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explanation lacks %q:\n%s\n%s", want, out, stderr.String())
+		}
+	}
+	stdout.Reset()
+	stderr.Reset()
+	run(context.Background(), []string{"check", "--source", dir, "--explain", "NOBODY"}, &stdout, &stderr)
+	if want := "child NOBODY is in none of the councils' 903 returns read (data/fenmoor/903/2023-24,"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+	}
+}

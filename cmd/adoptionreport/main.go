@@ -302,6 +302,25 @@ func explainChild(source, id string, stdout, stderr io.Writer) bool {
 	if probs.HasErrors() {
 		return false // check has printed them
 	}
+	if cfg.Regional() && cfg.CouncilsSSDA903() {
+		// A child's ID is its council's: explain it in every council whose
+		// returns name it.
+		found := false
+		var folders []string
+		for i, k := range cfg.Councils {
+			d, _ := ssda903.Load(fsys, generator.CouncilSSDA903Settings(cfg, i))
+			var b strings.Builder
+			if d.Explain(&b, id) {
+				fmt.Fprintf(stdout, "Council %s (%s):\n%s\n", k.Code, k.Name, b.String())
+				found = true
+			}
+			folders = append(folders, k.SSDA903...)
+		}
+		if !found {
+			fmt.Fprintf(stderr, "check --explain: child %s is in none of the councils' 903 returns read (%s): the ID is the 903's CHILD, as in header.csv\n", id, strings.Join(folders, ", "))
+		}
+		return found
+	}
 	if len(cfg.Data.SSDA903) == 0 {
 		fmt.Fprintln(stderr, "check --explain: this project reads children.csv, not 903 returns ([data] ssda903 is not set), so there is nothing to explain: the child's rows are as children.csv gives them")
 		return false

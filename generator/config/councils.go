@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/internal/tomlstrict"
@@ -17,10 +18,16 @@ import (
 type Council struct {
 	Code string `toml:"code"`
 	Name string `toml:"name"`
+	// SSDA903 are the folders of the council's own 903 returns, oldest
+	// first, from which its children are derived instead of from the la
+	// rows of children.csv. Every council gives them, or none does.
+	SSDA903 []string `toml:"ssda903"`
 
 	// Line and CodeLine are where the council's [[councils]] header and
 	// its code are written in config.toml, for messages; 0 when unknown.
 	Line, CodeLine, CodeCol int `toml:"-"`
+	// SSDA903Line and SSDA903Col are where its ssda903 key is written.
+	SSDA903Line, SSDA903Col int `toml:"-"`
 }
 
 // Regional reports whether the project is a regional edition: one report
@@ -34,6 +41,12 @@ func (c Config) CouncilCodes() []string {
 		codes[i] = k.Code
 	}
 	return codes
+}
+
+// CouncilsSSDA903 reports whether the councils' children come from
+// their own 903 folders ([[councils]] ssda903) rather than children.csv.
+func (c Config) CouncilsSSDA903() bool {
+	return slices.ContainsFunc(c.Councils, func(k Council) bool { return len(k.SSDA903) > 0 })
 }
 
 // ForCouncil is the settings of council i's own report: the project's
@@ -64,6 +77,7 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 		k := &c.Councils[i]
 		if i < len(places) {
 			k.Line, k.CodeLine, k.CodeCol = places[i][0], places[i][1], places[i][2]
+			k.SSDA903Line, k.SSDA903Col = places[i][3], places[i][4]
 		}
 		at := func() (int, int) {
 			if k.CodeLine > 0 {
@@ -97,6 +111,62 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 			probs.Errorf(file, k.Line, 0, "councils.name", `council %d (%s) has no name: add a line such as name = "Fenmoor District Council" under its [[councils]]`, i+1, k.Code)
 		}
 	}
+	c.validateCouncils903(d, file, probs)
+}
+
+// validateCouncils903 checks the councils' own 903 folders: every
+// council gives them or none does (a mix would leave some councils'
+// children in children.csv and some in the 903, which the build does not
+// join), no folder is two councils', and [data] ssda903 is not set too.
+func (c *Config) validateCouncils903(d *tomlstrict.Doc, file string, probs *problem.List) {
+	if !c.CouncilsSSDA903() {
+		return
+	}
+	var with []string
+	for _, k := range c.Councils {
+		if len(k.SSDA903) > 0 {
+			with = append(with, k.Code)
+		}
+	}
+	owner := map[string]int{}
+	for i := range c.Councils {
+		k := &c.Councils[i]
+		if len(k.SSDA903) == 0 {
+			verb := "give their own"
+			if len(with) == 1 {
+				verb = "gives its own"
+			}
+			probs.Errorf(file, k.Line, 0, "councils.ssda903", `council %s has no 903 folders, while %s %s: every council gives its own (add ssda903 = ["data/%s/903/2024-25"] under its [[councils]]), or none does and children.csv holds every council's children in its la column`,
+				k.Code, strings.Join(with, ", "), verb, k.Code)
+			continue
+		}
+		for j, f := range k.SSDA903 {
+			errorf := func(format string, args ...any) {
+				line, col := k.SSDA903At()
+				probs.Errorf(file, line, col, "councils.ssda903", "council %s: "+format, append([]any{k.Code}, args...)...)
+			}
+			f = checkPathAt(errorf, "ssda903", f, "data/"+k.Code+"/903/2024-25", true)
+			k.SSDA903[j] = f
+			if o, dup := owner[f]; dup && o != i {
+				line, _ := c.Councils[o].SSDA903At()
+				errorf("folder %s is also council %s's (line %d): each council's 903 folders hold its own return; give this council the folder of its own", f, c.Councils[o].Code, line)
+			} else {
+				owner[f] = i
+			}
+		}
+	}
+	if len(c.Data.SSDA903) > 0 {
+		d.Errorf(probs, "data.ssda903", "is set, and so are the councils' own 903 folders ([[councils]] ssda903, for %s): in a regional edition each council gives its own; remove [data] ssda903, or move its folders to the council whose return they hold", strings.Join(with, ", "))
+	}
+}
+
+// SSDA903At is where the council's ssda903 key is written in
+// config.toml, or its [[councils]] header when that is not known.
+func (k Council) SSDA903At() (line, col int) {
+	if k.SSDA903Line > 0 {
+		return k.SSDA903Line, k.SSDA903Col
+	}
+	return k.Line, 0
 }
 
 func validCode(s string) bool {
@@ -109,9 +179,10 @@ func validCode(s string) bool {
 }
 
 // councilPlaces finds, for each [[councils]] header of src in order, its
-// line and the line and column of its code key (0 when not written).
-func councilPlaces(src []byte) [][3]int {
-	var out [][3]int
+// line, the line and column of its code key and those of its ssda903 key
+// (0 when not written).
+func councilPlaces(src []byte) [][5]int {
+	var out [][5]int
 	in := false
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(nil, len(src)+1)
@@ -122,7 +193,8 @@ func councilPlaces(src []byte) [][3]int {
 			head := strings.ReplaceAll(strings.ReplaceAll(line, " ", ""), "\t", "")
 			in = strings.HasPrefix(head, "[[councils]]")
 			if in {
-				out = append(out, [3]int{n, 0, 0})
+				out = append(out, [5]int{})
+				out[len(out)-1][0] = n
 			}
 			continue
 		}
@@ -130,9 +202,14 @@ func councilPlaces(src []byte) [][3]int {
 			continue
 		}
 		key, _, ok := strings.Cut(line, "=")
-		if ok && strings.TrimSpace(key) == "code" && out[len(out)-1][1] == 0 {
-			out[len(out)-1][1] = n
-			out[len(out)-1][2] = strings.Index(text, "code") + 1
+		for _, k := range []struct {
+			name string
+			at   int
+		}{{"code", 1}, {"ssda903", 3}} {
+			if ok && strings.TrimSpace(key) == k.name && out[len(out)-1][k.at] == 0 {
+				out[len(out)-1][k.at] = n
+				out[len(out)-1][k.at+1] = strings.Index(text, k.name) + 1
+			}
 		}
 	}
 	return out

@@ -132,30 +132,36 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 // which cannot reach outside it; a path that tries is an error here,
 // where it can be explained, rather than a puzzling "not found" later.
 func checkPath(d *tomlstrict.Doc, probs *problem.List, key, p, example string, required bool) string {
-	name := key[strings.LastIndexByte(key, '.')+1:]
+	errorf := func(format string, args ...any) { d.Errorf(probs, key, format, args...) }
+	return checkPathAt(errorf, key[strings.LastIndexByte(key, '.')+1:], p, example, required)
+}
+
+// checkPathAt is checkPath reporting through errorf, for a key whose
+// place the strict decoder does not know (one of [[councils]]').
+func checkPathAt(errorf func(format string, args ...any), name, p, example string, required bool) string {
 	p = strings.TrimSpace(p)
 	switch {
 	case p == "":
 		if required {
-			d.Errorf(probs, key, `is empty: write the file's path inside the project folder, e.g. %s = %q`, name, example)
+			errorf(`is empty: write the file's path inside the project folder, e.g. %s = %q`, name, example)
 		}
 		return p
 	case strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || len(p) >= 2 && p[1] == ':':
-		d.Errorf(probs, key, `%q is outside the project: copy the file into the project folder and give its path from there, e.g. %s = %q`, p, name, example)
+		errorf(`%q is outside the project: copy the file into the project folder and give its path from there, e.g. %s = %q`, p, name, example)
 		return p
 	case strings.Contains(p, `\`):
-		d.Errorf(probs, key, `use / between folders, not \: write %s = %q`, name, strings.ReplaceAll(p, `\`, "/"))
+		errorf(`use / between folders, not \: write %s = %q`, name, strings.ReplaceAll(p, `\`, "/"))
 		return p
 	}
 	for _, elem := range strings.Split(p, "/") {
 		if elem == ".." {
-			d.Errorf(probs, key, `%q goes outside the project folder (..): copy the file into the project and give its path from there, e.g. %s = %q`, p, name, example)
+			errorf(`%q goes outside the project folder (..): copy the file into the project and give its path from there, e.g. %s = %q`, p, name, example)
 			return p
 		}
 	}
 	clean := path.Clean(p)
 	if clean == "." {
-		d.Errorf(probs, key, `%q is a folder: name the file, e.g. %s = %q`, p, name, example)
+		errorf(`%q is a folder: name the file, e.g. %s = %q`, p, name, example)
 		return p
 	}
 	return clean

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -44,6 +45,9 @@ type Derived struct {
 	// troubled are the children with an error already reported in
 	// their 903 periods, whose rows Remap does not check again.
 	troubled map[string]bool
+	// parts are, for rows merged from several councils (Merge), each
+	// council's own, in the order of Rows: a child's ID is its council's.
+	parts []*Derived
 }
 
 // Settings are what Load needs from config.toml.
@@ -252,7 +256,7 @@ func (d *Derived) Remap(l problem.List) problem.List {
 			out = append(out, p)
 			continue
 		}
-		if p.Line >= 2 && p.Line-2 < len(d.Rows) && d.troubled[d.Rows[p.Line-2].ChildID] {
+		if p.Line >= 2 && p.Line-2 < len(d.Rows) && d.isTroubled(p.Line-2) {
 			continue
 		}
 		p.Message = placeRE.ReplaceAllStringFunc(p.Message, func(m string) string {
@@ -287,12 +291,45 @@ func (d *Derived) Remap(l problem.List) problem.List {
 	return out
 }
 
+// isTroubled reports whether the child of row i has an error already
+// reported in its 903 periods, looked up in its own council's returns.
+func (d *Derived) isTroubled(i int) bool {
+	for _, part := range d.parts {
+		if i < len(part.Rows) {
+			return part.troubled[part.Rows[i].ChildID]
+		}
+		i -= len(part.Rows)
+	}
+	return d.troubled[d.Rows[i].ChildID]
+}
+
+// Merge joins the rows derived from each council's own returns (parts,
+// in the order of codes) into one children.csv whose la column holds
+// each row's council code: a regional edition's, read as one.
+// Remap of the result names each council's own 903 files.
+func Merge(parts []*Derived, codes []string) *Derived {
+	m := &Derived{columns: dataset.ChildrenColumns(), parts: parts}
+	for i, part := range parts {
+		m.Overridden += part.Overridden
+		for _, r := range part.Rows {
+			r.Values = maps.Clone(r.Values)
+			r.Values["la"] = codes[i]
+			m.Rows = append(m.Rows, r)
+		}
+	}
+	m.CSV = m.encode()
+	return m
+}
+
 // locate finds the cell behind a derived row (a spreadsheet row, header
 // = 1) and column; a problem about the whole file goes to config.toml's
 // [data] ssda903.
 func (d *Derived) locate(line int, col string) Loc {
 	i := line - 2
 	if i < 0 || i >= len(d.Rows) {
+		if d.parts != nil {
+			return Loc{File: "config.toml", Column: "councils.ssda903"}
+		}
 		return Loc{File: "config.toml", Column: "data.ssda903"}
 	}
 	if at, ok := d.Rows[i].From[col]; ok {
