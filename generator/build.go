@@ -245,11 +245,15 @@ func loadCouncils903(fsys fs.FS, cfg config.Config) (*ssda903.Derived, problem.L
 
 // CouncilSSDA903Settings are the settings for reading council i's own
 // 903 folders in a regional edition: the children.csv beside them is
-// data/<code>/children.csv.
+// data/<code>/children.csv, and its own_providers, when given, stand for
+// [ssda903] own_providers.
 func CouncilSSDA903Settings(cfg config.Config, i int) ssda903.Settings {
 	s := SSDA903Settings(cfg)
 	k := cfg.Councils[i]
 	s.Folders, s.Tracker = k.SSDA903, path.Join("data", k.Code, "children.csv")
+	if k.OwnProviders != nil {
+		s.OwnProviders = k.OwnProviders
+	}
 	return s
 }
 

@@ -17,7 +17,8 @@ import (
 // children.csv beside them, data/<code>/children.csv), one with their
 // rows in children.csv's la column. Fenmoor's returns are
 // generator/ssda903's fixture; Marshby's are the fixture's with its
-// children renamed K1, K2… and without the tracker row of K5, so the
+// children renamed K1, K2…, without the tracker rows of K4 and K5, and
+// with own_providers PR1 and PR2 (another council hosts its RAA), so the
 // councils differ. The children.csv rows are the fixture's hand-written
 // children_full.csv, K5's disabled, sibling_group and matched left blank
 // as the 903 leaves them.
@@ -34,7 +35,11 @@ func regional903Project(t *testing.T) (with903, withLA string) {
 	full := readCSV(t, filepath.Join(fixture, "children_full.csv"))
 	la := [][]string{full[0]}
 	for _, code := range codes {
-		text = strings.Replace(text, "code = \""+code+"\"\n", "code = \""+code+"\"\nssda903 = [\"data/"+code+"/903/2023-24\", \"data/"+code+"/903/2024-25\"]\n", 1)
+		own := ""
+		if code == "marshby" {
+			own = "own_providers = [\"PR1\", \"PR2\"]\n"
+		}
+		text = strings.Replace(text, "code = \""+code+"\"\n", "code = \""+code+"\"\nssda903 = [\"data/"+code+"/903/2023-24\", \"data/"+code+"/903/2024-25\"]\n"+own, 1)
 		err := filepath.WalkDir(filepath.Join(fixture, "903"), func(p string, e os.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return err
@@ -64,7 +69,9 @@ func regional903Project(t *testing.T) (with903, withLA string) {
 		}
 		if code == "marshby" {
 			tracker = rename.ReplaceAll(tracker, []byte("K$1"))
-			tracker = regexp.MustCompile(`(?m)^K5,.*\n`).ReplaceAll(tracker, nil)
+			// Without K4's row (interagency: no), K4's placement with
+			// PR2 is interagency unless Marshby's own_providers has PR2.
+			tracker = regexp.MustCompile(`(?m)^K[45],.*\n`).ReplaceAll(tracker, nil)
 		}
 		writeFile(t, filepath.Join(with903, "data", code, "children.csv"), string(tracker))
 	}
@@ -153,9 +160,12 @@ func TestRegional903Problems(t *testing.T) {
 		{"a council without folders", func(t *testing.T, dir string) {
 			edit(t, filepath.Join(dir, "config.toml"), `ssda903 = ["data/marshby/903/2023-24", "data/marshby/903/2024-25"]`, "")
 		}, []string{`config.toml:43: councils.ssda903: council marshby has no 903 folders, while fenmoor gives its own`}},
+		{"a council's own_providers not a code", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "config.toml"), `own_providers = ["PR1", "PR2"]`, `own_providers = ["PR1", "PR7"]`)
+		}, []string{`config.toml:46:1: councils.own_providers: council marshby: "PR7" is not a PLACE_PROVIDER code`}},
 		{"[data] ssda903 too", func(t *testing.T, dir string) {
 			appendConfig(t, dir, "\n[data]\nssda903 = [\"data/fenmoor/903/2024-25\"]\n")
-		}, []string{`config.toml:49:1: data.ssda903: is set, and so are the councils' own 903 folders`}},
+		}, []string{`config.toml:50:1: data.ssda903: is set, and so are the councils' own 903 folders`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir, _ := regional903Project(t)

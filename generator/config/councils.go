@@ -22,12 +22,17 @@ type Council struct {
 	// first, from which its children are derived instead of from the la
 	// rows of children.csv. Every council gives them, or none does.
 	SSDA903 []string `toml:"ssda903"`
+	// OwnProviders, when set, are the council's own PLACE_PROVIDER codes
+	// in place of [ssda903] own_providers: the council hosting the RAA
+	// has PR1, one whose RAA another council hosts PR1 and PR2.
+	OwnProviders []string `toml:"own_providers"`
 
 	// Line and CodeLine are where the council's [[councils]] header and
 	// its code are written in config.toml, for messages; 0 when unknown.
 	Line, CodeLine, CodeCol int `toml:"-"`
-	// SSDA903Line and SSDA903Col are where its ssda903 key is written.
-	SSDA903Line, SSDA903Col int `toml:"-"`
+	// SSDA903Line and SSDA903Col are where its ssda903 key is written,
+	// ProvidersLine and ProvidersCol its own_providers key.
+	SSDA903Line, SSDA903Col, ProvidersLine, ProvidersCol int `toml:"-"`
 }
 
 // Regional reports whether the project is a regional edition: one report
@@ -78,6 +83,7 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 		if i < len(places) {
 			k.Line, k.CodeLine, k.CodeCol = places[i][0], places[i][1], places[i][2]
 			k.SSDA903Line, k.SSDA903Col = places[i][3], places[i][4]
+			k.ProvidersLine, k.ProvidersCol = places[i][5], places[i][6]
 		}
 		at := func() (int, int) {
 			if k.CodeLine > 0 {
@@ -119,6 +125,22 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 // children in children.csv and some in the 903, which the build does not
 // join), no folder is two councils', and [data] ssda903 is not set too.
 func (c *Config) validateCouncils903(d *tomlstrict.Doc, file string, probs *problem.List) {
+	for _, k := range c.Councils {
+		if k.OwnProviders == nil {
+			continue
+		}
+		line, col := k.ProvidersLine, k.ProvidersCol
+		if line == 0 {
+			line, col = k.Line, 0
+		}
+		if len(k.SSDA903) == 0 {
+			probs.Warnf(file, line, col, "councils.own_providers", "council %s: own_providers is read only with the council's own 903 folders (ssda903 under its [[councils]]): remove it, or give the folders", k.Code)
+			continue
+		}
+		checkProviders(k.OwnProviders, func(format string, args ...any) {
+			probs.Errorf(file, line, col, "councils.own_providers", "council %s: "+format, append([]any{k.Code}, args...)...)
+		})
+	}
 	if !c.CouncilsSSDA903() {
 		return
 	}
@@ -179,10 +201,10 @@ func validCode(s string) bool {
 }
 
 // councilPlaces finds, for each [[councils]] header of src in order, its
-// line, the line and column of its code key and those of its ssda903 key
-// (0 when not written).
-func councilPlaces(src []byte) [][5]int {
-	var out [][5]int
+// line, the line and column of its code key and those of its ssda903 and
+// own_providers keys (0 when not written).
+func councilPlaces(src []byte) [][7]int {
+	var out [][7]int
 	in := false
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(nil, len(src)+1)
@@ -193,7 +215,7 @@ func councilPlaces(src []byte) [][5]int {
 			head := strings.ReplaceAll(strings.ReplaceAll(line, " ", ""), "\t", "")
 			in = strings.HasPrefix(head, "[[councils]]")
 			if in {
-				out = append(out, [5]int{})
+				out = append(out, [7]int{})
 				out[len(out)-1][0] = n
 			}
 			continue
@@ -205,7 +227,7 @@ func councilPlaces(src []byte) [][5]int {
 		for _, k := range []struct {
 			name string
 			at   int
-		}{{"code", 1}, {"ssda903", 3}} {
+		}{{"code", 1}, {"ssda903", 3}, {"own_providers", 5}} {
 			if ok && strings.TrimSpace(key) == k.name && out[len(out)-1][k.at] == 0 {
 				out[len(out)-1][k.at] = n
 				out[len(out)-1][k.at+1] = strings.Index(text, k.name) + 1

@@ -68,3 +68,45 @@ nmae = "F"
 		}
 	}
 }
+
+// A council's own 903 folders are checked as [data] ssda903's are, at
+// the council's line; own_providers without them says it is not read.
+func TestCouncils903(t *testing.T) {
+	c, probs := Parse("config.toml", []byte(regionalHead+`
+[[councils]]
+code = "fenmoor"
+name = "Fenmoor District Council"
+ssda903 = ["data/fenmoor/903/2024-25/"]
+own_providers = ["pr1", "PR2"]
+`))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if k := c.Councils[0]; !c.CouncilsSSDA903() || k.SSDA903[0] != "data/fenmoor/903/2024-25" || strings.Join(k.OwnProviders, ",") != "PR1,PR2" {
+		t.Errorf("council %+v", k)
+	}
+	_, probs = Parse("config.toml", []byte(regionalHead+`
+[[councils]]
+code = "fenmoor"
+name = "F"
+  ssda903 = ["../903", ""]
+[[councils]]
+code = "marshby"
+name = "M"
+ssda903 = ["data/marshby/903"]
+[[councils]]
+code = "eastholme"
+name = "E"
+own_providers = ["PR1"]
+`))
+	for _, want := range []string{
+		`config.toml:8:3: councils.ssda903: council fenmoor: "../903" goes outside the project folder (..)`,
+		`config.toml:8:3: councils.ssda903: council fenmoor: is empty: write the file's path inside the project folder, e.g. ssda903 = "data/fenmoor/903/2024-25"`,
+		`config.toml:13: councils.ssda903: council eastholme has no 903 folders, while fenmoor, marshby give their own`,
+		`config.toml:16:1: councils.own_providers: council eastholme: own_providers is read only with the council's own 903 folders`,
+	} {
+		if !strings.Contains(probs.Error(), want) {
+			t.Errorf("no problem %q in\n%s", want, probs.Error())
+		}
+	}
+}

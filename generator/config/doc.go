@@ -144,4 +144,11 @@
 //	code  "fenmoor"  required: lower-case letters, digits and hyphens;
 //	                 the la value of the council's rows, its folders
 //	name  "Fenmoor District Council"  required
+//	ssda903  []  the council's own 903 folders, oldest first: its
+//	             children come from them (and data/<code>/children.csv)
+//	             instead of children.csv's la rows; every council gives
+//	             them or none does, and [data] ssda903 is then not set
+//	own_providers  [ssda903] own_providers  the council's own, with
+//	             ssda903: PR1 for the council hosting the RAA, PR1 and
+//	             PR2 for one whose RAA another council hosts
 package config

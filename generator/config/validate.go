@@ -107,13 +107,7 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 	for i, f := range c.Data.SSDA903 {
 		c.Data.SSDA903[i] = checkPath(d, probs, "data.ssda903", f, "data/903/2024-25", true)
 	}
-	for i, p := range c.SSDA903.OwnProviders {
-		p = strings.ToUpper(strings.TrimSpace(p))
-		c.SSDA903.OwnProviders[i] = p
-		if len(p) != 3 || !strings.HasPrefix(p, "PR") || p[2] < '0' || p[2] > '5' {
-			d.Errorf(probs, "ssda903.own_providers", `%q is not a PLACE_PROVIDER code of the 903 return (PR0 to PR5): write, for example, own_providers = ["PR1"], or ["PR1", "PR2"] when another council hosts your RAA`, p)
-		}
-	}
+	checkProviders(c.SSDA903.OwnProviders, func(format string, args ...any) { d.Errorf(probs, "ssda903.own_providers", format, args...) })
 
 	if d.Has("cabinet") && strings.TrimSpace(c.Cabinet.Meeting) == "" {
 		d.Warnf(probs, "cabinet", `the cabinet front sheet is printed only when its meeting is set: add meeting = "Cabinet, 16 July 2025" under [cabinet], or remove the table`)
@@ -134,6 +128,18 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 func checkPath(d *tomlstrict.Doc, probs *problem.List, key, p, example string, required bool) string {
 	errorf := func(format string, args ...any) { d.Errorf(probs, key, format, args...) }
 	return checkPathAt(errorf, key[strings.LastIndexByte(key, '.')+1:], p, example, required)
+}
+
+// checkProviders upper-cases own_providers codes in place and reports
+// those that are not PLACE_PROVIDER codes.
+func checkProviders(codes []string, errorf func(format string, args ...any)) {
+	for i, p := range codes {
+		p = strings.ToUpper(strings.TrimSpace(p))
+		codes[i] = p
+		if len(p) != 3 || !strings.HasPrefix(p, "PR") || p[2] < '0' || p[2] > '5' {
+			errorf(`%q is not a PLACE_PROVIDER code of the 903 return (PR0 to PR5): write, for example, own_providers = ["PR1"], or ["PR1", "PR2"] when another council hosts your RAA`, p)
+		}
+	}
 }
 
 // checkPathAt is checkPath reporting through errorf, for a key whose
