@@ -167,7 +167,13 @@ func loadWith(ctx context.Context, source string, cache *Cache) (*Project, probl
 	all = append(all, dataProbs...)
 	all = append(all, pageProbs...)
 	if cfg.Regional() && p.Data != nil {
-		all = append(all, p.splitCouncils()...)
+		// A missing la column leaves every council without rows: its own
+		// error (the only la error at no column) says so, without one
+		// more per council.
+		laWrong := slices.ContainsFunc(dataProbs, func(pr problem.Problem) bool {
+			return pr.Severity == problem.Error && pr.Field == "la" && pr.Col == 0
+		})
+		all = append(all, p.splitCouncils(laWrong)...)
 	}
 	all.Sort()
 	return p, all
@@ -574,13 +580,17 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	// A regional edition's PDFs are in each council's folder.
 	old, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
+	inCouncils, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))
+	old = append(old, inCouncils...)
 	if err := site.WriteAtomic(out, files); err != nil {
 		return res, err
 	}
 	res.Files = len(files)
 	for _, f := range old {
-		if _, kept := files[filepath.Base(f)]; !kept {
+		rel, _ := filepath.Rel(out, f)
+		if _, kept := files[filepath.ToSlash(rel)]; !kept {
 			res.DroppedPDFs = append(res.DroppedPDFs, f)
 		}
 	}

@@ -29,9 +29,13 @@ func (p *Project) loadCouncilPages() problem.List {
 
 // splitCouncils makes each council's own project from its rows and its
 // pages: what a one-council project of that council would load.
-func (p *Project) splitCouncils() problem.List {
+// laWrong says a data file lacks its la column.
+func (p *Project) splitCouncils(laWrong bool) problem.List {
 	parts := regional.Split(p.Data, p.Config)
-	probs := regional.NoRows(parts, p.Config, ConfigFile)
+	var probs problem.List
+	if !laWrong {
+		probs = regional.NoRows(parts, p.Config, ConfigFile)
+	}
 	p.Councils = make([]*Project, len(parts))
 	for i, ds := range parts {
 		p.Councils[i] = &Project{

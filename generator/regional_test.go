@@ -517,3 +517,21 @@ func TestRegionalProgress(t *testing.T) {
 		t.Errorf("no progress shown:\n%q", log.String())
 	}
 }
+
+// A children.csv without its la column is one error, not one more for
+// every council left without rows.
+func TestRegionalMissingLAColumn(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	rows := readCSV(t, filepath.Join(dir, "data", "children.csv"))
+	for i := range rows {
+		rows[i] = rows[i][1:] // la is the first column
+	}
+	writeCSV(t, filepath.Join(dir, "data", "children.csv"), rows)
+	probs, err := Check(context.Background(), dir, false)
+	if err != ErrProblems {
+		t.Fatalf("got %v, want the project's errors", err)
+	}
+	if e, _ := probs.Count(); e != 1 || !strings.Contains(probs.Error(), "data/children.csv:1: la: column is missing") {
+		t.Errorf("want the one error on the missing column:\n%s", probs.Error())
+	}
+}

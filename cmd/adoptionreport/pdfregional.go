@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -58,23 +57,20 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		fmt.Fprintf(stderr, "build failed: %v\n", err)
 		return exitProblems
 	}
-	// Printed into a temporary folder first: the second build replaces
-	// the output folder whole, publishing each PDF it is given beside its
-	// council's report under the name the report links.
-	tmp := ""
-	if output == "" {
-		if tmp, err = os.MkdirTemp("", "adoptionreport-pdf-"); err != nil {
-			fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
-			return exitProblems
+	for _, f := range res.DroppedPDFs {
+		if code := filepath.Base(filepath.Dir(f)); !slices.Contains(which, code) {
+			fmt.Fprintf(stderr, "removed %s, printed by an earlier pdf run for figures that may have changed: run adoptionreport pdf --council %s to print it again\n", f, code)
 		}
-		defer os.RemoveAll(tmp)
 	}
+	// Printed where each PDF is published, beside its council's report:
+	// the second build reads them, then replaces the output folder whole,
+	// publishing each under the name the report links.
 	printed := map[string]generator.PDF{}
 	for _, code := range which {
 		one := cfg.ForCouncil(slices.Index(codes, code))
 		out := output
 		if out == "" {
-			out = filepath.Join(tmp, site.PDFName(one, draft))
+			out = filepath.Join(res.Output, code, site.PDFName(one, draft))
 		}
 		meta := metadata(one)
 		fmt.Fprintf(stderr, "%s:\n", one.Council)
@@ -106,6 +102,10 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		fmt.Fprintf(stderr, "adoptionreport pdf: linking the PDFs from the reports' pages: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(stderr, "linked each from every page of its council's report\n")
+	if len(which) == 1 {
+		fmt.Fprintln(stderr, "linked it from every page of the council's report")
+	} else {
+		fmt.Fprintln(stderr, "linked each from every page of its council's report")
+	}
 	return exitOK
 }

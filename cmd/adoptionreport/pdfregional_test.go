@@ -68,4 +68,23 @@ func TestRegionalPDFOneCouncil(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "output", "fenmoor", "index.html")); err != nil {
 		t.Errorf("Fenmoor's report was not built: %v", err)
 	}
+	// The terminal names the PDF where it is, not a temporary folder.
+	if !strings.Contains(stderr.String(), "wrote "+want+" (") {
+		t.Errorf("progress does not name %s:\n%s", want, stderr.String())
+	}
+	// Printing another council drops Marshby's, and says so; so does build.
+	stderr.Reset()
+	if code := runPDF(context.Background(), []string{"--source", dir, "--council", "fenmoor"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "removed "+want) || !strings.Contains(stderr.String(), "pdf --council marshby") {
+		t.Errorf("pdf --council fenmoor does not say it removed Marshby's PDF:\n%s", stderr.String())
+	}
+	stderr.Reset()
+	if code := run(context.Background(), []string{"build", "--source", dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build: exit %d:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "removed "+filepath.Join(dir, "output", "fenmoor")) {
+		t.Errorf("build does not say it removed Fenmoor's PDF:\n%s", stderr.String())
+	}
 }
