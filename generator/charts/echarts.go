@@ -202,6 +202,23 @@ func scatterSeries(name string, data []any, l look) ec.SingleSeries {
 	}
 }
 
+// thresholdLines draws each of marks as a dashed red line across the
+// plot, labelled with its name at its end.
+func thresholdLines[M any](marks []M) *opts.MarkLines {
+	items := make([]any, len(marks))
+	for i, m := range marks {
+		items[i] = m
+	}
+	return &opts.MarkLines{
+		Data: items,
+		MarkLineStyle: opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}"},
+			LineStyle: &opts.LineStyle{Color: red, Width: 1.5, Type: "dashed"},
+		},
+	}
+}
+
 // thresholdSeries returns a series of no points whose mark lines draw
 // thresholds across the plot, dashed red, each labelled with its name
 // (short: "A1 426") just right of the plot, where no data is drawn. The
@@ -211,18 +228,7 @@ func thresholdSeries(name string, points int, marks []opts.MarkLineNameYAxisItem
 	data := make([]any, points)
 	s := lineSeries(name, data, look{red, "none", "dashed"})
 	s.ShowSymbol = opts.Bool(false)
-	items := make([]any, len(marks))
-	for i, m := range marks {
-		items[i] = m
-	}
-	s.MarkLines = &opts.MarkLines{
-		Data: items,
-		MarkLineStyle: opts.MarkLineStyle{
-			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}"},
-			LineStyle: &opts.LineStyle{Color: red, Width: 1.5, Type: "dashed"},
-		},
-	}
+	s.MarkLines = thresholdLines(marks)
 	return s
 }
 

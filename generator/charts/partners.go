@@ -120,18 +120,7 @@ func (o Overview) bars(id, series, unit string, figs []indicators.Figure, marks 
 	s := barSeries(series, shownAll(figs), blue)
 	s.Label = &opts.Label{Show: opts.Bool(true), Position: "right"}
 	if len(marks) > 0 {
-		items := make([]any, len(marks))
-		for i, m := range marks {
-			items[i] = m
-		}
-		s.MarkLines = &opts.MarkLines{
-			Data: items,
-			MarkLineStyle: opts.MarkLineStyle{
-				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}"},
-				LineStyle: &opts.LineStyle{Color: red, Width: 1.5, Type: "dashed"},
-			},
-		}
+		s.MarkLines = thresholdLines(marks)
 	}
 	c.MultiSeries = append(c.MultiSeries, s)
 	return c
