@@ -31,6 +31,10 @@ for i in $(seq "$rounds"); do
 	t1=$(now)
 	"$work/adoptionreport" pdf --source "$work/project" --chrome "$chrome" >/dev/null 2>&1
 	t2=$(now)
-	printf 'round %d: chromium --print-to-pdf %.1f s, adoptionreport pdf %.1f s\n' "$i" \
-		"$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)"
+	# Round 1 has no earlier PDF to take page numbers from, so it prints
+	# twice (a sketch, then the PDF); later rounds print once.
+	note=""
+	[ "$i" = 1 ] && note=" (first PDF: sketch and print)"
+	printf 'round %d: chromium --print-to-pdf %.1f s, adoptionreport pdf %.1f s%s\n' "$i" \
+		"$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$note"
 done

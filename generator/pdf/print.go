@@ -39,7 +39,8 @@ type Options struct {
 	Progress io.Writer
 	// Browser, if not nil, is a browser StartBrowser is starting, for Print
 	// to use (and not close) instead of starting one; Chrome is then
-	// ignored.
+	// ignored. Start it with the context given to Print, or one that
+	// outlives it: cancelling that context stops the browser.
 	Browser *Browser
 	// Timeout bounds the wait for the page to load and for its charts to
 	// draw (data-charts-ready="true" on <html>); zero means a minute.
