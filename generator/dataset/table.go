@@ -194,14 +194,24 @@ func sheetTable(name string, rows [][]string, s schema, probs *problem.List) *ta
 	return t
 }
 
-// decodeText turns the file's bytes into UTF-8 text with \n line ends,
-// refusing what is not a text file. UTF-8 data is returned as it is, not
-// copied: the table's cells are strings of their own, made by encoding/csv.
+// decodeText is DecodeText for a table of schema s, whose columns an
+// empty file is told it needs.
 func decodeText(name string, data []byte, s schema, probs *problem.List) ([]byte, bool) {
-	switch {
-	case len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0:
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0 {
 		probs.Errorf(name, 0, 0, "", "is empty: it needs a header row naming the columns, e.g. %s", strings.Join(s.requiredColumns(), ","))
 		return nil, false
+	}
+	return DecodeText(name, data, probs)
+}
+
+// DecodeText turns a CSV file's bytes into UTF-8 text with \n line ends,
+// as every CSV file of a project is read (the SSDA903 return's too):
+// UTF-8 with or without a byte-order mark, else Windows-1252, with a
+// warning; UTF-16 and binary files are refused, saying what to save them
+// as. UTF-8 data is returned as it is, not copied: a table's cells are
+// strings of their own, made by encoding/csv.
+func DecodeText(name string, data []byte, probs *problem.List) ([]byte, bool) {
+	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		probs.Errorf(name, 0, 0, "", `is UTF-16 text (Excel's "Unicode Text"), not CSV: save it as "CSV UTF-8 (Comma delimited)"`)
 		return nil, false

@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
@@ -85,26 +83,15 @@ func (t *table) get(r tableRow, heading string) cell {
 // column in required that the file lacks is an error. The 903 returns
 // are written by case-management systems, not typed, so the reader is
 // plainer than children.csv's: it decodes the text as that one does
-// (UTF-8 with or without a byte-order mark, else Windows-1252) and
-// stops at the first quoting error.
+// (dataset.DecodeText) and stops at the first quoting error.
 func readTable(name string, data []byte, known, required []string, unknown *[]string, probs *problem.List) *table {
-	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		probs.Errorf(name, 0, 0, "", `is an Excel workbook, not a CSV file: export the table from the 903 system as CSV, or open it in Excel and use File > Save As > "CSV UTF-8 (Comma delimited)"`)
 		return nil
-	case bytes.IndexByte(data, 0) >= 0:
-		probs.Errorf(name, 0, 0, "", `is not a text file (it contains binary data): export the table as CSV`)
+	}
+	data, ok := dataset.DecodeText(name, data, probs)
+	if !ok {
 		return nil
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		b, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err == nil {
-			data = b
-		}
-	}
-	if bytes.IndexByte(data, '\n') < 0 {
-		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
