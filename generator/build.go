@@ -1,6 +1,7 @@
 // Package generator is the one entry point to a report build: it runs the
 // pipeline config → dataset → indicators → site, in that order only. The
-// command line, the preview server and the PDF printer all call Build.
+// command line and the PDF printer call Build; the preview server calls
+// Render, which is Build short of writing the output folder.
 package generator
 
 import (
@@ -103,9 +104,9 @@ type Project struct {
 type Result struct {
 	// Problems found in the project, errors first; warnings do not fail a build.
 	Problems problem.List
-	// Output is the folder written.
+	// Output is the folder written; blank from Render.
 	Output string
-	// Files is the number of files written.
+	// Files is the number of files written (by Render: rendered).
 	Files int
 	// DroppedPDFs are the PDFs an earlier pdf run put in the output
 	// folder, which a build without Options.PDF replaces with the rest:
@@ -537,6 +538,42 @@ func finish(probs problem.List, err error) (problem.List, error) {
 	return probs, err
 }
 
+// Render is Build short of writing: it checks the project at
+// opts.Source and renders its site in memory, as Build would write it
+// (opts.Output is not used, and the Result's Output is blank). `serve`
+// serves what it returns: writing thousands of files for every page edit
+// would be most of a rebuild at the scale of England.
+func Render(ctx context.Context, opts Options) (site.Files, Result, error) {
+	source := opts.Source
+	if source == "" {
+		source = "."
+	}
+	var res Result
+	var printed *site.PDF
+	if opts.PDF != nil {
+		b, err := os.ReadFile(opts.PDF.Path)
+		if err != nil {
+			return nil, res, fmt.Errorf("reading the printed PDF: %w", err)
+		}
+		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	councilPDFs := map[string]*site.PDF{}
+	for code, p := range opts.CouncilPDFs {
+		b, err := os.ReadFile(p.Path)
+		if err != nil {
+			return nil, res, fmt.Errorf("reading %s's printed PDF: %w", code, err)
+		}
+		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
+	res.Problems = probs
+	if err != nil {
+		return nil, res, err
+	}
+	res.Files = len(files)
+	return files, res, nil
+}
+
 // Build checks the project at opts.Source and, if it has no errors,
 // writes its site to the output folder. An existing output folder is
 // replaced only by a complete new site: on any error it is left exactly
@@ -559,24 +596,8 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := site.Replaceable(out); err != nil {
 		return res, err
 	}
-	var printed *site.PDF
-	if opts.PDF != nil {
-		b, err := os.ReadFile(opts.PDF.Path)
-		if err != nil {
-			return res, fmt.Errorf("reading the printed PDF: %w", err)
-		}
-		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
-	}
-	councilPDFs := map[string]*site.PDF{}
-	for code, p := range opts.CouncilPDFs {
-		b, err := os.ReadFile(p.Path)
-		if err != nil {
-			return res, fmt.Errorf("reading %s's printed PDF: %w", code, err)
-		}
-		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
-	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
-	res.Problems = probs
+	files, rendered, err := Render(ctx, opts)
+	res.Problems = rendered.Problems
 	if err != nil {
 		return res, err
 	}
