@@ -354,17 +354,7 @@ func (p *Project) compute(draft bool) (*computed, error) {
 // leak is an error: at the place in config.toml or a page where the
 // officer typed the ID, when it came from there, else at the built file.
 func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.List {
-	ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
-	for _, c := range p.Data.Children {
-		ids = append(ids, c.ChildID)
-		// A sibling group ID is as private as a child's: it names a family.
-		if c.SiblingGroup != "" {
-			ids = append(ids, c.SiblingGroup)
-		}
-	}
-	for _, a := range p.Data.Adopters {
-		ids = append(ids, a.HouseholdID)
-	}
+	ids := p.idGuard()
 	// Scripts are the theme's, copied unchanged: no data reaches them, and
 	// a minified library is full of short tokens that look like IDs. The
 	// PDF is a print of print.html, which is scanned; its compressed
@@ -375,10 +365,13 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 			scan[name] = b
 		}
 	}
+	if p.cache != nil {
+		scan = p.cache.unguarded(p.Data, scan)
+	}
 	var probs problem.List
-	if built := disclosure.Guard(scan, ids); len(built) > 0 {
+	if built := ids.Scan(scan); len(built) > 0 {
 		src := p.sources()
-		typed := disclosure.Guard(src, ids)
+		typed := ids.Scan(src)
 		for _, l := range typed {
 			probs.Errorf(l.File, l.Line, l.Col, "", "child or household ID %q would be published from here; "+
 				"IDs must never appear in the report: describe the child or household without it", l.ID)
@@ -393,7 +386,7 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 			}
 			src[name] = bytes.Join(lines, []byte("\n"))
 		}
-		for _, l := range disclosure.Guard(src, ids) {
+		for _, l := range ids.Scan(src) {
 			if !slices.ContainsFunc(typed, func(t disclosure.Leak) bool { return t.ID == l.ID }) {
 				probs.Errorf(l.File, l.Line, 0, "", "child or household ID %q would be published from this line, written with "+
 					"character references (such as &#49; for 1); IDs must never appear in the report: describe the child or household without it", l.ID)
@@ -411,17 +404,51 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 	for _, l := range jsLeaks {
 		probs.Errorf(path.Join("output", l.File), l.Line, l.Col, "", "%s; nothing was written", l.Message)
 	}
+	if len(probs) == 0 && p.cache != nil {
+		p.cache.guarded(p.Data, files)
+	}
 	return probs
 }
 
+// idGuard is the guard of the data's private IDs; with a cache, made
+// once for the data it holds.
+func (p *Project) idGuard() *disclosure.IDGuard {
+	index := func() *disclosure.IDGuard {
+		ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
+		for _, c := range p.Data.Children {
+			ids = append(ids, c.ChildID)
+			// A sibling group ID is as private as a child's: it names a family.
+			if c.SiblingGroup != "" {
+				ids = append(ids, c.SiblingGroup)
+			}
+		}
+		for _, a := range p.Data.Adopters {
+			ids = append(ids, a.HouseholdID)
+		}
+		return disclosure.NewGuard(ids)
+	}
+	if p.cache == nil {
+		return index()
+	}
+	return p.cache.guardOf(p.Data, index)
+}
+
 // sources are the project's files that the site shows text from, by the
-// names problems give them: config.toml and the pages.
+// names problems give them: config.toml and the pages, in a regional
+// edition every council's own pages too.
 func (p *Project) sources() map[string][]byte {
 	src := make(map[string][]byte, len(p.Pages)+1)
 	if p.fsys == nil {
 		return src
 	}
-	for _, name := range append([]string{ConfigFile}, pageFiles(p.Pages)...) {
+	names := append([]string{ConfigFile}, pageFiles(p.Pages)...)
+	for _, c := range p.Councils {
+		names = append(names, pageFiles(c.Pages)...)
+	}
+	for _, name := range names {
+		if _, done := src[name]; done {
+			continue
+		}
 		if b, err := fs.ReadFile(p.fsys, name); err == nil {
 			src[name] = b
 		}
