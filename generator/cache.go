@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/disclosure"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/regional"
 	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
@@ -47,8 +50,14 @@ type Cache struct {
 	// of data (see unguarded).
 	clean site.Files
 	// ids is the guard of data's IDs.
-	ids   *disclosure.IDGuard
-	loads int
+	ids *disclosure.IDGuard
+	// overview is a regional edition's overview of data, as last rendered.
+	overview *renderedOverview
+	// parts are a regional edition's councils' shares of data.
+	parts []*dataset.Dataset
+	// assets are the theme's assets that the councils' reports share.
+	assets *assetPool
+	loads  int
 }
 
 // renderedCouncil is a council's report as rendered: its files, the
@@ -59,6 +68,15 @@ type renderedCouncil struct {
 	files  site.Files
 	probs  problem.List
 	report *indicators.Report
+}
+
+// renderedOverview is a regional edition's overview as rendered, and
+// what it was rendered from.
+type renderedOverview struct {
+	data   *dataset.Dataset
+	in     regional.Input
+	assets site.Files
+	files  site.Files
 }
 
 type councilKey struct {
@@ -100,7 +118,8 @@ func NewCache() *Cache {
 func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.data, c.dataProbs, c.computed, c.councils, c.rendered, c.clean, c.ids = nil, nil, nil, nil, nil, nil, nil
+	c.data, c.dataProbs, c.computed, c.councils, c.rendered = nil, nil, nil, nil, nil
+	c.clean, c.ids, c.overview, c.parts, c.assets = nil, nil, nil, nil, nil
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -130,7 +149,7 @@ func (c *Cache) Changed(files []string) {
 					// Every report is drawn with the theme; a council's
 					// pages are in its rendered signature.
 					c.mu.Lock()
-					c.rendered = nil
+					c.rendered, c.assets = nil, nil
 					c.mu.Unlock()
 				}
 				continue
@@ -158,7 +177,8 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 		return c.data, c.dataProbs
 	}
 	ds, probs := loadData(fsys, cfg)
-	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered, c.clean, c.ids = key, ds, probs, nil, nil, nil, nil, nil
+	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered = key, ds, probs, nil, nil, nil
+	c.clean, c.ids, c.overview, c.parts, c.assets = nil, nil, nil, nil, nil
 	c.loads++
 	return ds, probs
 }
@@ -210,8 +230,9 @@ func councilOf[T any](c *Cache, whole *dataset.Dataset, code string, draft bool,
 }
 
 // renderedOf returns council code's rendered report, rendering it with
-// render only when what it is rendered from (sig: its settings, pages
-// and printed PDF) or the data whole have changed since: in serve, an
+// render only when what it is rendered from (sig: its pages and printed
+// PDF) or the data whole, read again whenever the settings change, have
+// changed since: in serve, an
 // edit to one council's page renders that council's report alone.
 func (c *Cache) renderedOf(whole *dataset.Dataset, code string, draft bool, sig [sha256.Size]byte, render func() renderedCouncil) renderedCouncil {
 	key := councilKey{code, draft}
@@ -255,6 +276,33 @@ func (c *Cache) unguarded(ds *dataset.Dataset, files site.Files) site.Files {
 	return scan
 }
 
+// assetPool returns the pool of the theme's assets that councils'
+// reports share, kept until the theme may have changed.
+func (c *Cache) assetPool() *assetPool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.assets == nil {
+		c.assets = &assetPool{}
+	}
+	return c.assets
+}
+
+// partsOf returns a regional edition's councils' shares of its data
+// whole, made with split only the first time for whole (the settings,
+// which say the councils, are part of what whole was read with).
+func (c *Cache) partsOf(whole *dataset.Dataset, split func() []*dataset.Dataset) []*dataset.Dataset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == whole && c.parts != nil {
+		return c.parts
+	}
+	parts := split()
+	if c.data == whole {
+		c.parts = parts
+	}
+	return parts
+}
+
 // guardOf returns the guard of the IDs of data ds, made with make only
 // the first time for ds.
 func (c *Cache) guardOf(ds *dataset.Dataset, make func() *disclosure.IDGuard) *disclosure.IDGuard {
@@ -278,6 +326,39 @@ func (c *Cache) guarded(ds *dataset.Dataset, files site.Files) {
 	if c.data == ds {
 		c.clean = files
 	}
+}
+
+// overviewOf returns the overview of a regional edition whose data is
+// whole, rendered from in, rendering it only when the councils' figures,
+// the RAA's or the theme's assets differ from the last one's: a page
+// edit changes none of them.
+func (c *Cache) overviewOf(whole *dataset.Dataset, in regional.Input) (site.Files, error) {
+	assets := site.Files{}
+	for name, b := range in.Assets {
+		if strings.HasPrefix(name, "assets/") {
+			assets[name] = b
+		}
+	}
+	c.mu.Lock()
+	o := c.overview
+	c.mu.Unlock()
+	if o != nil && o.data == whole && o.in.Draft == in.Draft && o.in.Combined == in.Combined &&
+		slices.Equal(o.in.Reports, in.Reports) && maps.EqualFunc(o.assets, assets, bytes.Equal) &&
+		reflect.DeepEqual(o.in.Config, in.Config) {
+		return o.files, nil
+	}
+	files, err := regional.Overview(in)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == whole {
+		in.Reports = slices.Clone(in.Reports)
+		in.Assets = nil
+		c.overview = &renderedOverview{data: whole, in: in, assets: assets, files: files}
+	}
+	return files, nil
 }
 
 // stamps are the data files' sizes and modification times.

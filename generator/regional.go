@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"maps"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/regional"
@@ -31,7 +30,14 @@ func (p *Project) loadCouncilPages() problem.List {
 // pages: what a one-council project of that council would load.
 // laWrong says a data file lacks its la column.
 func (p *Project) splitCouncils(laWrong bool) problem.List {
-	parts := regional.Split(p.Data, p.Config)
+	split := func() []*dataset.Dataset { return regional.Split(p.Data, p.Config) }
+	var parts []*dataset.Dataset
+	if p.cache != nil {
+		// A page edit keeps the data: keep each council's share of it.
+		parts = p.cache.partsOf(p.Data, split)
+	} else {
+		parts = split()
+	}
 	var probs problem.List
 	if !laWrong {
 		probs = regional.NoRows(parts, p.Config, ConfigFile)
@@ -69,30 +75,17 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var done atomic.Int64
 	defer p.report(len(p.Councils), &done)()
-	// The theme's assets are the same bytes in every council's report:
-	// keeping one copy of each holds a build of 150 councils to a few
-	// megabytes of them instead of hundreds.
-	var assetsMu sync.Mutex
-	assets := map[string][]byte{}
+	pool := &assetPool{}
+	if p.cache != nil {
+		pool = p.cache.assetPool()
+	}
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
 		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			files, probs, err := c.renderCached(draft)
-			assetsMu.Lock()
-			for name, b := range files {
-				if !strings.HasPrefix(name, "assets/") {
-					continue
-				}
-				if kept, ok := assets[name]; ok && bytes.Equal(kept, b) {
-					files[name] = kept
-				} else if !ok {
-					assets[name] = b
-				}
-			}
-			assetsMu.Unlock()
+			files, probs, err := c.renderCached(draft, pool)
 			results[i] = result{files, probs, err}
 			done.Add(1)
 		})
@@ -126,13 +119,20 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	} else {
 		combinedReport, _ = computeCombined()
 	}
-	over, err := regional.Overview(regional.Input{
+	in := regional.Input{
 		Config:   p.Config,
 		Reports:  reports,
 		Combined: combinedReport,
 		Draft:    draft,
 		Assets:   results[0].files,
-	})
+	}
+	var over site.Files
+	var err error
+	if p.cache != nil {
+		over, err = p.cache.overviewOf(p.Data, in)
+	} else {
+		over, err = regional.Overview(in)
+	}
 	if err != nil {
 		return nil, probs, err
 	}
@@ -178,20 +178,55 @@ func (p *Project) report(n int, done *atomic.Int64) (stop func()) {
 	}
 }
 
-// renderCached is Render for a council of a regional edition, taking its
-// report from the regional project's cache when neither the data nor
-// its settings, pages and PDF have changed since it was rendered.
-func (p *Project) renderCached(draft bool) (site.Files, problem.List, error) {
+// assetPool keeps one copy of each of the theme's assets, which are the
+// same bytes in every council's report: a build of 150 councils holds a
+// few megabytes of them instead of hundreds. Kept in the cache, it
+// gives a council rendered again after a page edit the very copies the
+// others kept from the last build, so later comparisons of the site
+// (the guard's, the overview's) need not read them.
+type assetPool struct {
+	mu   sync.Mutex
+	kept map[string][]byte
+}
+
+// share puts the pool's copy of each of files' assets in its place.
+func (a *assetPool) share(files site.Files) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.kept == nil {
+		a.kept = map[string][]byte{}
+	}
+	for name, b := range files {
+		if !strings.HasPrefix(name, "assets/") {
+			continue
+		}
+		if kept, ok := a.kept[name]; ok && bytes.Equal(kept, b) {
+			files[name] = kept
+		} else if !ok {
+			a.kept[name] = b
+		}
+	}
+}
+
+// renderCached is Render for a council of a regional edition, its assets
+// shared through pool, taking its report from the regional project's
+// cache when neither the data nor its settings, pages and PDF have
+// changed since it was rendered. The files are the cache's: read them,
+// never change them.
+func (p *Project) renderCached(draft bool, pool *assetPool) (site.Files, problem.List, error) {
 	r := p.guardedBy
 	if r == nil || r.cache == nil {
-		return p.Render(draft)
+		files, probs, err := p.Render(draft)
+		pool.share(files)
+		return files, probs, err
 	}
+	// The pages as read, not their files read again: 150 councils' pages
+	// are over a thousand files. The settings are not in sig: the data
+	// stands for them, as the cache reads it again when they change.
 	h := sha256.New()
-	src := p.sources()
-	names := slices.Sorted(maps.Keys(src))
-	for _, name := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(src[name]))
-		h.Write(src[name])
+	for _, pg := range p.Pages {
+		fmt.Fprintf(h, "%q %q %q %d %q %q %t %d %t %d\x00", pg.File, pg.Slug, pg.Title, pg.Weight, pg.Author, pg.Summary, pg.Draft, pg.BodyLine, pg.Broken, len(pg.Body))
+		h.Write(pg.Body)
 	}
 	if p.pdf != nil {
 		fmt.Fprintf(h, "pdf\x00%d\x00%d\x00", p.pdf.Pages, len(p.pdf.Data))
@@ -203,11 +238,10 @@ func (p *Project) renderCached(draft bool) (site.Files, problem.List, error) {
 	got := r.cache.renderedOf(r.Data, p.code, draft, sig, func() renderedCouncil {
 		var rc renderedCouncil
 		rc.files, rc.probs, err = p.Render(draft)
+		pool.share(rc.files)
 		rc.report = p.Report
 		return rc
 	})
 	p.Report = got.report
-	// The caller shares the theme's assets between councils in place:
-	// hand it a map of its own, never the cached one.
-	return maps.Clone(got.files), got.probs, err
+	return got.files, got.probs, err
 }

@@ -1,12 +1,16 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/content"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // In serve, the guard scans only the files that differ from the last
@@ -104,5 +108,59 @@ func TestServeGuardOneCouncil(t *testing.T) {
 	}
 	if cache.data != ds {
 		t.Error("the data was read again: the test needs it from the cache")
+	}
+}
+
+// An edit to a council's page leaves the overview as it was: it is made
+// from the figures, not the pages, and is not rendered again. A change
+// to the data renders it again.
+func TestServeCacheKeepsOverview(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	cache := NewCache()
+	ctx := context.Background()
+	render := func() site.Files {
+		t.Helper()
+		files, res, err := Render(ctx, Options{Source: dir, Draft: true, Cache: cache})
+		if err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+		return files
+	}
+	first := render()
+	overview := func() uintptr { return reflect.ValueOf(cache.overview.files).Pointer() }
+	kept := overview()
+	writeFile(t, filepath.Join(dir, "content", "marshby", "summary.md"), "+++\ntitle = \"Summary\"\nweight = 10\n+++\nMarshby edited this page.\n")
+	cache.Changed([]string{"content/marshby/summary.md"})
+	second := render()
+	if overview() != kept {
+		t.Error("the overview was rendered again after an edit to a council's page")
+	}
+	if !bytes.Equal(first["index.html"], second["index.html"]) {
+		t.Error("the overview changed after an edit to a council's page")
+	}
+	if !bytes.Contains(second["marshby/summary.html"], []byte("Marshby edited this page.")) {
+		t.Error("the edit does not show")
+	}
+
+	// Every council's figures change: the overview is rendered again.
+	csv := filepath.Join(dir, "data", "children.csv")
+	rows := readCSV(t, csv)
+	writeCSV(t, csv, rows[:len(rows)/2])
+	cache.Changed([]string{"data/children.csv"})
+	third := render()
+	if overview() == kept {
+		t.Error("the overview was kept after the data changed")
+	}
+	if bytes.Equal(first["index.html"], third["index.html"]) {
+		t.Error("the overview did not change with half the children gone")
+	}
+}
+
+// A council's report is kept while its pages are the same: renderCached
+// signs every field of each content.Page. A field added to Page must be
+// signed too, or an edit to it would not show in serve.
+func TestServeCacheSignsEveryPageField(t *testing.T) {
+	if n := reflect.TypeFor[content.Page]().NumField(); n != 10 {
+		t.Errorf("content.Page has %d fields, renderCached signs 10: sign the new one", n)
 	}
 }
