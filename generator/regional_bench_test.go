@@ -5,67 +5,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/internal/england"
 )
 
 // englandProject writes a regional edition at the scale of all of
-// England: n councils (150), each dealt a third of the sample's children
-// (about 18 adoptions a year each, 2,700 in all), its budget lines, and
-// the sample's adopter households copied households times under new IDs
-// (256 copies: about 20,000 enquiries a year). Synthetic throughout.
+// England (see package england): n councils (150), households copies of
+// the sample's adopter households (256).
 func englandProject(tb testing.TB, n, households int) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	cfg, err := os.ReadFile("../config.toml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var text strings.Builder
-	text.WriteString(strings.Replace(string(cfg), `council     = "Northmoor Borough Council"`+"\n", "", 1))
-	for i := range n {
-		fmt.Fprintf(&text, "\n[[councils]]\ncode = \"la%03d\"\nname = \"Council %03d\"\n", i+1, i+1)
-	}
-	writeFile(tb, filepath.Join(dir, "config.toml"), text.String())
-	children := readCSV(tb, "../data/children.csv")
-	budget := readCSV(tb, "../data/budget.csv")
-	adopters := readCSV(tb, "../data/adopters.csv")
-	kids := [][]string{append([]string{"la"}, children[0]...)}
-	lines := [][]string{append([]string{"la"}, budget[0]...)}
-	for i := range n {
-		code := fmt.Sprintf("la%03d", i+1)
-		for j, row := range children[1:] {
-			if j%3 != i%3 {
-				continue
-			}
-			r := append([]string{code}, row...)
-			r[1] = fmt.Sprintf("L%03d%s", i+1, row[0])
-			if row[5] != "" { // sibling_group
-				r[6] = fmt.Sprintf("L%03d%s", i+1, row[5])
-			}
-			kids = append(kids, r)
-		}
-		for _, row := range budget[1:] {
-			lines = append(lines, append([]string{code}, row...))
-		}
-	}
-	hh := [][]string{adopters[0]}
-	for k := range households {
-		for _, row := range adopters[1:] {
-			r := append([]string(nil), row...)
-			r[0] = fmt.Sprintf("R%03d%s", k, row[0])
-			hh = append(hh, r)
-		}
-	}
-	writeCSV(tb, filepath.Join(dir, "data", "children.csv"), kids)
-	writeCSV(tb, filepath.Join(dir, "data", "budget.csv"), lines)
-	writeCSV(tb, filepath.Join(dir, "data", "adopters.csv"), hh)
-	b, err := os.ReadFile("../data/comparators.csv")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	writeFile(tb, filepath.Join(dir, "data", "comparators.csv"), string(b))
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../content")); err != nil {
+	if err := england.Write(dir, "..", n, households); err != nil {
 		tb.Fatal(err)
 	}
 	return dir

@@ -212,8 +212,8 @@ func TestBadDate(t *testing.T) {
 // the file is written, told which file changed as the watcher would, so
 // the data and figures are kept; "full" is the same edit rebuilt with
 // everything read again (Rebuild); "watched" goes through the watcher,
-// so it includes the 100 ms debounce, which is reported again with it
-// taken off.
+// so it includes the debounce, which is reported again with it taken
+// off.
 func BenchmarkEditToRebuild(b *testing.B) {
 	dir := newProject(b)
 	pages, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
