@@ -1,14 +1,12 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"maps"
 	"path"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -69,30 +67,21 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var done atomic.Int64
 	defer p.report(len(p.Councils), &done)()
-	// The theme's assets are the same bytes in every council's report:
-	// keeping one copy of each holds a build of 150 councils to a few
-	// megabytes of them instead of hundreds.
-	var assetsMu sync.Mutex
-	assets := map[string][]byte{}
+	theme, err := site.LoadTheme(p.fsys, p.Config.Theme)
+	if err != nil {
+		var probs problem.List
+		probs.Errorf("theme", 0, 0, "", "%v", err)
+		return nil, probs, nil
+	}
+	adopters := indicators.TallyAdopters(p.Data, p.Config)
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
 		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
+		c.theme, c.adopters = theme, adopters
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			files, probs, err := c.renderCached(draft)
-			assetsMu.Lock()
-			for name, b := range files {
-				if !strings.HasPrefix(name, "assets/") {
-					continue
-				}
-				if kept, ok := assets[name]; ok && bytes.Equal(kept, b) {
-					files[name] = kept
-				} else if !ok {
-					assets[name] = b
-				}
-			}
-			assetsMu.Unlock()
 			results[i] = result{files, probs, err}
 			done.Add(1)
 		})
@@ -119,7 +108,7 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	combined.Council, combined.Councils = p.Config.RAA, nil
 	// The RAA's figures across councils, before disclosure control: a
 	// draft's and a publish build's are the same.
-	computeCombined := func() (*indicators.Report, error) { return indicators.Compute(p.Data, combined), nil }
+	computeCombined := func() (*indicators.Report, error) { return indicators.ComputeShared(p.Data, combined, adopters), nil }
 	var combinedReport *indicators.Report
 	if p.cache != nil {
 		combinedReport, _ = councilOf(p.cache, p.Data, "", false, computeCombined)
@@ -207,7 +196,5 @@ func (p *Project) renderCached(draft bool) (site.Files, problem.List, error) {
 		return rc
 	})
 	p.Report = got.report
-	// The caller shares the theme's assets between councils in place:
-	// hand it a map of its own, never the cached one.
-	return maps.Clone(got.files), got.probs, err
+	return got.files, got.probs, err
 }
