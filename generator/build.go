@@ -1,6 +1,7 @@
 // Package generator is the one entry point to a report build: it runs the
 // pipeline config → dataset → indicators → site, in that order only. The
-// command line, the preview server and the PDF printer all call Build.
+// command line and the PDF printer call Build; the preview server calls
+// Render, which is Build short of writing the output folder.
 package generator
 
 import (
@@ -109,9 +110,9 @@ type Project struct {
 type Result struct {
 	// Problems found in the project, errors first; warnings do not fail a build.
 	Problems problem.List
-	// Output is the folder written.
+	// Output is the folder written; blank from Render.
 	Output string
-	// Files is the number of files written.
+	// Files is the number of files written (by Render: rendered).
 	Files int
 	// DroppedPDFs are the PDFs an earlier pdf run put in the output
 	// folder, which a build without Options.PDF replaces with the rest:
@@ -360,17 +361,7 @@ func (p *Project) compute(draft bool) (*computed, error) {
 // leak is an error: at the place in config.toml or a page where the
 // officer typed the ID, when it came from there, else at the built file.
 func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.List {
-	ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
-	for _, c := range p.Data.Children {
-		ids = append(ids, c.ChildID)
-		// A sibling group ID is as private as a child's: it names a family.
-		if c.SiblingGroup != "" {
-			ids = append(ids, c.SiblingGroup)
-		}
-	}
-	for _, a := range p.Data.Adopters {
-		ids = append(ids, a.HouseholdID)
-	}
+	ids := p.idGuard()
 	// Scripts are the theme's, copied unchanged: no data reaches them, and
 	// a minified library is full of short tokens that look like IDs. The
 	// PDF is a print of print.html, which is scanned; its compressed
@@ -381,10 +372,13 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 			scan[name] = b
 		}
 	}
+	if p.cache != nil {
+		scan = p.cache.unguarded(p.Data, scan)
+	}
 	var probs problem.List
-	if built := disclosure.Guard(scan, ids); len(built) > 0 {
+	if built := ids.Scan(scan); len(built) > 0 {
 		src := p.sources()
-		typed := disclosure.Guard(src, ids)
+		typed := ids.Scan(src)
 		for _, l := range typed {
 			probs.Errorf(l.File, l.Line, l.Col, "", "child or household ID %q would be published from here; "+
 				"IDs must never appear in the report: describe the child or household without it", l.ID)
@@ -399,7 +393,7 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 			}
 			src[name] = bytes.Join(lines, []byte("\n"))
 		}
-		for _, l := range disclosure.Guard(src, ids) {
+		for _, l := range ids.Scan(src) {
 			if !slices.ContainsFunc(typed, func(t disclosure.Leak) bool { return t.ID == l.ID }) {
 				probs.Errorf(l.File, l.Line, 0, "", "child or household ID %q would be published from this line, written with "+
 					"character references (such as &#49; for 1); IDs must never appear in the report: describe the child or household without it", l.ID)
@@ -417,17 +411,51 @@ func (p *Project) guard(files site.Files, jsLeaks []disclosure.Leak) problem.Lis
 	for _, l := range jsLeaks {
 		probs.Errorf(path.Join("output", l.File), l.Line, l.Col, "", "%s; nothing was written", l.Message)
 	}
+	if len(probs) == 0 && p.cache != nil {
+		p.cache.guarded(p.Data, files)
+	}
 	return probs
 }
 
+// idGuard is the guard of the data's private IDs; with a cache, made
+// once for the data it holds.
+func (p *Project) idGuard() *disclosure.IDGuard {
+	index := func() *disclosure.IDGuard {
+		ids := make([]string, 0, len(p.Data.Children)+len(p.Data.Adopters))
+		for _, c := range p.Data.Children {
+			ids = append(ids, c.ChildID)
+			// A sibling group ID is as private as a child's: it names a family.
+			if c.SiblingGroup != "" {
+				ids = append(ids, c.SiblingGroup)
+			}
+		}
+		for _, a := range p.Data.Adopters {
+			ids = append(ids, a.HouseholdID)
+		}
+		return disclosure.NewGuard(ids)
+	}
+	if p.cache == nil {
+		return index()
+	}
+	return p.cache.guardOf(p.Data, index)
+}
+
 // sources are the project's files that the site shows text from, by the
-// names problems give them: config.toml and the pages.
+// names problems give them: config.toml and the pages, in a regional
+// edition every council's own pages too.
 func (p *Project) sources() map[string][]byte {
 	src := make(map[string][]byte, len(p.Pages)+1)
 	if p.fsys == nil {
 		return src
 	}
-	for _, name := range append([]string{ConfigFile}, pageFiles(p.Pages)...) {
+	names := append([]string{ConfigFile}, pageFiles(p.Pages)...)
+	for _, c := range p.Councils {
+		names = append(names, pageFiles(c.Pages)...)
+	}
+	for _, name := range names {
+		if _, done := src[name]; done {
+			continue
+		}
 		if b, err := fs.ReadFile(p.fsys, name); err == nil {
 			src[name] = b
 		}
@@ -544,6 +572,42 @@ func finish(probs problem.List, err error) (problem.List, error) {
 	return probs, err
 }
 
+// Render is Build short of writing: it checks the project at
+// opts.Source and renders its site in memory, as Build would write it
+// (opts.Output is not used, and the Result's Output is blank). `serve`
+// serves what it returns: writing thousands of files for every page edit
+// would be most of a rebuild at the scale of England.
+func Render(ctx context.Context, opts Options) (site.Files, Result, error) {
+	source := opts.Source
+	if source == "" {
+		source = "."
+	}
+	var res Result
+	var printed *site.PDF
+	if opts.PDF != nil {
+		b, err := os.ReadFile(opts.PDF.Path)
+		if err != nil {
+			return nil, res, fmt.Errorf("reading the printed PDF: %w", err)
+		}
+		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	councilPDFs := map[string]*site.PDF{}
+	for code, p := range opts.CouncilPDFs {
+		b, err := os.ReadFile(p.Path)
+		if err != nil {
+			return nil, res, fmt.Errorf("reading %s's printed PDF: %w", code, err)
+		}
+		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
+	}
+	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
+	res.Problems = probs
+	if err != nil {
+		return nil, res, err
+	}
+	res.Files = len(files)
+	return files, res, nil
+}
+
 // Build checks the project at opts.Source and, if it has no errors,
 // writes its site to the output folder. An existing output folder is
 // replaced only by a complete new site: on any error it is left exactly
@@ -566,24 +630,8 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := site.Replaceable(out); err != nil {
 		return res, err
 	}
-	var printed *site.PDF
-	if opts.PDF != nil {
-		b, err := os.ReadFile(opts.PDF.Path)
-		if err != nil {
-			return res, fmt.Errorf("reading the printed PDF: %w", err)
-		}
-		printed = &site.PDF{Data: b, Pages: opts.PDF.Pages, Size: pdf.FormatSize(int64(len(b)))}
-	}
-	councilPDFs := map[string]*site.PDF{}
-	for code, p := range opts.CouncilPDFs {
-		b, err := os.ReadFile(p.Path)
-		if err != nil {
-			return res, fmt.Errorf("reading %s's printed PDF: %w", code, err)
-		}
-		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
-	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
-	res.Problems = probs
+	files, rendered, err := Render(ctx, opts)
+	res.Problems = rendered.Problems
 	if err != nil {
 		return res, err
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"io/fs"
 	"path"
@@ -42,7 +43,12 @@ type Cache struct {
 	// rendered holds each council's rendered report, for the pages and
 	// settings it was rendered from (see renderedOf).
 	rendered map[councilKey]renderedCouncil
-	loads    int
+	// clean is the last site the guard found no ID in, against the IDs
+	// of data (see unguarded).
+	clean site.Files
+	// ids is the guard of data's IDs.
+	ids   *disclosure.IDGuard
+	loads int
 }
 
 // renderedCouncil is a council's report as rendered: its files, the
@@ -94,7 +100,7 @@ func NewCache() *Cache {
 func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.data, c.dataProbs, c.computed, c.councils, c.rendered = nil, nil, nil, nil, nil
+	c.data, c.dataProbs, c.computed, c.councils, c.rendered, c.clean, c.ids = nil, nil, nil, nil, nil, nil, nil
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -152,7 +158,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 		return c.data, c.dataProbs
 	}
 	ds, probs := loadData(fsys, cfg)
-	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered = key, ds, probs, nil, nil, nil
+	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered, c.clean, c.ids = key, ds, probs, nil, nil, nil, nil, nil
 	c.loads++
 	return ds, probs
 }
@@ -226,6 +232,52 @@ func (c *Cache) renderedOf(whole *dataset.Dataset, code string, draft bool, sig 
 		c.rendered[key] = got
 	}
 	return got
+}
+
+// unguarded returns the files of files that the guard must scan for
+// the IDs of data ds: all but those byte for byte the same as a file of
+// the last site it found clean against the same data, whose IDs are the
+// same. The guard reads each file alone, so such a file is clean again:
+// after a page edit in serve, the guard scans the pages rendered again,
+// not the thousands kept from the last build.
+func (c *Cache) unguarded(ds *dataset.Dataset, files site.Files) site.Files {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.clean == nil || c.data != ds {
+		return files
+	}
+	scan := make(site.Files, len(files)/8)
+	for name, b := range files {
+		if kept, ok := c.clean[name]; !ok || !bytes.Equal(kept, b) {
+			scan[name] = b
+		}
+	}
+	return scan
+}
+
+// guardOf returns the guard of the IDs of data ds, made with make only
+// the first time for ds.
+func (c *Cache) guardOf(ds *dataset.Dataset, make func() *disclosure.IDGuard) *disclosure.IDGuard {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == ds && c.ids != nil {
+		return c.ids
+	}
+	g := make()
+	if c.data == ds {
+		c.ids = g
+	}
+	return g
+}
+
+// guarded records files as the site the guard found clean against the
+// IDs of data ds.
+func (c *Cache) guarded(ds *dataset.Dataset, files site.Files) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.data == ds {
+		c.clean = files
+	}
 }
 
 // stamps are the data files' sizes and modification times.

@@ -15,7 +15,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		"Builds the project with its draft pages, marked DRAFT, serves it at http://ADDRESS:PORT/ and\n"+
 			"rebuilds it whenever you save a change to config.toml or to content/, data/, themes/,\n"+
 			"layouts/ or static/; open pages reload by themselves. Problems show on every page until\n"+
-			"fixed. The build goes to a temporary folder: SOURCE/output is not touched.", stdout, stderr)
+			"fixed. The build is kept in memory: SOURCE/output is not touched.", stdout, stderr)
 	var opts preview.Options
 	fs.StringVar(&opts.Source, "source", ".", "`DIR` is the report project's folder, holding config.toml")
 	fs.StringVar(&opts.Bind, "bind", preview.DefaultBind, "`ADDRESS` is the IP address to listen on; 0.0.0.0 lets other computers see the draft")

@@ -23,8 +23,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// serve removes its temporary build folder however it is asked to stop:
-// Ctrl-C, kill (SIGTERM) or the terminal closing (SIGHUP).
+// serve stops cleanly however it is asked to: Ctrl-C, kill (SIGTERM) or
+// the terminal closing (SIGHUP). It keeps its builds in memory, so it
+// leaves nothing in the temporary folder, while serving or after.
 func TestServeCleansUpOnSignal(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
@@ -44,8 +45,8 @@ func TestServeCleansUpOnSignal(t *testing.T) {
 				}
 				time.Sleep(20 * time.Millisecond)
 			}
-			if left, _ := filepath.Glob(filepath.Join(tmp, "adoptionreport-preview-*")); len(left) != 1 {
-				t.Fatalf("temporary folders while serving: %q, want one; is TMPDIR still where the preview builds?", left)
+			if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) != 0 {
+				t.Errorf("while serving, written to the temporary folder: %q", left)
 			}
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)

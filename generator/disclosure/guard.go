@@ -48,7 +48,20 @@ var tokenBytes = func() (t [256]bool) {
 // guard reports it all the same, as it cannot know, and the message
 // suggests giving such IDs a letter prefix.
 func Guard(files map[string][]byte, ids []string) []Leak {
-	g := newGuard(ids)
+	return NewGuard(ids).Scan(files)
+}
+
+// IDGuard is Guard made ready for its IDs, to scan sites again and again:
+// indexing tens of thousands of IDs costs more than scanning the few
+// pages a page edit renders again.
+type IDGuard struct{ g *guard }
+
+// NewGuard indexes ids for Scan.
+func NewGuard(ids []string) *IDGuard { return &IDGuard{newGuard(ids)} }
+
+// Scan is Guard(files, ids) for the guard's IDs.
+func (ig *IDGuard) Scan(files map[string][]byte) []Leak {
+	g := ig.g
 	if g.empty() {
 		return nil
 	}

@@ -2,12 +2,13 @@ package preview
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // Handler returns the preview's HTTP handler: the built site, with the
@@ -79,15 +80,12 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.RLock()
 	st := s.state
+	s.mu.RUnlock()
 	if st.site == nil {
-		s.mu.RUnlock()
 		s.serveErrorPage(w, r, st)
 		return
 	}
-	// Look the file up and open it under the read lock: a rebuild removes
-	// the old folder only once it holds the write lock.
-	f, name, redirect := openSiteFile(st.site, name, slash)
-	s.mu.RUnlock()
+	body, name, redirect := st.site.lookup(name, slash)
 	if redirect {
 		// A folder without its slash: relative links in its index.html
 		// only resolve from the slashed address.
@@ -100,67 +98,54 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, u.RequestURI(), http.StatusFound)
 		return
 	}
-	if f == nil {
+	if body == nil {
 		http.NotFound(w, r)
 		return
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		http.NotFound(w, r)
-		return
+	if isHTML(name) {
+		body = s.inject(body, st)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	}
-	if !isHTML(name) {
-		http.ServeContent(w, r, name, info.ModTime(), f)
-		return
-	}
-	page, err := io.ReadAll(f)
-	if err != nil {
-		http.Error(w, "reading "+name+": "+err.Error(), http.StatusInternalServerError)
-		return
-	}
-	page = s.inject(page, st)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	// No modification time: the injected panel changes a page whose file
-	// did not, so a conditional request must never get 304.
-	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(page))
+	// No modification time: a rebuild may change a file within the
+	// second a browser was given, and the injected panel changes a page
+	// whose text did not, so a conditional request must never get 304.
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(body))
 }
 
-// fileReader is what openSiteFile hands back: an open regular file.
-type fileReader interface {
-	io.ReadSeekCloser
-	Stat() (fs.FileInfo, error)
-}
-
-// openSiteFile opens name in the site: a regular file, or a folder's
-// index.html. It refuses symbolic links, even ones pointing inside the
-// site, since a build never writes one; os.Root already refuses any path
-// that leads out. redirect is true for a folder asked for without its
-// trailing slash.
-func openSiteFile(site *builtSite, name string, slash bool) (f fileReader, served string, redirect bool) {
-	info, err := site.root.Lstat(name)
-	if err != nil {
-		return nil, "", false
-	}
-	if info.IsDir() {
+// lookup finds name in the site: a file, or a folder's index.html. It
+// returns the file's contents and the name served, or nil; redirect is
+// true for a folder asked for without its trailing slash. Nothing but
+// the build's own files can be found, so no request can reach a file
+// outside the site.
+func (b *builtSite) lookup(name string, slash bool) (body []byte, served string, redirect bool) {
+	if name == "." || b.dirs[name] {
 		if !slash && name != "." {
 			return nil, "", true
 		}
 		name = path.Join(name, "index.html")
-		if info, err = site.root.Lstat(name); err != nil {
-			return nil, "", false
-		}
 	} else if slash {
 		return nil, "", false
 	}
-	if !info.Mode().IsRegular() {
+	body, ok := b.files[name]
+	if !ok {
 		return nil, "", false
 	}
-	file, err := site.root.Open(name)
-	if err != nil {
-		return nil, "", false
+	if body == nil {
+		body = []byte{} // an empty file is served, not a 404
 	}
-	return file, name, false
+	return body, name, false
+}
+
+// newBuiltSite holds a build's files for serving, with the folders they
+// are in.
+func newBuiltSite(files site.Files) *builtSite {
+	dirs := map[string]bool{}
+	for name := range files {
+		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	return &builtSite{files: files, dirs: dirs}
 }
 
 func isHTML(name string) bool {

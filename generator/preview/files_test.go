@@ -40,21 +40,16 @@ func TestSitePath(t *testing.T) {
 }
 
 // TestServeSite serves a built site and nothing else: not the project
-// beside it, not a file a symlink in the site points at.
+// beside it, not a path that climbs out of the site.
 func TestServeSite(t *testing.T) {
-	outside := filepath.Join(t.TempDir(), "private.csv")
-	write(t, outside, "child_id\nC123\n")
 	fb := &fakeBuild{
 		files: map[string]string{
 			"index.html":           page("Front page"),
 			"children/index.html":  page("Children"),
 			"data/indicators.json": `{"report_year":"2024-25"}`,
 			"css/style.0a1b2c.css": "body{}",
-		},
-		links: map[string]string{
-			"leak.csv":    outside,
-			"inside.html": "index.html",
-			"leakdir":     filepath.Dir(outside),
+			"data/empty.csv":       "",
+			"data/.hidden":         "C123",
 		},
 	}
 	s, _ := newFakeServer(t, fb)
@@ -66,30 +61,32 @@ func TestServeSite(t *testing.T) {
 		status   int
 		has      string // in the body
 		location string
+		typ      string // Content-Type, when checked
 	}{
-		{"/", 200, "<h1>Front page</h1>", ""},
-		{"/index.html", 200, "<h1>Front page</h1>", ""},
-		{"/children/", 200, "<h1>Children</h1>", ""},
-		{"/children", 302, "", "/children/"},
-		{"/children?x=1", 302, "", "/children/?x=1"},
-		{"/data/indicators.json", 200, `"report_year"`, ""},
-		{"/css/style.0a1b2c.css", 200, "body{}", ""},
-		{"/data/", 404, "", ""}, // a folder without index.html: no listing
-		{"/index.html/", 404, "", ""},
-		{"/missing.html", 404, "", ""},
-		{"/config.toml", 404, "", ""},
-		{"/../config.toml", 404, "", ""},
-		{"/%2e%2e/config.toml", 404, "", ""},
-		{"/%2E%2E/config.toml", 404, "", ""},
-		{"/..%2fconfig.toml", 404, "", ""},
-		{"/..%5cconfig.toml", 404, "", ""},
-		{"/data/..%2f..%2fconfig.toml", 404, "", ""},
-		{"/leak.csv", 404, "", ""},
-		{"/leakdir/private.csv", 404, "", ""},
-		{"/inside.html", 404, "", ""},
-		{"/_preview/nothing", 404, "", ""},
-		{"/_preview/reload.js", 200, "EventSource", ""},
-		{"/_preview/panel.css", 200, "#adoptionreport-preview-problems", ""},
+		{"/", 200, "<h1>Front page</h1>", "", "text/html; charset=utf-8"},
+		{"/index.html", 200, "<h1>Front page</h1>", "", "text/html; charset=utf-8"},
+		{"/children/", 200, "<h1>Children</h1>", "", "text/html; charset=utf-8"},
+		{"/children", 302, "", "/children/", ""},
+		{"/children?x=1", 302, "", "/children/?x=1", ""},
+		{"/data/indicators.json", 200, `"report_year"`, "", "application/json"},
+		{"/css/style.0a1b2c.css", 200, "body{}", "", "text/css; charset=utf-8"},
+		{"/data/empty.csv", 200, "", "", "text/csv; charset=utf-8"},
+		{"/data", 302, "", "/data/", ""},
+		{"/data/", 404, "", "", ""}, // a folder without index.html: no listing
+		{"/index.html/", 404, "", "", ""},
+		{"/missing.html", 404, "", "", ""},
+		{"/config.toml", 404, "", "", ""},
+		{"/../config.toml", 404, "", "", ""},
+		{"/%2e%2e/config.toml", 404, "", "", ""},
+		{"/%2E%2E/config.toml", 404, "", "", ""},
+		{"/..%2fconfig.toml", 404, "", "", ""},
+		{"/..%5cconfig.toml", 404, "", "", ""},
+		{"/data/..%2f..%2fconfig.toml", 404, "", "", ""},
+		{"/data/.hidden", 404, "", "", ""},
+		{"/data/%2ehidden", 404, "", "", ""},
+		{"/_preview/nothing", 404, "", "", ""},
+		{"/_preview/reload.js", 200, "EventSource", "", ""},
+		{"/_preview/panel.css", 200, "#adoptionreport-preview-problems", "", ""},
 	}
 	for _, tt := range tests {
 		rec := get(t, h, tt.target)
@@ -101,10 +98,13 @@ func TestServeSite(t *testing.T) {
 			t.Errorf("GET %s: body does not contain %q:\n%s", tt.target, tt.has, rec.Body)
 		}
 		if strings.Contains(rec.Body.String(), "C123") || strings.Contains(rec.Body.String(), "secret config") {
-			t.Errorf("GET %s: served a file from outside the site:\n%s", tt.target, rec.Body)
+			t.Errorf("GET %s: served a hidden file or one from outside the site:\n%s", tt.target, rec.Body)
 		}
 		if got := rec.Header().Get("Location"); got != tt.location {
 			t.Errorf("GET %s: Location %q, want %q", tt.target, got, tt.location)
+		}
+		if got := rec.Header().Get("Content-Type"); tt.typ != "" && got != tt.typ {
+			t.Errorf("GET %s: Content-Type %q, want %q", tt.target, got, tt.typ)
 		}
 		if got := rec.Header().Get("Cache-Control"); got != "no-store" {
 			t.Errorf("GET %s: Cache-Control %q, want no-store", tt.target, got)
@@ -153,25 +153,32 @@ func TestServeMethods(t *testing.T) {
 	}
 }
 
-// TestOldSiteRemoved checks that each rebuild replaces the folder served
-// and removes the previous one, so a long preview does not fill the disk.
-func TestOldSiteRemoved(t *testing.T) {
-	fb := &fakeBuild{files: map[string]string{"index.html": page("One")}}
-	s, _ := newFakeServer(t, fb)
-	for range 3 {
-		rebuild(t, s)
-	}
-	entries, err := os.ReadDir(s.tmp)
+// TestPreviewWritesNothing: the preview keeps its builds in memory. It
+// writes no file, in the temporary folder or the project's output/,
+// however many times it rebuilds.
+func TestPreviewWritesNothing(t *testing.T) {
+	dir := newProject(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	s, err := New(Options{Source: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 {
-		t.Errorf("temporary folder holds %d entries after 3 builds, want 1", len(entries))
+	for range 3 {
+		if out := rebuild(t, s); out.Failed() {
+			t.Fatalf("build: %v", out.Problems)
+		}
+	}
+	if body := get(t, s.Handler(), "/").Body.String(); !strings.Contains(body, "<h1") {
+		t.Errorf("the front page is not served:\n%s", body)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(s.tmp); !os.IsNotExist(err) {
-		t.Errorf("Close left %s behind (%v)", s.tmp, err)
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("the preview wrote %d entries to the temporary folder, want none", len(entries))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
+		t.Errorf("the preview touched the project's output folder (%v)", err)
 	}
 }

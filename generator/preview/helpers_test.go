@@ -15,6 +15,7 @@ import (
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // waitFor is how long a test polls for something that happens in the
@@ -40,13 +41,11 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-// fakeBuild stands in for generator.Build where a test needs a build
-// that fails, panics or writes odd files on demand. Like the real one it
-// writes the whole site or nothing.
+// fakeBuild stands in for generator.Render where a test needs a build
+// that fails, panics or makes odd files on demand.
 type fakeBuild struct {
 	mu       sync.Mutex
 	files    map[string]string // path in the site → contents
-	links    map[string]string // path in the site → symlink target
 	problems problem.List
 	panicMsg string
 	builds   int
@@ -58,33 +57,23 @@ func (f *fakeBuild) set(files map[string]string, probs problem.List) {
 	f.files, f.problems, f.panicMsg = files, probs, ""
 }
 
-func (f *fakeBuild) build(ctx context.Context, opts generator.Options) (generator.Result, error) {
+func (f *fakeBuild) build(ctx context.Context, opts generator.Options) (site.Files, generator.Result, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.builds++
 	if f.panicMsg != "" {
 		panic(f.panicMsg)
 	}
-	res := generator.Result{Output: opts.Output, Problems: append(problem.List(nil), f.problems...)}
+	res := generator.Result{Problems: append(problem.List(nil), f.problems...)}
 	if res.Problems.HasErrors() {
-		return res, generator.ErrProblems
+		return nil, res, generator.ErrProblems
 	}
+	files := site.Files{}
 	for name, body := range f.files {
-		p := filepath.Join(opts.Output, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return res, err
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			return res, err
-		}
+		files[name] = []byte(body)
 	}
-	for name, target := range f.links {
-		if err := os.Symlink(target, filepath.Join(opts.Output, filepath.FromSlash(name))); err != nil {
-			return res, err
-		}
-	}
-	res.Files = len(f.files)
-	return res, nil
+	res.Files = len(files)
+	return files, res, nil
 }
 
 // page is a minimal report page in the shape the site writes.

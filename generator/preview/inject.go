@@ -82,7 +82,7 @@ type panelData struct {
 }
 
 // inject adds the reload script, and the problem panel if the latest
-// build failed, to an HTML page. The script goes before </head> (or
+// build failed, to a copy of an HTML page. The script goes before </head> (or
 // </body>); the panel right after <body>, so it is the first thing read.
 func (s *Server) inject(page []byte, st state) []byte {
 	var head bytes.Buffer
@@ -131,7 +131,9 @@ func insertBefore(page, ins []byte, tags ...string) []byte {
 			return splice(page, i, ins)
 		}
 	}
-	return append(page, ins...)
+	// Never append to page itself: it is the built site's, shared by
+	// every request.
+	return splice(page, len(page), ins)
 }
 
 // insertAfterBodyTag inserts ins after the <body …> start tag, or before

@@ -1,12 +1,11 @@
 // Package preview is the `adoptionreport serve` command: it builds a
-// report project into a private temporary folder with drafts included,
-// serves the result on a local address, watches the project's files and
-// rebuilds when they change, and tells open pages to reload through
-// Server-Sent Events.
+// report project in memory with drafts included, serves the result on a
+// local address, watches the project's files and rebuilds when they
+// change, and tells open pages to reload through Server-Sent Events.
 //
-// It never builds into the project's output folder, so a preview does not
-// overwrite the published site, and it duplicates no build logic: every
-// build is a call to generator.Build. A failed build keeps the last good
+// It writes no files, so a preview never overwrites the published site,
+// and it duplicates no build logic: every build is a call to
+// generator.Render, which is generator.Build short of writing. A failed build keeps the last good
 // pages on show with a panel listing the problems; a first build that
 // fails shows an error page until the project is fixed.
 package preview
@@ -18,13 +17,13 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // Options say what to preview and where.
@@ -53,18 +52,18 @@ const DefaultBind = "127.0.0.1"
 // rebuild starts: editors save in bursts of several events.
 const debounce = 100 * time.Millisecond
 
-// buildFunc is generator.Build's signature; tests replace it to make a
+// buildFunc is generator.Render's signature; tests replace it to make a
 // build panic or fail on demand.
-type buildFunc func(context.Context, generator.Options) (generator.Result, error)
+type buildFunc func(context.Context, generator.Options) (site.Files, generator.Result, error)
 
 // Server is a live preview of one report project. Make one with New; it
-// holds a temporary folder until Close (or the end of Run or Serve).
+// holds the last good site in memory until Close (or the end of Run or
+// Serve).
 type Server struct {
 	source   string // absolute project folder
 	bind     string
 	port     int
 	log      *logger
-	tmp      string // private folder the builds are written into
 	instance string // tells a restarted server's builds from this one's
 	build    buildFunc
 	// cache keeps the data and figures between builds, so that a page
@@ -81,13 +80,11 @@ type Server struct {
 	cancel context.CancelFunc
 
 	buildMu sync.Mutex // one build at a time
-	seq     int        // numbers the build folders; guarded by buildMu
 
 	mu    sync.RWMutex // guards state
 	state state
 
 	closeOnce sync.Once
-	closeErr  error
 }
 
 // New checks opts and prepares a preview of the project at opts.Source.
@@ -108,10 +105,6 @@ func New(opts Options) (*Server, error) {
 	if opts.Port < 0 || opts.Port > 65535 {
 		return nil, fmt.Errorf("port %d is not a TCP port: choose one from 1 to 65535, such as %d", opts.Port, DefaultPort)
 	}
-	tmp, err := os.MkdirTemp("", "adoptionreport-preview-")
-	if err != nil {
-		return nil, fmt.Errorf("creating a temporary folder for the preview: %w", err)
-	}
 	var id [4]byte
 	_, _ = rand.Read(id[:]) // crypto/rand.Read never fails
 	life, cancel := context.WithCancel(context.Background())
@@ -124,9 +117,8 @@ func New(opts Options) (*Server, error) {
 		bind:     bind,
 		port:     opts.Port,
 		log:      &logger{w: w},
-		tmp:      tmp,
 		instance: hex.EncodeToString(id[:]),
-		build:    generator.Build,
+		build:    generator.Render,
 		cache:    generator.NewCache(),
 		debounce: debounce,
 		events:   newBroker(),
@@ -154,25 +146,20 @@ func (s *Server) Addr() string {
 }
 
 // Close ends every open event stream, cancels a build in progress and
-// removes the temporary folder. The handler serves nothing useful after
-// it. Close may be called more than once.
+// lets go of the site. The handler serves nothing useful after it. Close
+// may be called more than once.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
 		s.cancel()
-		// Wait for a build in progress to notice, so it writes nothing
-		// into the folder being removed.
+		// Wait for a build in progress to notice, so it puts no site in
+		// place after this.
 		s.buildMu.Lock()
 		defer s.buildMu.Unlock()
 		s.mu.Lock()
-		old := s.state.site
 		s.state.site = nil
 		s.mu.Unlock()
-		if old != nil {
-			old.root.Close()
-		}
-		s.closeErr = os.RemoveAll(s.tmp)
 	})
-	return s.closeErr
+	return nil
 }
 
 // logger serialises writes to the log: the watcher and the server both

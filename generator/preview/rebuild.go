@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // state is what the handler shows: the last good site and the latest
@@ -30,11 +30,12 @@ func (s *Server) buildID(gen uint64) string {
 	return fmt.Sprintf("%s.%d", s.instance, gen)
 }
 
-// builtSite is one successful build's folder, opened as an os.Root so no
-// request can leave it.
+// builtSite is one successful build's files, as generator.Render
+// returned them: never changed once built, so requests read them without
+// a lock.
 type builtSite struct {
-	dir  string
-	root *os.Root
+	files site.Files
+	dirs  map[string]bool // every folder that holds a file
 }
 
 // Outcome is what one rebuild did.
@@ -45,7 +46,7 @@ type Outcome struct {
 	Problems problem.List
 	// Duration is the time the build took.
 	Duration time.Duration
-	// Files is the number of files the build wrote; 0 if it failed.
+	// Files is the number of files the build made; 0 if it failed.
 	Files int
 }
 
@@ -53,8 +54,8 @@ type Outcome struct {
 // on show.
 func (o Outcome) Failed() bool { return o.Problems.HasErrors() }
 
-// Rebuild builds the project once, with drafts, into a new private
-// folder, reading every file again. On success the new site replaces the one being served; on
+// Rebuild builds the project once, with drafts, in memory, reading every
+// file again. On success the new site replaces the one being served; on
 // failure the last good site stays and every page gets the problem
 // panel. Either way open pages are told to reload. The error is non-nil
 // only when ctx ended or the server was closed first; the outcome is then
@@ -77,29 +78,21 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	if err := cmp.Or(s.life.Err(), ctx.Err()); err != nil {
 		return Outcome{}, err
 	}
-	s.seq++
-	dir := filepath.Join(s.tmp, fmt.Sprintf("site-%d", s.seq))
 	start := time.Now()
 	s.cache.Changed(changed)
-	res, err := s.safeBuild(ctx, generator.Options{Source: s.source, Output: dir, Draft: true, Cache: s.cache})
+	files, res, err := s.safeBuild(ctx, generator.Options{Source: s.source, Draft: true, Cache: s.cache})
+	var built *builtSite
+	if err == nil {
+		built = newBuiltSite(files)
+	}
 	out := Outcome{Duration: time.Since(start), Problems: append(problem.List(nil), res.Problems...)}
 	if ctxErr := cmp.Or(s.life.Err(), ctx.Err()); ctxErr != nil {
-		os.RemoveAll(dir)
 		return Outcome{}, ctxErr
-	}
-	var site *builtSite
-	if err == nil {
-		root, openErr := os.OpenRoot(dir)
-		if openErr != nil {
-			err = fmt.Errorf("opening the built site: %w", openErr)
-		} else {
-			site = &builtSite{dir: dir, root: root}
-			out.Files = res.Files
-		}
 	}
 	if err != nil {
 		out.Problems = withBuildError(out.Problems, err)
-		os.RemoveAll(dir)
+	} else {
+		out.Files = len(files)
 	}
 
 	s.mu.Lock()
@@ -107,22 +100,15 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	s.state.gen++
 	gen := s.state.gen
 	s.state.problems = out.Problems
-	s.state.failed = site == nil
-	if site != nil {
-		s.state.site = site
+	s.state.failed = built == nil
+	if built != nil {
+		s.state.site = built
 	}
 	s.mu.Unlock()
-	if site != nil && prev.site != nil {
-		// Requests open their file under the read lock, so none is
-		// half-way into the old folder now; files already open stay
-		// readable after removal.
-		prev.site.root.Close()
-		os.RemoveAll(prev.site.dir)
-	}
 
-	s.report(out, prev.gen == 0, site != nil || prev.site != nil)
+	s.report(out, prev.gen == 0, built != nil || prev.site != nil)
 	kind := "reload"
-	if site != nil && prev.site != nil && !prev.failed && onlyStylesheets(changed) {
+	if built != nil && prev.site != nil && !prev.failed && onlyStylesheets(changed) {
 		kind = "css"
 	}
 	s.events.publish(event{name: kind, data: s.buildID(gen)})
@@ -134,7 +120,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 
 // safeBuild calls the build, turning a panic into an error: a bug in one
 // stage must not stop the preview the report officer is looking at.
-func (s *Server) safeBuild(ctx context.Context, opts generator.Options) (res generator.Result, err error) {
+func (s *Server) safeBuild(ctx context.Context, opts generator.Options) (files site.Files, res generator.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.log.printf("internal error in the build (a bug in adoptionreport; please report it with this trace):\npanic: %v\n%s\n", v, debug.Stack())

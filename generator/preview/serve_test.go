@@ -16,6 +16,7 @@ import (
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 // readEvent reads one event from an event stream, skipping comments.
@@ -155,31 +156,25 @@ func TestShutdownWithOpenStream(t *testing.T) {
 	if !strings.Contains(log.String(), "Serving the draft report at http://127.0.0.1:") {
 		t.Errorf("log:\n%s", log)
 	}
-	if _, err := os.Stat(s.tmp); !os.IsNotExist(err) {
-		t.Errorf("the temporary folder %s is left behind (%v)", s.tmp, err)
-	}
 }
 
 // sourceBuild is a build whose front page shows the project's
 // config.toml, so a test can see an edit arrive, and which fails when
 // the file holds "broken".
 func sourceBuild(builds *atomic.Int64) buildFunc {
-	return func(ctx context.Context, opts generator.Options) (generator.Result, error) {
+	return func(ctx context.Context, opts generator.Options) (site.Files, generator.Result, error) {
 		builds.Add(1)
-		res := generator.Result{Output: opts.Output}
+		var res generator.Result
 		b, err := os.ReadFile(filepath.Join(opts.Source, "config.toml"))
 		if err != nil {
-			return res, err
+			return nil, res, err
 		}
 		if i := strings.Index(string(b), "broken"); i >= 0 {
 			res.Problems.Errorf("config.toml", 2, 1, "broken", "unknown setting")
-			return res, generator.ErrProblems
-		}
-		if err := os.MkdirAll(opts.Output, 0o755); err != nil {
-			return res, err
+			return nil, res, generator.ErrProblems
 		}
 		res.Files = 1
-		return res, os.WriteFile(filepath.Join(opts.Output, "index.html"), []byte(page(strings.TrimSpace(string(b)))), 0o644)
+		return site.Files{"index.html": []byte(page(strings.TrimSpace(string(b))))}, res, nil
 	}
 }
 
@@ -337,9 +332,6 @@ func TestRunPortInUse(t *testing.T) {
 	var le *ListenError
 	if !errors.As(err, &le) || le.Addr != ln.Addr().String() {
 		t.Fatalf("Run: %v, want a ListenError for %s", err, ln.Addr())
-	}
-	if _, err := os.Stat(s.tmp); !os.IsNotExist(err) {
-		t.Errorf("the temporary folder %s is left behind (%v)", s.tmp, err)
 	}
 }
 
