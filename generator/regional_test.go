@@ -80,7 +80,7 @@ func oneCouncil(t *testing.T, dir, code string) string {
 		rows := readCSV(t, filepath.Join(dir, "data", f))
 		keep := rows[:1]
 		for _, r := range rows[1:] {
-			if r[0] == code {
+			if strings.EqualFold(r[0], code) {
 				keep = append(keep, r)
 			}
 		}
@@ -95,7 +95,13 @@ func oneCouncil(t *testing.T, dir, code string) string {
 		b, _ := os.ReadFile(f)
 		writeFile(t, filepath.Join(one, "content", filepath.Base(f)), string(b))
 	}
-	own, _ := filepath.Glob(filepath.Join(dir, "content", code, "*.md"))
+	folders, _ := os.ReadDir(filepath.Join(dir, "content"))
+	var own []string
+	for _, f := range folders {
+		if f.IsDir() && strings.EqualFold(f.Name(), code) {
+			own, _ = filepath.Glob(filepath.Join(dir, "content", f.Name(), "*.md"))
+		}
+	}
 	for _, f := range own {
 		b, _ := os.ReadFile(f)
 		writeFile(t, filepath.Join(one, "content", filepath.Base(f)), string(b))
@@ -161,7 +167,22 @@ func siteFiles(t *testing.T, dir string) map[string][]byte {
 func TestRegionalReportsAreOneCouncilReports(t *testing.T) {
 	codes := []string{"fenmoor", "marshby", "eastholme"}
 	dir := regionalProject(t, codes, "")
-	writeFile(t, filepath.Join(dir, "content", "marshby", "introduction.md"),
+	// Codes match whatever their capitals: a case system's "Fenmoor" in
+	// the la column, and a folder content/Marshby/.
+	rows := readCSV(t, filepath.Join(dir, "data", "children.csv"))
+	for i, r := range rows[1:] {
+		switch {
+		case r[0] == "fenmoor" && i%2 == 0:
+			r[0] = "Fenmoor"
+		case r[0] == "eastholme" && i%3 == 0:
+			r[0] = "EASTHOLME"
+		}
+	}
+	writeCSV(t, filepath.Join(dir, "data", "children.csv"), rows)
+	budget := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
+	budget[1][0] = strings.ToUpper(budget[1][0])
+	writeCSV(t, filepath.Join(dir, "data", "budget.csv"), budget)
+	writeFile(t, filepath.Join(dir, "content", "Marshby", "introduction.md"),
 		"+++\ntitle = \"Introduction\"\nweight = 1\n+++\nMarshby's own introduction: {{< metric adopted 2024-25 >}} children adopted.\n")
 	for _, draft := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "site")
@@ -260,28 +281,33 @@ func TestRegionalBadInput(t *testing.T) {
 	}
 }
 
-// Two councils with one code: an error at the second code, naming the
-// first; a config error stops the build before the data is read.
+// Two councils with one code, or with codes that differ only in their
+// capitals: an error at the second code's line, naming the first's code
+// line and listing the codes; a config error stops the build before the
+// data is read.
 func TestRegionalDuplicateCode(t *testing.T) {
-	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "\n[[councils]]\ncode = \"fenmoor\"\nname = \"Second Fenmoor\"\n")
-	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
-	lines := strings.Split(string(cfg), "\n")
-	var codeLines, heads []int
-	for i, l := range lines {
-		switch l {
-		case `code = "fenmoor"`:
-			codeLines = append(codeLines, i+1)
-		case "[[councils]]":
-			heads = append(heads, i+1)
+	for _, second := range []string{"fenmoor", "FenMoor"} {
+		dir := regionalProject(t, []string{"fenmoor", "marshby"}, "\n[[councils]]\nname = \"Second Fenmoor\"\ncode = \""+second+"\"\n")
+		cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+		var codeLines []int
+		for i, l := range strings.Split(string(cfg), "\n") {
+			if strings.EqualFold(l, `code = "fenmoor"`) {
+				codeLines = append(codeLines, i+1)
+			}
 		}
-	}
-	res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
-	if err != ErrProblems {
-		t.Fatalf("got %v, want the project's errors", err)
-	}
-	want := fmt.Sprintf(`config.toml:%d:1: councils.code: "fenmoor" is already the code of council 1 (Fenmoor Borough Council, line %d): two councils cannot share a code`, codeLines[1], heads[0])
-	if got := res.Problems.Error(); !strings.Contains(got, want) {
-		t.Errorf("no problem\n  %s\nin\n%s", want, got)
+		res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
+		if err != ErrProblems {
+			t.Fatalf("got %v, want the project's errors", err)
+		}
+		same := "is already"
+		if second != "fenmoor" {
+			same = `differs only in its capitals from "fenmoor",`
+		}
+		want := fmt.Sprintf(`config.toml:%d:1: councils.code: %q %s the code of council 1 (Fenmoor Borough Council, line %d): codes match whatever their capitals, and two councils cannot share one; give each its own (the codes are fenmoor, marshby)`,
+			codeLines[1], second, same, codeLines[0])
+		if got := res.Problems.Error(); !strings.Contains(got, want) {
+			t.Errorf("no problem\n  %s\nin\n%s", want, got)
+		}
 	}
 }
 
