@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -269,9 +270,9 @@ func TestRegionalBadInput(t *testing.T) {
 	want := []string{
 		`data/children.csv:4:1: la: "marshbey" is not the code of a council in config.toml (did you mean "marshby"?): write one of fenmoor, marshby, eastholme`,
 		`data/children.csv:5:1: la: is blank: in a regional edition every row names its council's code, one of fenmoor, marshby, eastholme`,
-		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?)`,
-		fmt.Sprintf(`config.toml:%d:1: councils.code: council "eastholme" (Eastholme) has no rows in data/children.csv`, lineOf(`code = "eastholme"`, 1)),
-		`content/fenmor/summary.md: is in the folder content/fenmor, but "fenmor" is not the code of a council in config.toml (did you mean "fenmoor"?)`,
+		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?): write one of fenmoor, marshby, eastholme`,
+		fmt.Sprintf(`config.toml:%d:1: councils.code: council "eastholme" (Eastholme) has no rows in data/children.csv: give its children the la value "eastholme", or remove its [[councils]] entry (the codes are fenmoor, marshby, eastholme)`, lineOf(`code = "eastholme"`, 1)),
+		`content/fenmor/summary.md: is in the folder content/fenmor, but "fenmor" is not the code of a council in config.toml (did you mean "fenmoor"?): a council's own pages go in content/<code>/, with code one of fenmoor, marshby, eastholme`,
 	}
 	got := res.Problems.Error()
 	for _, w := range want {
@@ -559,5 +560,24 @@ func TestRegionalMissingLAColumn(t *testing.T) {
 	}
 	if e, _ := probs.Count(); e != 1 || !strings.Contains(probs.Error(), "data/children.csv:1: la: column is missing") {
 		t.Errorf("want the one error on the missing column:\n%s", probs.Error())
+	}
+}
+
+// check (publish) checks a council's own draft pages too, marking their
+// problems as a draft page's, as it does the shared ones; a publish
+// build leaves them out and succeeds.
+func TestRegionalCheckIncludesCouncilDraftPages(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	writeFile(t, filepath.Join(dir, "content", "marshby", "panel-notes.md"),
+		"+++\ntitle = \"Panel notes\"\ndraft = true\n+++\n\nWaited {{< metric a99 >}} on average.\n")
+	probs, err := Check(context.Background(), dir, false)
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("check: err = %v, want ErrProblems\n%s", err, probs.Error())
+	}
+	if got := probs.Error(); !strings.Contains(got, "content/marshby/panel-notes.md:6:") || !strings.Contains(got, "(draft page)") {
+		t.Errorf("check should report marshby's draft page's unknown metric, marked as a draft's:\n%s", got)
+	}
+	if res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")}); err != nil {
+		t.Errorf("a publish build leaves the draft out and should succeed: %v\n%s", err, res.Problems.Error())
 	}
 }
