@@ -372,16 +372,20 @@ func TestRegionalOverviewInBrowser(t *testing.T) {
 // Disclosure holds across the set: with councils so small that some of
 // their counts are suppressed, no published RAA total less the other
 // councils' published figures gives away a count of 1 to 4; and a total
-// is published where every council's figure is (so the test can fail).
+// is published where every council's figure is (so the test can fail);
+// the spending on interagency placements is hidden where their count is.
 func TestRegionalDisclosureAcrossCouncils(t *testing.T) {
-	suppressed, published := 0, 0
+	suppressed, published, costHidden := 0, 0, 0
 	for _, n := range []int{3, 12} {
 		var codes []string
 		for i := range n {
 			codes = append(codes, fmt.Sprintf("c%02d", i+1))
 		}
-		s, p := checkTotals(t, regionalProject(t, codes, ""))
-		suppressed, published = suppressed+s, published+p
+		s, p, c := checkTotals(t, regionalProject(t, codes, ""))
+		suppressed, published, costHidden = suppressed+s, published+p, costHidden+c
+	}
+	if costHidden == 0 {
+		t.Error("no council's interagency placements are suppressed: the test cannot check their cost")
 	}
 	if suppressed == 0 {
 		t.Fatal("no council's figure is suppressed: the councils are not small enough to test disclosure")
@@ -394,7 +398,7 @@ func TestRegionalDisclosureAcrossCouncils(t *testing.T) {
 // checkTotals builds the regional project dir and checks its overview's
 // totals of counts; it returns how many councils' figures were
 // suppressed and how many totals published.
-func checkTotals(t *testing.T, dir string) (suppressed, published int) {
+func checkTotals(t *testing.T, dir string) (suppressed, published, costHidden int) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "site")
 	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
@@ -426,6 +430,31 @@ func checkTotals(t *testing.T, dir string) (suppressed, published int) {
 	if err := json.Unmarshal(b, &o); err != nil {
 		t.Fatal(err)
 	}
+	// The spending on interagency placements, a standard fee each, goes
+	// with their count: spending ÷ fee would give a hidden count back.
+	type fig = struct {
+		ID         string   `json:"id"`
+		Unit       string   `json:"unit"`
+		Value      *float64 `json:"value"`
+		Suppressed bool     `json:"suppressed"`
+	}
+	partners := [][]fig{o.Total.Figures}
+	for _, c := range o.Councils {
+		partners = append(partners, c.Figures)
+	}
+	for i, figs := range partners {
+		byID := map[string]fig{}
+		for _, f := range figs {
+			byID[f.ID] = f
+		}
+		count, cost := byID["interagency_placements"], byID["interagency_cost"]
+		if count.Suppressed && (cost.Value != nil || !cost.Suppressed) {
+			t.Errorf("partner %d: interagency placements are [c], and their cost %v is published", i, *cost.Value)
+		}
+		if count.Suppressed {
+			costHidden++
+		}
+	}
 	for i, tf := range o.Total.Figures {
 		if tf.Unit != "children" && tf.Unit != "households" {
 			continue
@@ -452,7 +481,7 @@ func checkTotals(t *testing.T, dir string) (suppressed, published int) {
 			t.Errorf("%s: the total less the councils' published figures is %v", tf.ID, d)
 		}
 	}
-	return suppressed, published
+	return suppressed, published, costHidden
 }
 
 // `new --regional` starts a three-council regional edition that builds:
