@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
@@ -608,5 +609,33 @@ func TestRegionalCheckIncludesCouncilDraftPages(t *testing.T) {
 	}
 	if res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")}); err != nil {
 		t.Errorf("a publish build leaves the draft out and should succeed: %v\n%s", err, res.Problems.Error())
+	}
+}
+
+// The overview links each council's printed report, with its size and
+// pages as the council's own pages do, once it has been printed; a
+// council not printed has no link.
+func TestRegionalOverviewLinksPDFs(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	printed := filepath.Join(t.TempDir(), "marshby.pdf")
+	writeFile(t, printed, "%PDF-1.7\n"+strings.Repeat("x", 2400))
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out,
+		CouncilPDFs: map[string]PDF{"marshby": {Path: printed, Pages: 12}}})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	name := "marshby/marshby-borough-council-adoption-report-2024-25.pdf"
+	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err != nil {
+		t.Fatalf("marshby's PDF is not published: %v", err)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	want := `<a class="attachment__link" href="` + name + `">Marshby Borough Council: the whole report to print or download</a>` +
+		"\n" + `<span class="attachment__meta">PDF, ` + pdf.FormatSize(2409) + `, 12 pages</span>`
+	if !strings.Contains(string(index), want) {
+		t.Errorf("the overview does not link marshby's PDF as\n%s\nin\n%s", want, index)
+	}
+	if n := strings.Count(string(index), ".pdf"); n != 1 {
+		t.Errorf("the overview links %d PDFs, want marshby's alone", n)
 	}
 }

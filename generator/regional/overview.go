@@ -36,6 +36,11 @@ type Input struct {
 	// Assets are the files of a council's report: the overview links the
 	// same stylesheet and scripts, copied beside it.
 	Assets site.Files
+	// PDFs are the councils' printed reports, in [[councils]] order, nil
+	// for a council whose report has not been printed: each is published
+	// in its council's folder, and the overview links it as the council's
+	// pages do.
+	PDFs []*site.PDF
 }
 
 // Figures returns the overview's figures: each council's as its report
@@ -223,7 +228,16 @@ type chartView struct {
 	TableHTML template.HTML
 }
 
-type councilLink struct{ Code, Name string }
+type councilLink struct {
+	Code, Name string
+	PDF        *pdfLink
+}
+
+// pdfLink is a council's printed report, beside its pages.
+type pdfLink struct {
+	URL, Size string
+	Pages     int
+}
 
 type pageData struct {
 	Title, RAA, Year, Period, CSP string
@@ -259,8 +273,13 @@ func Overview(in Input) (site.Files, error) {
 			d.ChartsJS = name
 		}
 	}
-	for _, c := range in.Config.Councils {
-		d.Councils = append(d.Councils, councilLink{c.Code, c.Name})
+	for i, c := range in.Config.Councils {
+		l := councilLink{Code: c.Code, Name: c.Name}
+		if i < len(in.PDFs) && in.PDFs[i] != nil {
+			p := in.PDFs[i]
+			l.PDF = &pdfLink{URL: c.Code + "/" + site.PDFName(in.Config.ForCouncil(i), in.Draft), Size: p.Size, Pages: p.Pages}
+		}
+		d.Councils = append(d.Councils, l)
 	}
 	t := charts.OverviewTable(o)
 	html, err := tableHTML(t)
