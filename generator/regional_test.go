@@ -337,9 +337,13 @@ func TestRegionalOverviewInBrowser(t *testing.T) {
 	browsertest.AxeSource(t)
 	codes := []string{"fenmoor", "marshby", "eastholme"}
 	dir := regionalProject(t, codes, "")
+	// With one council's PDF printed, so that its link is checked too.
+	printed := filepath.Join(t.TempDir(), "marshby.pdf")
+	writeFile(t, printed, "%PDF-1.7\n")
 	for _, draft := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "site")
-		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft}); err != nil {
+		pdfs := map[string]PDF{"marshby": {Path: printed, Pages: 3}}
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft, CouncilPDFs: pdfs}); err != nil {
 			t.Fatalf("%v\n%s", err, res.Problems.Error())
 		}
 		page := filepath.Join(out, "index.html")

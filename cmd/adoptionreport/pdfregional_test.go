@@ -82,6 +82,10 @@ func TestRegionalPDFOneCouncil(t *testing.T) {
 	if !bytes.Contains(html, []byte(`href="marshby-borough-council-adoption-report-2024-25.pdf"`)) {
 		t.Error("Marshby's report does not link its PDF")
 	}
+	overview, _ := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if !bytes.Contains(overview, []byte(`href="marshby/marshby-borough-council-adoption-report-2024-25.pdf"`)) || bytes.Count(overview, []byte(".pdf")) != 1 {
+		t.Error("the overview does not link Marshby's PDF alone")
+	}
 	if _, err := os.Stat(filepath.Join(dir, "output", "fenmoor", "index.html")); err != nil {
 		t.Errorf("Fenmoor's report was not built: %v", err)
 	}
