@@ -493,7 +493,13 @@ func Check(ctx context.Context, source string, draft bool) (problem.List, error)
 // draft pages, each marked as a draft page's.
 func (p *Project) draftProblems() problem.List {
 	drafts := map[string]bool{}
-	for _, pg := range p.Pages {
+	// A regional edition's councils' own pages (content/<code>/) are
+	// in their councils' projects, not in p.Pages.
+	pages := p.Pages
+	for _, c := range p.Councils {
+		pages = slices.Concat(pages, c.Pages)
+	}
+	for _, pg := range pages {
 		if pg.Draft {
 			drafts[pg.File] = true
 		}

@@ -115,12 +115,17 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	} else {
 		combinedReport, _ = computeCombined()
 	}
+	pdfs := make([]*site.PDF, len(p.Councils))
+	for i, c := range p.Councils {
+		pdfs[i] = c.pdf
+	}
 	over, err := regional.Overview(regional.Input{
 		Config:   p.Config,
 		Reports:  reports,
 		Combined: combinedReport,
 		Draft:    draft,
 		Assets:   results[0].files,
+		PDFs:     pdfs,
 	})
 	if err != nil {
 		return nil, probs, err

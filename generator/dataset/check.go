@@ -232,27 +232,33 @@ func sortByPlace(l problem.List) problem.List {
 	return l
 }
 
-// council checks a row's la cell in a regional edition: it must be the
-// code of one of the councils of config.toml. Without councils any la is
-// accepted, as before regional editions: it is a note for the reader.
-func (c *rowCheck) council(v string) {
+// council checks a row's la cell in a regional edition and returns the
+// council's code as config.toml writes it: the cell must be the code of
+// one of the councils, whatever its capitals (a case system may export
+// "Fenmoor" for "fenmoor"). Without councils any la is accepted, as
+// before regional editions: it is a note for the reader.
+func (c *rowCheck) council(v string) string {
 	codes := c.lim.councils
 	if len(codes) == 0 {
-		return
+		return v
 	}
 	list := strings.Join(codes, ", ")
+	i := slices.IndexFunc(codes, func(code string) bool { return strings.EqualFold(code, v) })
 	switch {
 	case c.at("la").col == 0:
 		// The missing column is reported once, for the file.
 	case v == "":
 		c.errorf("la", "is blank: in a regional edition every row names its council's code, one of %s ([[councils]] in config.toml)", list)
-	case !slices.Contains(codes, v):
+	case i < 0:
 		hint := ""
 		if s := suggest.Suggest(v, codes); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		c.errorf("la", "%q is not the code of a council in config.toml%s: write one of %s, or add the council under [[councils]]", v, hint, list)
+	default:
+		return codes[i]
 	}
+	return v
 }
 
 // laColumn reports a regional edition's file without an la column.
@@ -265,6 +271,5 @@ func laColumn(t *table, lim limits, probs *problem.List) {
 
 // la checks and returns a row's la cell.
 func (c *rowCheck) la(v string) string {
-	c.council(v)
-	return v
+	return c.council(v)
 }
