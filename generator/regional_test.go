@@ -514,6 +514,45 @@ func TestNewRegionalBuilds(t *testing.T) {
 	if !bytes.Contains(all["marshby/summary.html"], []byte("Marshby")) || bytes.Contains(all["fenmoor/summary.html"], []byte("Marshby&rsquo;s own page")) {
 		t.Error("Marshby's own summary is not Marshby's alone")
 	}
+	// It builds without a warning, and its councils differ as
+	// neighbours do: in timeliness, size and budget, each figure its own.
+	if len(res.Problems) > 0 {
+		t.Errorf("the example builds with problems:\n%s", res.Problems.Error())
+	}
+	var o struct {
+		Councils []struct {
+			Figures []struct {
+				ID    string   `json:"id"`
+				Value *float64 `json:"value"`
+			} `json:"figures"`
+		} `json:"councils"`
+	}
+	if err := json.Unmarshal(all["data/indicators.json"], &o); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a1", "a2", "adopted", "waiting", "interagency_cost"} {
+		seen := map[float64]bool{}
+		for _, c := range o.Councils {
+			for _, f := range c.Figures {
+				if f.ID == id && f.Value != nil {
+					seen[*f.Value] = true
+				}
+			}
+		}
+		if len(seen) < 2 {
+			t.Errorf("%s: the councils' published figures are %v, not differing", id, seen)
+		}
+	}
+	// Budgets, not only outturns: each council sets its own.
+	rows := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
+	col := slices.Index(rows[0], "budget")
+	budgets := map[string]string{}
+	for _, r := range rows[1:] {
+		budgets[r[0]] += r[col] + ","
+	}
+	if len(budgets) != len(scaffold.RegionalCouncils) || budgets["fenmoor"] == budgets["marshby"] || budgets["marshby"] == budgets["eastholme"] || budgets["fenmoor"] == budgets["eastholme"] {
+		t.Errorf("the councils' budgets are not each their own: %v", budgets)
+	}
 }
 
 // With a Cache, as serve keeps one, a page edit recomputes no council's
