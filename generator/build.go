@@ -98,6 +98,12 @@ type Project struct {
 	guardedBy *Project
 	// code is a regional edition's council's code; "" otherwise.
 	code string
+	// theme is a regional edition's theme, read once for every council;
+	// nil reads it as the report renders.
+	theme *site.Theme
+	// adopters are a regional edition's households, tallied once for
+	// every council; nil tallies them as the figures are computed.
+	adopters *indicators.Adopters
 }
 
 // Result is what a build did.
@@ -292,6 +298,7 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 		IndicatorsJSON: c.js,
 		DataNotes:      p.Data.Notes,
 		PDF:            p.pdf,
+		Theme:          p.theme,
 	})
 	if probs.HasErrors() {
 		return nil, probs, nil
@@ -319,7 +326,7 @@ func (p *Project) Render(draft bool) (site.Files, problem.List, error) {
 // Pages play no part in them, so a page edit reuses them.
 func (p *Project) compute(draft bool) (*computed, error) {
 	run := func() (*computed, error) {
-		r := indicators.Compute(p.Data, p.Config)
+		r := indicators.ComputeShared(p.Data, p.Config, p.adopters)
 		if draft {
 			disclosure.Draft(r)
 		} else {
@@ -486,7 +493,13 @@ func Check(ctx context.Context, source string, draft bool) (problem.List, error)
 // draft pages, each marked as a draft page's.
 func (p *Project) draftProblems() problem.List {
 	drafts := map[string]bool{}
-	for _, pg := range p.Pages {
+	// A regional edition's councils' own pages (content/<code>/) are
+	// in their councils' projects, not in p.Pages.
+	pages := p.Pages
+	for _, c := range p.Councils {
+		pages = slices.Concat(pages, c.Pages)
+	}
+	for _, pg := range pages {
 		if pg.Draft {
 			drafts[pg.File] = true
 		}

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
-	"maps"
 	"path"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,9 +53,7 @@ type Cache struct {
 	overview *renderedOverview
 	// parts are a regional edition's councils' shares of data.
 	parts []*dataset.Dataset
-	// assets are the theme's assets that the councils' reports share.
-	assets *assetPool
-	loads  int
+	loads int
 }
 
 // renderedCouncil is a council's report as rendered: its files, the
@@ -73,10 +69,8 @@ type renderedCouncil struct {
 // renderedOverview is a regional edition's overview as rendered, and
 // what it was rendered from.
 type renderedOverview struct {
-	data   *dataset.Dataset
-	in     regional.Input
-	assets site.Files
-	files  site.Files
+	in    regional.Input
+	files site.Files
 }
 
 type councilKey struct {
@@ -119,7 +113,7 @@ func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.data, c.dataProbs, c.computed, c.councils, c.rendered = nil, nil, nil, nil, nil
-	c.clean, c.ids, c.overview, c.parts, c.assets = nil, nil, nil, nil, nil
+	c.clean, c.ids, c.overview, c.parts = nil, nil, nil, nil
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -149,7 +143,7 @@ func (c *Cache) Changed(files []string) {
 					// Every report is drawn with the theme; a council's
 					// pages are in its rendered signature.
 					c.mu.Lock()
-					c.rendered, c.assets = nil, nil
+					c.rendered = nil
 					c.mu.Unlock()
 				}
 				continue
@@ -178,7 +172,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 	}
 	ds, probs := loadData(fsys, cfg)
 	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered = key, ds, probs, nil, nil, nil
-	c.clean, c.ids, c.overview, c.parts, c.assets = nil, nil, nil, nil, nil
+	c.clean, c.ids, c.overview, c.parts = nil, nil, nil, nil
 	c.loads++
 	return ds, probs
 }
@@ -276,17 +270,6 @@ func (c *Cache) unguarded(ds *dataset.Dataset, files site.Files) site.Files {
 	return scan
 }
 
-// assetPool returns the pool of the theme's assets that councils'
-// reports share, kept until the theme may have changed.
-func (c *Cache) assetPool() *assetPool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.assets == nil {
-		c.assets = &assetPool{}
-	}
-	return c.assets
-}
-
 // partsOf returns a regional edition's councils' shares of its data
 // whole, made with split only the first time for whole (the settings,
 // which say the councils, are part of what whole was read with).
@@ -328,23 +311,25 @@ func (c *Cache) guarded(ds *dataset.Dataset, files site.Files) {
 	}
 }
 
-// overviewOf returns the overview of a regional edition whose data is
-// whole, rendered from in, rendering it only when the councils' figures,
-// the RAA's or the theme's assets differ from the last one's: a page
-// edit changes none of them.
-func (c *Cache) overviewOf(whole *dataset.Dataset, in regional.Input) (site.Files, error) {
+// overviewOf returns the overview rendered from in, rendering it only
+// when in differs from the last one's: the overview is made from the
+// figures, the theme's assets and the PDFs, never the pages, so a page
+// edit keeps it. (in.Assets are compared by the assets alone: the rest
+// of a council's report is not the overview's.)
+func (c *Cache) overviewOf(in regional.Input) (site.Files, error) {
 	assets := site.Files{}
 	for name, b := range in.Assets {
 		if strings.HasPrefix(name, "assets/") {
 			assets[name] = b
 		}
 	}
+	in.Assets = assets
 	c.mu.Lock()
 	o := c.overview
 	c.mu.Unlock()
-	if o != nil && o.data == whole && o.in.Draft == in.Draft && o.in.Combined == in.Combined &&
-		slices.Equal(o.in.Reports, in.Reports) && maps.EqualFunc(o.assets, assets, bytes.Equal) &&
-		reflect.DeepEqual(o.in.Config, in.Config) {
+	// Kept figures are the same pointers, and the theme's assets the same
+	// bytes: the comparison reads little.
+	if o != nil && reflect.DeepEqual(o.in, in) {
 		return o.files, nil
 	}
 	files, err := regional.Overview(in)
@@ -352,12 +337,8 @@ func (c *Cache) overviewOf(whole *dataset.Dataset, in regional.Input) (site.File
 		return nil, err
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.data == whole {
-		in.Reports = slices.Clone(in.Reports)
-		in.Assets = nil
-		c.overview = &renderedOverview{data: whole, in: in, assets: assets, files: files}
-	}
+	c.overview = &renderedOverview{in: in, files: files}
+	c.mu.Unlock()
 	return files, nil
 }
 

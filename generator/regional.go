@@ -1,12 +1,10 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"path"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -75,17 +73,21 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var done atomic.Int64
 	defer p.report(len(p.Councils), &done)()
-	pool := &assetPool{}
-	if p.cache != nil {
-		pool = p.cache.assetPool()
+	theme, err := site.LoadTheme(p.fsys, p.Config.Theme)
+	if err != nil {
+		var probs problem.List
+		probs.Errorf("theme", 0, 0, "", "%v", err)
+		return nil, probs, nil
 	}
+	adopters := indicators.TallyAdopters(p.Data, p.Config)
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
 		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
+		c.theme, c.adopters = theme, adopters
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			files, probs, err := c.renderCached(draft, pool)
+			files, probs, err := c.renderCached(draft)
 			results[i] = result{files, probs, err}
 			done.Add(1)
 		})
@@ -112,12 +114,16 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	combined.Council, combined.Councils = p.Config.RAA, nil
 	// The RAA's figures across councils, before disclosure control: a
 	// draft's and a publish build's are the same.
-	computeCombined := func() (*indicators.Report, error) { return indicators.Compute(p.Data, combined), nil }
+	computeCombined := func() (*indicators.Report, error) { return indicators.ComputeShared(p.Data, combined, adopters), nil }
 	var combinedReport *indicators.Report
 	if p.cache != nil {
 		combinedReport, _ = councilOf(p.cache, p.Data, "", false, computeCombined)
 	} else {
 		combinedReport, _ = computeCombined()
+	}
+	pdfs := make([]*site.PDF, len(p.Councils))
+	for i, c := range p.Councils {
+		pdfs[i] = c.pdf
 	}
 	in := regional.Input{
 		Config:   p.Config,
@@ -125,11 +131,11 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 		Combined: combinedReport,
 		Draft:    draft,
 		Assets:   results[0].files,
+		PDFs:     pdfs,
 	}
 	var over site.Files
-	var err error
 	if p.cache != nil {
-		over, err = p.cache.overviewOf(p.Data, in)
+		over, err = p.cache.overviewOf(in)
 	} else {
 		over, err = regional.Overview(in)
 	}
@@ -178,47 +184,13 @@ func (p *Project) report(n int, done *atomic.Int64) (stop func()) {
 	}
 }
 
-// assetPool keeps one copy of each of the theme's assets, which are the
-// same bytes in every council's report: a build of 150 councils holds a
-// few megabytes of them instead of hundreds. Kept in the cache, it
-// gives a council rendered again after a page edit the very copies the
-// others kept from the last build, so later comparisons of the site
-// (the guard's, the overview's) need not read them.
-type assetPool struct {
-	mu   sync.Mutex
-	kept map[string][]byte
-}
-
-// share puts the pool's copy of each of files' assets in its place.
-func (a *assetPool) share(files site.Files) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.kept == nil {
-		a.kept = map[string][]byte{}
-	}
-	for name, b := range files {
-		if !strings.HasPrefix(name, "assets/") {
-			continue
-		}
-		if kept, ok := a.kept[name]; ok && bytes.Equal(kept, b) {
-			files[name] = kept
-		} else if !ok {
-			a.kept[name] = b
-		}
-	}
-}
-
-// renderCached is Render for a council of a regional edition, its assets
-// shared through pool, taking its report from the regional project's
-// cache when neither the data nor its settings, pages and PDF have
-// changed since it was rendered. The files are the cache's: read them,
-// never change them.
-func (p *Project) renderCached(draft bool, pool *assetPool) (site.Files, problem.List, error) {
+// renderCached is Render for a council of a regional edition, taking its
+// report from the regional project's cache when neither the data nor
+// its settings, pages and PDF have changed since it was rendered.
+func (p *Project) renderCached(draft bool) (site.Files, problem.List, error) {
 	r := p.guardedBy
 	if r == nil || r.cache == nil {
-		files, probs, err := p.Render(draft)
-		pool.share(files)
-		return files, probs, err
+		return p.Render(draft)
 	}
 	// The pages as read, not their files read again: 150 councils' pages
 	// are over a thousand files. The settings are not in sig: the data
@@ -238,7 +210,6 @@ func (p *Project) renderCached(draft bool, pool *assetPool) (site.Files, problem
 	got := r.cache.renderedOf(r.Data, p.code, draft, sig, func() renderedCouncil {
 		var rc renderedCouncil
 		rc.files, rc.probs, err = p.Render(draft)
-		pool.share(rc.files)
 		rc.report = p.Report
 		return rc
 	})

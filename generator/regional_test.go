@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
@@ -80,7 +82,7 @@ func oneCouncil(t *testing.T, dir, code string) string {
 		rows := readCSV(t, filepath.Join(dir, "data", f))
 		keep := rows[:1]
 		for _, r := range rows[1:] {
-			if r[0] == code {
+			if strings.EqualFold(r[0], code) {
 				keep = append(keep, r)
 			}
 		}
@@ -95,7 +97,13 @@ func oneCouncil(t *testing.T, dir, code string) string {
 		b, _ := os.ReadFile(f)
 		writeFile(t, filepath.Join(one, "content", filepath.Base(f)), string(b))
 	}
-	own, _ := filepath.Glob(filepath.Join(dir, "content", code, "*.md"))
+	folders, _ := os.ReadDir(filepath.Join(dir, "content"))
+	var own []string
+	for _, f := range folders {
+		if f.IsDir() && strings.EqualFold(f.Name(), code) {
+			own, _ = filepath.Glob(filepath.Join(dir, "content", f.Name(), "*.md"))
+		}
+	}
 	for _, f := range own {
 		b, _ := os.ReadFile(f)
 		writeFile(t, filepath.Join(one, "content", filepath.Base(f)), string(b))
@@ -161,7 +169,22 @@ func siteFiles(t *testing.T, dir string) map[string][]byte {
 func TestRegionalReportsAreOneCouncilReports(t *testing.T) {
 	codes := []string{"fenmoor", "marshby", "eastholme"}
 	dir := regionalProject(t, codes, "")
-	writeFile(t, filepath.Join(dir, "content", "marshby", "introduction.md"),
+	// Codes match whatever their capitals: a case system's "Fenmoor" in
+	// the la column, and a folder content/Marshby/.
+	rows := readCSV(t, filepath.Join(dir, "data", "children.csv"))
+	for i, r := range rows[1:] {
+		switch {
+		case r[0] == "fenmoor" && i%2 == 0:
+			r[0] = "Fenmoor"
+		case r[0] == "eastholme" && i%3 == 0:
+			r[0] = "EASTHOLME"
+		}
+	}
+	writeCSV(t, filepath.Join(dir, "data", "children.csv"), rows)
+	budget := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
+	budget[1][0] = strings.ToUpper(budget[1][0])
+	writeCSV(t, filepath.Join(dir, "data", "budget.csv"), budget)
+	writeFile(t, filepath.Join(dir, "content", "Marshby", "introduction.md"),
 		"+++\ntitle = \"Introduction\"\nweight = 1\n+++\nMarshby's own introduction: {{< metric adopted 2024-25 >}} children adopted.\n")
 	for _, draft := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "site")
@@ -248,9 +271,9 @@ func TestRegionalBadInput(t *testing.T) {
 	want := []string{
 		`data/children.csv:4:1: la: "marshbey" is not the code of a council in config.toml (did you mean "marshby"?): write one of fenmoor, marshby, eastholme`,
 		`data/children.csv:5:1: la: is blank: in a regional edition every row names its council's code, one of fenmoor, marshby, eastholme`,
-		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?)`,
-		fmt.Sprintf(`config.toml:%d:1: councils.code: council "eastholme" (Eastholme) has no rows in data/children.csv`, lineOf(`code = "eastholme"`, 1)),
-		`content/fenmor/summary.md: is in the folder content/fenmor, but "fenmor" is not the code of a council in config.toml (did you mean "fenmoor"?)`,
+		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?): write one of fenmoor, marshby, eastholme`,
+		fmt.Sprintf(`config.toml:%d:1: councils.code: council "eastholme" (Eastholme) has no rows in data/children.csv: give its children the la value "eastholme", or remove its [[councils]] entry (the codes are fenmoor, marshby, eastholme)`, lineOf(`code = "eastholme"`, 1)),
+		`content/fenmor/summary.md: is in the folder content/fenmor, but "fenmor" is not the code of a council in config.toml (did you mean "fenmoor"?): a council's own pages go in content/<code>/, with code one of fenmoor, marshby, eastholme`,
 	}
 	got := res.Problems.Error()
 	for _, w := range want {
@@ -260,28 +283,33 @@ func TestRegionalBadInput(t *testing.T) {
 	}
 }
 
-// Two councils with one code: an error at the second code, naming the
-// first; a config error stops the build before the data is read.
+// Two councils with one code, or with codes that differ only in their
+// capitals: an error at the second code's line, naming the first's code
+// line and listing the codes; a config error stops the build before the
+// data is read.
 func TestRegionalDuplicateCode(t *testing.T) {
-	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "\n[[councils]]\ncode = \"fenmoor\"\nname = \"Second Fenmoor\"\n")
-	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
-	lines := strings.Split(string(cfg), "\n")
-	var codeLines, heads []int
-	for i, l := range lines {
-		switch l {
-		case `code = "fenmoor"`:
-			codeLines = append(codeLines, i+1)
-		case "[[councils]]":
-			heads = append(heads, i+1)
+	for _, second := range []string{"fenmoor", "FenMoor"} {
+		dir := regionalProject(t, []string{"fenmoor", "marshby"}, "\n[[councils]]\nname = \"Second Fenmoor\"\ncode = \""+second+"\"\n")
+		cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+		var codeLines []int
+		for i, l := range strings.Split(string(cfg), "\n") {
+			if strings.EqualFold(l, `code = "fenmoor"`) {
+				codeLines = append(codeLines, i+1)
+			}
 		}
-	}
-	res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
-	if err != ErrProblems {
-		t.Fatalf("got %v, want the project's errors", err)
-	}
-	want := fmt.Sprintf(`config.toml:%d:1: councils.code: "fenmoor" is already the code of council 1 (Fenmoor Borough Council, line %d): two councils cannot share a code`, codeLines[1], heads[0])
-	if got := res.Problems.Error(); !strings.Contains(got, want) {
-		t.Errorf("no problem\n  %s\nin\n%s", want, got)
+		res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
+		if err != ErrProblems {
+			t.Fatalf("got %v, want the project's errors", err)
+		}
+		same := "is already"
+		if second != "fenmoor" {
+			same = `differs only in its capitals from "fenmoor",`
+		}
+		want := fmt.Sprintf(`config.toml:%d:1: councils.code: %q %s the code of council 1 (Fenmoor Borough Council, line %d): codes match whatever their capitals, and two councils cannot share one; give each its own (the codes are fenmoor, marshby)`,
+			codeLines[1], second, same, codeLines[0])
+		if got := res.Problems.Error(); !strings.Contains(got, want) {
+			t.Errorf("no problem\n  %s\nin\n%s", want, got)
+		}
 	}
 }
 
@@ -309,9 +337,13 @@ func TestRegionalOverviewInBrowser(t *testing.T) {
 	browsertest.AxeSource(t)
 	codes := []string{"fenmoor", "marshby", "eastholme"}
 	dir := regionalProject(t, codes, "")
+	// With one council's PDF printed, so that its link is checked too.
+	printed := filepath.Join(t.TempDir(), "marshby.pdf")
+	writeFile(t, printed, "%PDF-1.7\n")
 	for _, draft := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "site")
-		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft}); err != nil {
+		pdfs := map[string]PDF{"marshby": {Path: printed, Pages: 3}}
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: draft, CouncilPDFs: pdfs}); err != nil {
 			t.Fatalf("%v\n%s", err, res.Problems.Error())
 		}
 		page := filepath.Join(out, "index.html")
@@ -345,16 +377,20 @@ func TestRegionalOverviewInBrowser(t *testing.T) {
 // Disclosure holds across the set: with councils so small that some of
 // their counts are suppressed, no published RAA total less the other
 // councils' published figures gives away a count of 1 to 4; and a total
-// is published where every council's figure is (so the test can fail).
+// is published where every council's figure is (so the test can fail);
+// the spending on interagency placements is hidden where their count is.
 func TestRegionalDisclosureAcrossCouncils(t *testing.T) {
-	suppressed, published := 0, 0
+	suppressed, published, costHidden := 0, 0, 0
 	for _, n := range []int{3, 12} {
 		var codes []string
 		for i := range n {
 			codes = append(codes, fmt.Sprintf("c%02d", i+1))
 		}
-		s, p := checkTotals(t, regionalProject(t, codes, ""))
-		suppressed, published = suppressed+s, published+p
+		s, p, c := checkTotals(t, regionalProject(t, codes, ""))
+		suppressed, published, costHidden = suppressed+s, published+p, costHidden+c
+	}
+	if costHidden == 0 {
+		t.Error("no council's interagency placements are suppressed: the test cannot check their cost")
 	}
 	if suppressed == 0 {
 		t.Fatal("no council's figure is suppressed: the councils are not small enough to test disclosure")
@@ -367,7 +403,7 @@ func TestRegionalDisclosureAcrossCouncils(t *testing.T) {
 // checkTotals builds the regional project dir and checks its overview's
 // totals of counts; it returns how many councils' figures were
 // suppressed and how many totals published.
-func checkTotals(t *testing.T, dir string) (suppressed, published int) {
+func checkTotals(t *testing.T, dir string) (suppressed, published, costHidden int) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "site")
 	if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
@@ -399,6 +435,31 @@ func checkTotals(t *testing.T, dir string) (suppressed, published int) {
 	if err := json.Unmarshal(b, &o); err != nil {
 		t.Fatal(err)
 	}
+	// The spending on interagency placements, a standard fee each, goes
+	// with their count: spending ÷ fee would give a hidden count back.
+	type fig = struct {
+		ID         string   `json:"id"`
+		Unit       string   `json:"unit"`
+		Value      *float64 `json:"value"`
+		Suppressed bool     `json:"suppressed"`
+	}
+	partners := [][]fig{o.Total.Figures}
+	for _, c := range o.Councils {
+		partners = append(partners, c.Figures)
+	}
+	for i, figs := range partners {
+		byID := map[string]fig{}
+		for _, f := range figs {
+			byID[f.ID] = f
+		}
+		count, cost := byID["interagency_placements"], byID["interagency_cost"]
+		if count.Suppressed && (cost.Value != nil || !cost.Suppressed) {
+			t.Errorf("partner %d: interagency placements are [c], and their cost %v is published", i, *cost.Value)
+		}
+		if count.Suppressed {
+			costHidden++
+		}
+	}
 	for i, tf := range o.Total.Figures {
 		if tf.Unit != "children" && tf.Unit != "households" {
 			continue
@@ -425,7 +486,7 @@ func checkTotals(t *testing.T, dir string) (suppressed, published int) {
 			t.Errorf("%s: the total less the councils' published figures is %v", tf.ID, d)
 		}
 	}
-	return suppressed, published
+	return suppressed, published, costHidden
 }
 
 // `new --regional` starts a three-council regional edition that builds:
@@ -452,6 +513,45 @@ func TestNewRegionalBuilds(t *testing.T) {
 	}
 	if !bytes.Contains(all["marshby/summary.html"], []byte("Marshby")) || bytes.Contains(all["fenmoor/summary.html"], []byte("Marshby&rsquo;s own page")) {
 		t.Error("Marshby's own summary is not Marshby's alone")
+	}
+	// It builds without a warning, and its councils differ as
+	// neighbours do: in timeliness, size and budget, each figure its own.
+	if len(res.Problems) > 0 {
+		t.Errorf("the example builds with problems:\n%s", res.Problems.Error())
+	}
+	var o struct {
+		Councils []struct {
+			Figures []struct {
+				ID    string   `json:"id"`
+				Value *float64 `json:"value"`
+			} `json:"figures"`
+		} `json:"councils"`
+	}
+	if err := json.Unmarshal(all["data/indicators.json"], &o); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a1", "a2", "adopted", "waiting", "interagency_cost"} {
+		seen := map[float64]bool{}
+		for _, c := range o.Councils {
+			for _, f := range c.Figures {
+				if f.ID == id && f.Value != nil {
+					seen[*f.Value] = true
+				}
+			}
+		}
+		if len(seen) < 2 {
+			t.Errorf("%s: the councils' published figures are %v, not differing", id, seen)
+		}
+	}
+	// Budgets, not only outturns: each council sets its own.
+	rows := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
+	col := slices.Index(rows[0], "budget")
+	budgets := map[string]string{}
+	for _, r := range rows[1:] {
+		budgets[r[0]] += r[col] + ","
+	}
+	if len(budgets) != len(scaffold.RegionalCouncils) || budgets["fenmoor"] == budgets["marshby"] || budgets["marshby"] == budgets["eastholme"] || budgets["fenmoor"] == budgets["eastholme"] {
+		t.Errorf("the councils' budgets are not each their own: %v", budgets)
 	}
 }
 
@@ -533,5 +633,52 @@ func TestRegionalMissingLAColumn(t *testing.T) {
 	}
 	if e, _ := probs.Count(); e != 1 || !strings.Contains(probs.Error(), "data/children.csv:1: la: column is missing") {
 		t.Errorf("want the one error on the missing column:\n%s", probs.Error())
+	}
+}
+
+// check (publish) checks a council's own draft pages too, marking their
+// problems as a draft page's, as it does the shared ones; a publish
+// build leaves them out and succeeds.
+func TestRegionalCheckIncludesCouncilDraftPages(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	writeFile(t, filepath.Join(dir, "content", "marshby", "panel-notes.md"),
+		"+++\ntitle = \"Panel notes\"\ndraft = true\n+++\n\nWaited {{< metric a99 >}} on average.\n")
+	probs, err := Check(context.Background(), dir, false)
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("check: err = %v, want ErrProblems\n%s", err, probs.Error())
+	}
+	if got := probs.Error(); !strings.Contains(got, "content/marshby/panel-notes.md:6:") || !strings.Contains(got, "(draft page)") {
+		t.Errorf("check should report marshby's draft page's unknown metric, marked as a draft's:\n%s", got)
+	}
+	if res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")}); err != nil {
+		t.Errorf("a publish build leaves the draft out and should succeed: %v\n%s", err, res.Problems.Error())
+	}
+}
+
+// The overview links each council's printed report, with its size and
+// pages as the council's own pages do, once it has been printed; a
+// council not printed has no link.
+func TestRegionalOverviewLinksPDFs(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	printed := filepath.Join(t.TempDir(), "marshby.pdf")
+	writeFile(t, printed, "%PDF-1.7\n"+strings.Repeat("x", 2400))
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out,
+		CouncilPDFs: map[string]PDF{"marshby": {Path: printed, Pages: 12}}})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	name := "marshby/marshby-borough-council-adoption-report-2024-25.pdf"
+	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err != nil {
+		t.Fatalf("marshby's PDF is not published: %v", err)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	want := `<a class="attachment__link" href="` + name + `">Marshby Borough Council: the whole report to print or download</a>` +
+		"\n" + `<span class="attachment__meta">PDF, ` + pdf.FormatSize(2409) + `, 12 pages</span>`
+	if !strings.Contains(string(index), want) {
+		t.Errorf("the overview does not link marshby's PDF as\n%s\nin\n%s", want, index)
+	}
+	if n := strings.Count(string(index), ".pdf"); n != 1 {
+		t.Errorf("the overview links %d PDFs, want marshby's alone", n)
 	}
 }

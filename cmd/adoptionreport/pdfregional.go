@@ -14,6 +14,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/site"
 	"github.com/adoptionreport/adoptionreport/internal/chrome"
+	"github.com/adoptionreport/adoptionreport/internal/suggest"
 )
 
 // runRegionalPDF is the pdf command for a regional edition: it builds
@@ -24,12 +25,19 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 	codes := cfg.CouncilCodes()
 	which := codes
 	if council != "" {
-		if !slices.Contains(codes, council) {
-			fmt.Fprintf(stderr, "adoptionreport pdf: --council %q is not a council of %s: give one of %s\n",
-				council, filepath.Join(source, generator.ConfigFile), strings.Join(codes, ", "))
+		// A code matches whatever its capitals; the PDF is written under
+		// the code as config.toml spells it.
+		i := cfg.CouncilIndex(council)
+		if i < 0 {
+			hint := ""
+			if s := suggest.Suggest(council, codes); s != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			fmt.Fprintf(stderr, "adoptionreport pdf: --council %q is not a council of %s%s: give one of %s\n",
+				council, filepath.Join(source, generator.ConfigFile), hint, strings.Join(codes, ", "))
 			return exitUsage
 		}
-		which = []string{council}
+		which = []string{codes[i]}
 	}
 	if output != "" {
 		if len(which) > 1 {

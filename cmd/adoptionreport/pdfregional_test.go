@@ -27,7 +27,7 @@ func TestRegionalPDFRefuses(t *testing.T) {
 		args []string
 		say  string
 	}{
-		{[]string{"--source", dir, "--council", "marshbey"}, `--council "marshbey" is not a council of ` + filepath.Join(dir, "config.toml") + ": give one of fenmoor, marshby, eastholme"},
+		{[]string{"--source", dir, "--council", "marshbey"}, `--council "marshbey" is not a council of ` + filepath.Join(dir, "config.toml") + ` (did you mean "marshby"?): give one of fenmoor, marshby, eastholme`},
 		{[]string{"--source", dir, "--output", filepath.Join(t.TempDir(), "x.pdf")}, "give --council CODE with it"},
 		{[]string{"--source", one, "--council", "fenmoor"}, "has no [[councils]]"},
 	} {
@@ -38,6 +38,21 @@ func TestRegionalPDFRefuses(t *testing.T) {
 		if !strings.Contains(stderr.String(), tt.say) || strings.Contains(stderr.String(), "building") {
 			t.Errorf("%v: got\n%s\nwant %q, before building", tt.args, stderr.String(), tt.say)
 		}
+	}
+}
+
+// --council takes a code whatever its capitals: Marshby is marshby, and
+// the command goes on to find the browser (here, one that is not there).
+func TestRegionalPDFCouncilAnyCapitals(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"--source", dir, "--council", "Marshby", "--chrome", filepath.Join(t.TempDir(), "no-browser")}
+	code := runPDF(context.Background(), args, &stdout, &stderr)
+	if code == exitUsage || strings.Contains(stderr.String(), "is not a council") {
+		t.Errorf("--council Marshby is refused (exit %d):\n%s", code, stderr.String())
 	}
 }
 
@@ -53,7 +68,9 @@ func TestRegionalPDFOneCouncil(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := runPDF(context.Background(), []string{"--source", dir, "--council", "marshby"}, &stdout, &stderr); code != exitOK {
+	// A code matches whatever its capitals; the PDF is Marshby's under its
+	// code as config.toml writes it.
+	if code := runPDF(context.Background(), []string{"--source", dir, "--council", "Marshby"}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 	got, _ := filepath.Glob(filepath.Join(dir, "output", "*", "*.pdf"))
@@ -64,6 +81,10 @@ func TestRegionalPDFOneCouncil(t *testing.T) {
 	html, _ := os.ReadFile(filepath.Join(dir, "output", "marshby", "index.html"))
 	if !bytes.Contains(html, []byte(`href="marshby-borough-council-adoption-report-2024-25.pdf"`)) {
 		t.Error("Marshby's report does not link its PDF")
+	}
+	overview, _ := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if !bytes.Contains(overview, []byte(`href="marshby/marshby-borough-council-adoption-report-2024-25.pdf"`)) || bytes.Count(overview, []byte(".pdf")) != 1 {
+		t.Error("the overview does not link Marshby's PDF alone")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output", "fenmoor", "index.html")); err != nil {
 		t.Errorf("Fenmoor's report was not built: %v", err)

@@ -60,11 +60,13 @@ var (
 )
 
 // generateAdopters returns the rows of adopters.csv, in order of
-// registration of interest.
-func generateAdopters(d draw) []*household {
+// registration of interest;
+// scale scales each year's registrations (an RAA serving more councils
+// hears from more households).
+func generateAdopters(d draw, scale float64) []*household {
 	var hs []*household
 	for y := period.Year(2018); y <= reportYear; y++ {
-		for range registrations[y] {
+		for range scaled(registrations[y], scale) {
 			hs = append(hs, application(d, y))
 		}
 	}

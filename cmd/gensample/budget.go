@@ -56,14 +56,16 @@ func voluntaryFee(y period.Year) int64 {
 // generateBudget returns the rows of budget.csv. The interagency lines'
 // actual volumes are the interagency placements among the children, so the
 // budget and the children tell the same story.
-func generateBudget(d draw, children []*child) []budgetLine {
+// A council's budget grows with its size (p.size); its fees do not.
+func generateBudget(d draw, children []*child, p profile) []budgetLine {
 	// vary returns amount scaled by a random factor in [lo, hi] per cent,
 	// to the penny: an outturn is never a round number.
 	vary := func(amount int64, lo, hi int) int64 {
 		return amount * int64(d.intn(lo*100, hi*100)) / 10000
 	}
 	var lines []budgetLine
-	staffing, raa, support, legal := int64(405_000_00), int64(572_000_00), int64(46_000_00), int64(62_000_00)
+	money := func(pence int64) int64 { return roundHundred(int64(math.Round(float64(pence) * p.size))) }
+	staffing, raa, support, legal := money(405_000_00), money(572_000_00), money(46_000_00), money(62_000_00)
 	allowance := int64(6_150_00)
 	for y := historyStart; y <= reportYear; y++ {
 		var voluntary, local int
@@ -78,7 +80,7 @@ func generateBudget(d draw, children []*child) []budgetLine {
 		}
 		// Budgets are set before the April uplift is known, at last year's fee.
 		lastFee, fee := voluntaryFee(y-1), voluntaryFee(y)
-		vb, lb := voluntaryBudgeted[y], localBudgeted[y]
+		vb, lb := scaled(voluntaryBudgeted[y], p.size), scaled(localBudgeted[y], p.size)
 		lines = append(lines,
 			budgetLine{y, "Interagency fees (voluntary agencies)", "Interagency placements",
 				int64(vb) * lastFee, int64(voluntary) * fee, vb, voluntary, "placements"},
@@ -87,11 +89,11 @@ func generateBudget(d draw, children []*child) []budgetLine {
 		)
 		raaActual := raa
 		if y == 2023 {
-			raaActual += 14_862_50 // the partnership's in-year pay award uplift
+			raaActual += int64(math.Round(14_862_50 * p.size)) // the partnership's in-year pay award uplift
 		}
 		lines = append(lines, budgetLine{y, "RAA contribution", "RAA partnership", raa, raaActual, 0, 0, ""})
 
-		ac := allowanceChildren[y]
+		ac := [2]int{scaled(allowanceChildren[y][0], p.size), scaled(allowanceChildren[y][1], p.size)}
 		lines = append(lines, budgetLine{y, "Adoption allowances", "Adoption allowances",
 			int64(ac[0]) * allowance, vary(int64(ac[1])*allowance, 99, 102), ac[0], ac[1], "children"})
 		lines = append(lines,
@@ -107,8 +109,8 @@ func generateBudget(d draw, children []*child) []budgetLine {
 		}
 		staffing = roundHundred(staffing * award / 1000)
 		raa = roundHundred(raa * 1025 / 1000)
-		support += 2_000_00
-		legal += 1_500_00
+		support += money(2_000_00)
+		legal += money(1_500_00)
 		allowance = allowance * 1020 / 1000
 	}
 	return lines

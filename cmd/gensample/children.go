@@ -106,6 +106,7 @@ const (
 // the people and sibling groups it has made.
 type childGen struct {
 	d       draw
+	p       profile
 	persons int
 	groups  int
 	out     []*child
@@ -113,10 +114,10 @@ type childGen struct {
 
 // generateChildren returns the rows of children.csv, sorted as a case
 // system would export them: by date entering care.
-func generateChildren(d draw) []*child {
-	g := &childGen{d: d}
+func generateChildren(d draw, p profile) []*child {
+	g := &childGen{d: d, p: p}
 	for y := firstYear; y <= reportYear+2; y++ {
-		g.cohort(y, cohortSize[y])
+		g.cohort(y, scaled(cohortSize[y], p.size))
 	}
 	for y := firstYear; y <= reportYear; y++ {
 		g.reversals(y)
@@ -168,7 +169,7 @@ func (g *childGen) cohort(y period.Year, n int) {
 	for len(cs) < n {
 		cs = append(cs, g.unit(y)...)
 	}
-	if t, ok := a1Target[y]; ok {
+	if t, ok := g.p.a1[y]; ok {
 		centre(cs, t)
 	}
 	g.out = append(g.out, cs...)
@@ -244,7 +245,7 @@ func (g *childGen) journey(c *child, y period.Year, j journey) {
 	case standard:
 		c.placed = c.adoptionOrder - days(d.normal(245, 55, 150, 400))
 		c.matched = c.placed - days(d.intn(10, 56))
-		c.placementOrder = c.matched - days(d.normal(a2Mean[y], 75, 5, 600))
+		c.placementOrder = c.matched - days(d.normal(g.a2(y), 75, 5, 600))
 		c.shouldBePlaced = c.placementOrder - days(d.normal(100, 40, 14, 260))
 		c.enteredCare = c.shouldBePlaced - days(d.normal(140, 60, 14, 400))
 	case hardToPlace:
@@ -262,7 +263,7 @@ func (g *childGen) journey(c *child, y period.Year, j journey) {
 		c.ageAtEntry = d.intn(60, 1400)
 		c.placed = c.adoptionOrder - days(d.normal(230, 50, 150, 380))
 		c.matched = c.placed - days(d.intn(0, 14))
-		c.placementOrder = c.matched - days(d.normal(a2Mean[y]+80, 90, 20, 600))
+		c.placementOrder = c.matched - days(d.normal(g.a2(y)+80, 90, 20, 600))
 		c.shouldBePlaced = c.placementOrder - days(d.normal(100, 40, 14, 260))
 		c.enteredCare = c.shouldBePlaced - days(d.normal(180, 80, 14, 500))
 		c.moveOffset = d.intn(0, 90)
@@ -281,7 +282,7 @@ func (g *childGen) journey(c *child, y period.Year, j journey) {
 			c.ageAtEntry = d.intn(8, 300)
 		}
 		c.placed = c.adoptionOrder - days(d.normal(200, 40, 120, 330))
-		if d.chance(0.04) {
+		if d.chance(0.04) && g.p.lateOrders {
 			// Matched at panel shortly before the court's order: A2
 			// counts it as 0 days, and the check warns about it.
 			c.placementOrder = c.placed - days(d.intn(0, 14))
@@ -300,6 +301,10 @@ func (g *childGen) journey(c *child, y period.Year, j journey) {
 		c.enteredCare = c.shouldBePlaced - days(d.intn(14, 60))
 	}
 }
+
+// a2 is the typical days from placement order to match of year y's
+// children, before early permanence and foster carers are mixed in.
+func (g *childGen) a2(y period.Year) float64 { return a2Mean[y] + g.p.a2Shift }
 
 // latestEntry is the latest entered_care that keeps c's journey in order.
 func (c *child) latestEntry() period.Date {
@@ -374,7 +379,7 @@ func (g *childGen) disruptions() {
 		c.ageAtEntry = d.intn(730, 2200)
 		c.placed = y.Start() + period.Date(d.intn(0, 150))
 		c.matched = c.placed - period.Date(d.intn(14, 56))
-		c.placementOrder = c.matched - period.Date(d.normal(a2Mean[y]+60, 75, 30, 600))
+		c.placementOrder = c.matched - period.Date(d.normal(g.a2(y)+60, 75, 30, 600))
 		c.shouldBePlaced = c.placementOrder - period.Date(d.normal(100, 40, 14, 260))
 		c.enteredCare = c.shouldBePlaced - period.Date(d.normal(140, 60, 14, 400))
 		c.disrupted = c.placed + period.Date(d.normal(120, 50, 21, 200))
@@ -529,7 +534,7 @@ func (g *childGen) interagency(cs []*child) {
 		units[y] = append(units[y], []*child{c})
 	}
 	for y := firstYear; y <= reportYear; y++ {
-		want := interagencyPlacements[y]
+		want := g.p.interagency[y]
 		us := units[y]
 		g.d.r.Shuffle(len(us), func(i, j int) { us[i], us[j] = us[j], us[i] })
 		total, voluntary := 0, 0

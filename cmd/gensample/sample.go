@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"math/rand/v2"
 
 	"github.com/adoptionreport/adoptionreport/generator/period"
@@ -26,17 +27,52 @@ type sample struct {
 	comparators []comparator
 }
 
+// profile is the shape of one council's sample: its size, its story of
+// timeliness and its interagency placements. The repository's sample is
+// sampleProfile's; each partner council of the regional example has its
+// own (regionalCouncils), so that their figures differ as real
+// neighbours' do.
+type profile struct {
+	// size scales the children adopted each year and the budget: 1 is the
+	// sample's mid-size council.
+	size float64
+	// adopters scales the registrations of interest in the RAA's
+	// adopters: 1 is the sample's RAA, serving one council.
+	adopters float64
+	// a1 is the target mean A1 (days) of each year's adopted children.
+	a1 map[period.Year]int
+	// a2Shift is added to each year's typical days from placement order
+	// to match.
+	a2Shift float64
+	// interagency is each year's interagency placements, and how many of
+	// them with a voluntary agency's adopters.
+	interagency map[period.Year][2]int
+	// lateOrders keeps a few early permanence placements matched at panel
+	// shortly before the court's order, which the check warns about: the
+	// sample shows that warning; the regional example builds without one.
+	lateOrders bool
+}
+
+// sampleProfile is the repository's sample council, Northmoor.
+var sampleProfile = profile{size: 1, adopters: 1, a1: a1Target, interagency: interagencyPlacements, lateOrders: true}
+
 // generate builds the sample from seed. Every draw comes from one
 // generator in a fixed order, so the same seed gives the same sample.
-func generate(seed uint64) *sample {
+func generate(seed uint64) *sample { return generateFor(seed, sampleProfile) }
+
+// generateFor builds the sample of a council of profile p from seed.
+func generateFor(seed uint64, p profile) *sample {
 	d := draw{rand.New(rand.NewPCG(seed, seed2))}
 	s := &sample{}
-	s.children = generateChildren(d)
-	s.adopters = generateAdopters(d)
-	s.budget = generateBudget(d, s.children)
+	s.children = generateChildren(d, p)
+	s.adopters = generateAdopters(d, p.adopters)
+	s.budget = generateBudget(d, s.children, p)
 	s.comparators = comparators()
 	return s
 }
+
+// scaled is n scaled by f, to the nearest whole number.
+func scaled(n int, f float64) int { return int(math.Round(float64(n) * f)) }
 
 // draw wraps the random source with the few distributions the sample uses.
 type draw struct{ r *rand.Rand }

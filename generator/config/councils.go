@@ -39,6 +39,26 @@ type Council struct {
 // per council of [[councils]] and the RAA's overview.
 func (c Config) Regional() bool { return len(c.Councils) > 0 }
 
+// CouncilIndex is the index in Councils of the council whose code is
+// code, whatever its capitals (a case system may export "Fenmoor" for the
+// code "fenmoor"), or -1 when there is none. Everything written uses the
+// code as config.toml spells it.
+func (c Config) CouncilIndex(code string) int {
+	return slices.IndexFunc(c.Councils, func(k Council) bool { return strings.EqualFold(k.Code, code) })
+}
+
+// distinctCodes are the codes of [[councils]] in the order written,
+// each once whatever its capitals, for a message listing them.
+func (c Config) distinctCodes() []string {
+	var out []string
+	for _, k := range c.Councils {
+		if k.Code != "" && !slices.ContainsFunc(out, func(s string) bool { return strings.EqualFold(s, k.Code) }) {
+			out = append(out, k.Code)
+		}
+	}
+	return out
+}
+
 // CouncilCodes are the codes of [[councils]] in the order written.
 func (c Config) CouncilCodes() []string {
 	codes := make([]string, len(c.Councils))
@@ -78,6 +98,10 @@ var reservedCodes = map[string]bool{"data": true, "assets": true, "static": true
 func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, probs *problem.List) {
 	places := councilPlaces(src)
 	seen := map[string]int{}
+	// Trimmed first: a message lists every code.
+	for i := range c.Councils {
+		c.Councils[i].Code = strings.TrimSpace(c.Councils[i].Code)
+	}
 	for i := range c.Councils {
 		k := &c.Councils[i]
 		if i < len(places) {
@@ -91,27 +115,39 @@ func (c *Config) validateCouncils(d *tomlstrict.Doc, file string, src []byte, pr
 			}
 			return k.Line, 0
 		}
-		k.Code = strings.TrimSpace(k.Code)
 		k.Name = strings.TrimSpace(k.Name)
 		line, col := at()
 		switch {
 		case k.Code == "":
 			probs.Errorf(file, k.Line, 0, "councils.code", `council %d has no code: add a line such as code = "fenmoor" under its [[councils]], the value its rows carry in the la column of children.csv and budget.csv`, i+1)
 		case !validCode(k.Code):
-			probs.Errorf(file, line, col, "councils.code", `%q is not a council code: use lower-case letters, digits and hyphens, starting with a letter or digit, such as code = "fenmoor" (it names the folder of the council's report)`, k.Code)
-		case reservedCodes[k.Code]:
+			probs.Errorf(file, line, col, "councils.code", `%q is not a council code: use letters, digits and hyphens, starting with a letter or digit, such as code = "fenmoor" (it names the folder of the council's report)`, k.Code)
+		case reservedCodes[strings.ToLower(k.Code)]:
 			probs.Errorf(file, line, col, "councils.code", `%q is the name of a folder of the RAA's overview: choose another code, such as the council's name in lower case`, k.Code)
 		default:
-			if j, dup := seen[k.Code]; dup {
-				first := fmt.Sprintf("line %d", c.Councils[j].Line)
-				if n := strings.TrimSpace(c.Councils[j].Name); n != "" {
-					first = n + ", " + first
-				}
-				probs.Errorf(file, line, col, "councils.code", "%q is already the code of council %d (%s): two councils cannot share a code; give each its own",
-					k.Code, j+1, first)
-			} else {
-				seen[k.Code] = i
+			// Codes match whatever their capitals (an la value, --council,
+			// a content/<code>/ folder), so two that differ only in their
+			// capitals are one code; on a computer whose files ignore
+			// capitals their reports would share a folder, too.
+			j, dup := seen[strings.ToLower(k.Code)]
+			if !dup {
+				seen[strings.ToLower(k.Code)] = i
+				break
 			}
+			o := c.Councils[j]
+			first := fmt.Sprintf("line %d", o.Line)
+			if o.CodeLine > 0 {
+				first = fmt.Sprintf("line %d", o.CodeLine)
+			}
+			if n := strings.TrimSpace(o.Name); n != "" {
+				first = n + ", " + first
+			}
+			same := "is already"
+			if o.Code != k.Code {
+				same = fmt.Sprintf("differs only in its capitals from %q,", o.Code)
+			}
+			probs.Errorf(file, line, col, "councils.code", "%q %s the code of council %d (%s): codes match whatever their capitals, and two councils cannot share one; give each its own (the codes are %s)",
+				k.Code, same, j+1, first, strings.Join(c.distinctCodes(), ", "))
 		}
 		if k.Name == "" {
 			probs.Errorf(file, k.Line, 0, "councils.name", `council %d (%s) has no name: add a line such as name = "Fenmoor District Council" under its [[councils]]`, i+1, k.Code)
@@ -193,7 +229,7 @@ func (k Council) SSDA903At() (line, col int) {
 
 func validCode(s string) bool {
 	for i, r := range s {
-		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' && i > 0) {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' && i > 0) {
 			return false
 		}
 	}

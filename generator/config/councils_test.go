@@ -49,18 +49,29 @@ name = "C"
 [[councils]]
 code = "d"
 [[councils]]
-code = "d"
 name = "E"
+code = "d"
 [[councils]]
 code = "e"
 nmae = "F"
+[[councils]]
+code = "DATA"
+name = "G"
+[[councils]]
+code = "Marshby"
+name = "Marshby"
+[[councils]]
+code = "marshby"
+name = "H"
 `))
 	for _, want := range []string{
 		`config.toml:6:1: councils.code: "Fen Moor" is not a council code`,
 		`config.toml:9:1: councils.code: "data" is the name of a folder of the RAA's overview`,
 		`config.toml:11: councils.code: council 3 has no code`,
 		`config.toml:13: councils.name: council 4 (d) has no name`,
-		`config.toml:16:1: councils.code: "d" is already the code of council 4 (line 13)`,
+		`config.toml:17:1: councils.code: "d" is already the code of council 4 (line 14): codes match whatever their capitals, and two councils cannot share one; give each its own (the codes are Fen Moor, data, d, e, Marshby)`,
+		`config.toml:22:1: councils.code: "DATA" is the name of a folder of the RAA's overview`,
+		`config.toml:28:1: councils.code: "marshby" differs only in its capitals from "Marshby", the code of council 8 (Marshby, line 25)`,
 		`nmae: unknown setting (did you mean name?)`,
 	} {
 		if !strings.Contains(probs.Error(), want) {

@@ -141,8 +141,9 @@
 // output/<code>/ and the RAA's overview at output/. council is then not
 // needed (each report takes its council's name).
 //
-//	code  "fenmoor"  required: lower-case letters, digits and hyphens;
-//	                 the la value of the council's rows, its folders
+//	code  "fenmoor"  required: letters, digits and hyphens; the la
+//	                 value of the council's rows, its folders, matched
+//	                 whatever their capitals
 //	name  "Fenmoor District Council"  required
 //	ssda903  []  the council's own 903 folders, oldest first: its
 //	             children come from them (and data/<code>/children.csv)

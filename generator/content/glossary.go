@@ -147,13 +147,13 @@ func find(source []byte, start, stop int, name string) int {
 		}
 	}
 	for i := start; i+len(name) <= stop; i++ {
-		if !matchAt(source[i:i+len(name)], name, exact) {
+		// A term starts a word: inside one, no need to compare it.
+		if i > 0 && isWordByte(source[i-1]) {
 			continue
 		}
-		if (i > 0 && isWordByte(source[i-1])) || (i+len(name) < len(source) && isWordByte(source[i+len(name)])) {
-			continue
+		if matchAt(source[i:i+len(name)], name, exact) && (i+len(name) == len(source) || !isWordByte(source[i+len(name)])) {
+			return i
 		}
-		return i
 	}
 	return -1
 }

@@ -31,6 +31,9 @@ type rowCheck struct {
 	// children.csv or adopters.csv that fills it), says where each cell
 	// that did not come from t came from; nil for a row of one file.
 	from map[string]cellPlace
+	// codes are lim.councils, to look a row's la up in; made at the
+	// first row that needs it.
+	codes map[string]bool
 }
 
 // A cellPlace is where a cell came from: file, spreadsheet row and column.
@@ -232,27 +235,44 @@ func sortByPlace(l problem.List) problem.List {
 	return l
 }
 
-// council checks a row's la cell in a regional edition: it must be the
-// code of one of the councils of config.toml. Without councils any la is
-// accepted, as before regional editions: it is a note for the reader.
-func (c *rowCheck) council(v string) {
+// council checks a row's la cell in a regional edition and returns the
+// council's code as config.toml writes it: the cell must be the code of
+// one of the councils, whatever its capitals (a case system may export
+// "Fenmoor" for "fenmoor"). Without councils any la is accepted, as
+// before regional editions: it is a note for the reader.
+func (c *rowCheck) council(v string) string {
 	codes := c.lim.councils
 	if len(codes) == 0 {
-		return
+		return v
+	}
+	// An exact match is the usual case: each of England's 26,000 rows
+	// would otherwise be compared with 150 codes.
+	if c.codes == nil {
+		c.codes = make(map[string]bool, len(codes))
+		for _, code := range codes {
+			c.codes[code] = true
+		}
+	}
+	if c.codes[v] {
+		return v
 	}
 	list := strings.Join(codes, ", ")
+	i := slices.IndexFunc(codes, func(code string) bool { return strings.EqualFold(code, v) })
 	switch {
 	case c.at("la").col == 0:
 		// The missing column is reported once, for the file.
 	case v == "":
 		c.errorf("la", "is blank: in a regional edition every row names its council's code, one of %s ([[councils]] in config.toml)", list)
-	case !slices.Contains(codes, v):
+	case i < 0:
 		hint := ""
 		if s := suggest.Suggest(v, codes); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		c.errorf("la", "%q is not the code of a council in config.toml%s: write one of %s, or add the council under [[councils]]", v, hint, list)
+	default:
+		return codes[i]
 	}
+	return v
 }
 
 // laColumn reports a regional edition's file without an la column.
@@ -265,6 +285,5 @@ func laColumn(t *table, lim limits, probs *problem.List) {
 
 // la checks and returns a row's la cell.
 func (c *rowCheck) la(v string) string {
-	c.council(v)
-	return v
+	return c.council(v)
 }

@@ -3,8 +3,10 @@ package disclosure
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Leak is private data found in the built site.
@@ -70,11 +72,24 @@ func (ig *IDGuard) Scan(files map[string][]byte) []Leak {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	var leaks []Leak
-	for _, name := range names {
-		leaks = g.scan(name, files[name], leaks)
+	// Files are scanned on every core: a regional edition of all of
+	// England is 50 MB of pages to read for 200,000 IDs.
+	found := make([][]Leak, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				found[i] = g.scan(names[i], files[names[i]], nil)
+			}
+		})
 	}
-	return leaks
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return slices.Concat(found...)
 }
 
 // guard is the IDs to look for, indexed by token, so that each token of

@@ -75,21 +75,44 @@ func (r *Report) Figure(id string, p period.Period) *Figure {
 // figures rely on its date orders and filled-in defaults. Every row counts,
 // whatever its la column says.
 func Compute(ds *dataset.Dataset, cfg config.Config) *Report {
-	years := cfg.Years()
+	return ComputeShared(ds, cfg, nil)
+}
+
+// Adopters are the tallies of a set of adopter households. Every partner
+// council of a regional edition shares the RAA's households: tallying
+// them once for all (20,000 enquiries a year, for all of England) spares
+// doing it again for each council.
+type Adopters struct {
+	rows       []dataset.Adopter
+	years      []period.Year
+	thresholds config.Thresholds
+	tally      *adopterTally
+}
+
+// TallyAdopters tallies the households of ds for the report that cfg
+// configures, to pass to ComputeShared.
+func TallyAdopters(ds *dataset.Dataset, cfg config.Config) *Adopters {
+	years, cal := calendarOf(cfg)
+	return &Adopters{rows: ds.Adopters, years: years, thresholds: cfg.Thresholds,
+		tally: tallyAdopters(ds.Adopters, cal, years, cfg.Thresholds)}
+}
+
+// ComputeShared is Compute, taking the adopter figures from ad when it
+// tallied the same households for the same years and thresholds, and
+// tallying them itself otherwise (or when ad is nil).
+func ComputeShared(ds *dataset.Dataset, cfg config.Config, ad *Adopters) *Report {
+	years, cal := calendarOf(cfg)
 	r := &Report{
 		Year:          cfg.Year,
 		Council:       cfg.Council,
 		SuppressBelow: cfg.SuppressBelow,
 		Thresholds:    cfg.Thresholds,
 	}
-	if len(years) == 0 { // history_years of -1; config should refuse it
-		years = []period.Year{cfg.Year}
-	}
-	// Three-year periods ending in the first history year reach two years
-	// further back.
-	cal := newCalendar(years[0]-2, cfg.Year)
 	ch := tallyChildren(ds.Children, cal, years, cfg.Thresholds)
-	ad := tallyAdopters(ds.Adopters, cal, years, cfg.Thresholds)
+	if !ad.tallied(ds.Adopters, years, cfg.Thresholds) {
+		ad = TallyAdopters(ds, cfg)
+	}
+	at := ad.tally
 	r.Finance = financeYears(ds.Budget, years)
 
 	// Each ID's figures keep the order they are added in: three-year
@@ -104,8 +127,8 @@ func Compute(ds *dataset.Dataset, cfg config.Config) *Report {
 		p := y.Period()
 		all := ch.figures(cal, p)
 		all = append(all, ch.stockFigures(j, p)...)
-		all = append(all, ad.figures(cal, j, p)...)
-		all = append(all, sufficiency(ch.stock[j].waiting, ad.stock[j].waiting, p))
+		all = append(all, at.figures(cal, j, p)...)
+		all = append(all, sufficiency(ch.stock[j].waiting, at.stock[j].waiting, p))
 		all = append(all, r.Finance[j].figures()...)
 		for _, f := range all {
 			figs[f.ID] = append(figs[f.ID], f)
@@ -146,6 +169,26 @@ func Compute(ds *dataset.Dataset, cfg config.Config) *Report {
 	r.TimeToMatch = append(r.TimeToMatch, ch.timeToMatch(cal, report3))
 	r.Survival = survival(ds.Children, report3)
 	return r
+}
+
+// calendarOf returns the years of the report cfg configures, oldest
+// first, and the calendar their figures are tallied in.
+func calendarOf(cfg config.Config) ([]period.Year, *calendar) {
+	years := cfg.Years()
+	if len(years) == 0 { // history_years of -1; config should refuse it
+		years = []period.Year{cfg.Year}
+	}
+	// Three-year periods ending in the first history year reach two years
+	// further back.
+	return years, newCalendar(years[0]-2, cfg.Year)
+}
+
+// tallied reports whether ad holds the tallies of rows for years and th.
+// The rows must be the same slice, not equal ones: comparing 20,000
+// households field by field would cost what tallying them does.
+func (ad *Adopters) tallied(rows []dataset.Adopter, years []period.Year, th config.Thresholds) bool {
+	return ad != nil && len(ad.rows) == len(rows) && (len(rows) == 0 || &ad.rows[0] == &rows[0]) &&
+		slices.Equal(ad.years, years) && ad.thresholds == th
 }
 
 // comparatorIndex groups comparators.csv rows by indicator and period,

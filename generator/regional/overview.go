@@ -36,6 +36,11 @@ type Input struct {
 	// Assets are the files of a council's report: the overview links the
 	// same stylesheet and scripts, copied beside it.
 	Assets site.Files
+	// PDFs are the councils' printed reports, in [[councils]] order, nil
+	// for a council whose report has not been printed: each is published
+	// in its council's folder, and the overview links it as the council's
+	// pages do.
+	PDFs []*site.PDF
 }
 
 // Figures returns the overview's figures: each council's as its report
@@ -92,6 +97,15 @@ func Figures(in Input) charts.Overview {
 			f.Suppressed = totalSuppressed(o, key, k)
 			o.Total.Figures[key] = f
 		}
+		// Interagency placements cost a standard fee each (£27,000
+		// between councils and RAAs), so their spending divided by the fee
+		// gives their number back: the spending goes with its count, for
+		// each council and for the RAA's total (which, with the councils'
+		// published spending, would give a hidden council's away).
+		for i := range o.Councils {
+			o.Councils[i].Figures["interagency_cost"] = withCount(o.Councils[i], "interagency_cost", "interagency_placements")
+		}
+		o.Total.Figures["interagency_cost"] = withCount(o.Total, "interagency_cost", "interagency_placements")
 		// A share is its numerator over its base: publishing it beside a
 		// published numerator gives the base away, so it goes with either.
 		ep := o.Total.Figures["early_permanence_percent"]
@@ -106,7 +120,8 @@ func Figures(in Input) charts.Overview {
 // the same key is suppressed, since the total minus the other councils'
 // published figures would be the suppressed ones. The councils' reports
 // are each exactly a one-council report, so the total is what must give.
-// Money is never suppressed, as in every report.
+// Money is not suppressed on its own account, as in every report (the
+// spending on interagency placements goes with their count: Figures).
 func totalSuppressed(o charts.Overview, key string, k int) bool {
 	t := o.Total.Figures[key]
 	if t.Unit == indicators.Pounds {
@@ -121,6 +136,14 @@ func totalSuppressed(o charts.Overview, key string, k int) bool {
 		}
 	}
 	return false
+}
+
+// withCount is p's figure key, suppressed when p's figure count is: key
+// would give the count back.
+func withCount(p charts.Partner, key, count string) indicators.Figure {
+	f := p.Figures[key]
+	f.Suppressed = f.Suppressed || p.Figures[count].Suppressed
+	return f
 }
 
 // interagencyCost is the actual spending in year on the budget lines
@@ -205,7 +228,16 @@ type chartView struct {
 	TableHTML template.HTML
 }
 
-type councilLink struct{ Code, Name string }
+type councilLink struct {
+	Code, Name string
+	PDF        *pdfLink
+}
+
+// pdfLink is a council's printed report, beside its pages.
+type pdfLink struct {
+	URL, Size string
+	Pages     int
+}
 
 type pageData struct {
 	Title, RAA, Year, Period, CSP string
@@ -241,8 +273,13 @@ func Overview(in Input) (site.Files, error) {
 			d.ChartsJS = name
 		}
 	}
-	for _, c := range in.Config.Councils {
-		d.Councils = append(d.Councils, councilLink{c.Code, c.Name})
+	for i, c := range in.Config.Councils {
+		l := councilLink{Code: c.Code, Name: c.Name}
+		if i < len(in.PDFs) && in.PDFs[i] != nil {
+			p := in.PDFs[i]
+			l.PDF = &pdfLink{URL: c.Code + "/" + site.PDFName(in.Config.ForCouncil(i), in.Draft), Size: p.Size, Pages: p.Pages}
+		}
+		d.Councils = append(d.Councils, l)
 	}
 	t := charts.OverviewTable(o)
 	html, err := tableHTML(t)

@@ -30,15 +30,16 @@ func Split(ds *dataset.Dataset, cfg config.Config) []*dataset.Dataset {
 	at := make(map[string]int, len(cfg.Councils))
 	for i, c := range cfg.Councils {
 		out[i] = &dataset.Dataset{Adopters: ds.Adopters, Comparators: ds.Comparators}
-		at[c.Code] = i
+		at[strings.ToLower(c.Code)] = i
 	}
+	// Codes match whatever their capitals, as the la check takes them.
 	for _, ch := range ds.Children {
-		if i, ok := at[ch.LA]; ok {
+		if i, ok := at[strings.ToLower(ch.LA)]; ok {
 			out[i].Children = append(out[i].Children, ch)
 		}
 	}
 	for _, b := range ds.Budget {
-		if i, ok := at[b.LA]; ok {
+		if i, ok := at[strings.ToLower(b.LA)]; ok {
 			out[i].Budget = append(out[i].Budget, b)
 		}
 	}
@@ -82,32 +83,48 @@ func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([]
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		probs.Errorf(dir, 0, 0, "", "cannot read the content folder: %v", err)
 	}
-	known := map[string]bool{}
-	for _, c := range codes {
-		known[c] = true
-	}
+	// A council's folder may be named with other capitals than its code
+	// ("content/Marshby/"): codes match whatever their capitals.
+	folder := make([]string, len(codes))
 	for _, e := range entries {
-		if !e.IsDir() || known[e.Name()] || strings.HasPrefix(e.Name(), ".") {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
-		}
-		hint := ""
-		if s := suggest.Suggest(e.Name(), codes); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		where := path.Join(dir, e.Name())
 		files, _ := fs.Glob(fsys, path.Join(where, "*"))
 		if len(files) == 0 {
 			files = []string{where}
 		}
-		for _, f := range files {
-			probs.Errorf(f, 0, 0, "", "is in the folder %s, but %q is not the code of a council in config.toml%s: a council's own pages go in content/<code>/, with code one of %s; rename the folder or add the council under [[councils]]",
-				where, e.Name(), hint, strings.Join(codes, ", "))
+		i := cfg.CouncilIndex(e.Name())
+		switch {
+		case i < 0:
+			hint := ""
+			if s := suggest.Suggest(e.Name(), codes); s != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			for _, f := range files {
+				probs.Errorf(f, 0, 0, "", "is in the folder %s, but %q is not the code of a council in config.toml%s: a council's own pages go in content/<code>/, with code one of %s; rename the folder or add the council under [[councils]]",
+					where, e.Name(), hint, strings.Join(codes, ", "))
+			}
+		case folder[i] != "":
+			// Two folders whose names differ only in capitals: one would
+			// silently win.
+			for _, f := range files {
+				probs.Errorf(f, 0, 0, "", "is in the folder %s, and %s is council %s's folder too (codes match whatever their capitals): move its pages into one folder, content/%s/",
+					where, path.Join(dir, folder[i]), codes[i], codes[i])
+			}
+		default:
+			folder[i] = e.Name()
 		}
 	}
 	out := make([][]content.Page, len(codes))
-	for i, code := range codes {
-		own, more := content.Load(fsys, path.Join(dir, code))
-		probs = append(probs, more...)
+	for i := range codes {
+		var own []content.Page
+		if folder[i] != "" {
+			var more problem.List
+			own, more = content.Load(fsys, path.Join(dir, folder[i]))
+			probs = append(probs, more...)
+		}
 		out[i] = merge(shared, own)
 	}
 	return out, probs

@@ -84,3 +84,25 @@ func TestPages(t *testing.T) {
 		t.Errorf("b's pages: %v", got)
 	}
 }
+
+// A council's folder may be named with other capitals than its code;
+// two folders of one council (content/B/ and content/b/) are an error
+// on the second's pages, which would otherwise be silently dropped.
+func TestPagesFolderAnyCapitals(t *testing.T) {
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("+++\ntitle = \"" + title + "\"\n+++\nText.\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/A/extra.md": page("A's extra"),
+		"content/B/one.md":   page("B's one"),
+		"content/b/two.md":   page("B's two"),
+	}
+	per, probs := Pages(fsys, "content", nil, regionalConfig("a", "b"))
+	if len(per[0]) != 1 || per[0][0].Title != "A's extra" {
+		t.Errorf("a's pages: %+v", per[0])
+	}
+	want := "content/b/two.md: is in the folder content/b, and content/B is council b's folder too (codes match whatever their capitals): move its pages into one folder, content/b/"
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("got\n%s\nwant\n%s", probs, want)
+	}
+}

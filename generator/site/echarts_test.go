@@ -47,7 +47,7 @@ func TestEChartsOverride(t *testing.T) {
 		{"default", fstest.MapFS{}, embedded},
 		{"override", project, own},
 	} {
-		theme, err := themeLayers(tc.project, "")
+		theme, err := LoadTheme(tc.project, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -58,6 +58,9 @@ type Input struct {
 	// DataNotes are the data's notes on the figures (dataset.Dataset's
 	// Notes), given with the note on [c] on the front page and in print.
 	DataNotes []string
+	// Theme is the project's theme from LoadTheme; nil reads it from
+	// Project.
+	Theme *Theme
 }
 
 // section is a part of the report that has figures of its own: it gets a
@@ -95,7 +98,7 @@ func Render(in Input) (Files, problem.List) {
 type renderer struct {
 	in    Input
 	probs *problem.List
-	theme layers
+	theme *Theme
 	tmpl  *template.Template
 	site  siteData
 	files Files
@@ -155,16 +158,15 @@ func newDay(t time.Time) day {
 }
 
 func newRenderer(in Input, probs *problem.List) (*renderer, error) {
-	theme, err := themeLayers(in.Project, in.Config.Theme)
-	if err != nil {
-		return nil, err
-	}
-	tmpl, err := theme.templates()
-	if err != nil {
-		return nil, err
+	theme := in.Theme
+	if theme == nil {
+		var err error
+		if theme, err = LoadTheme(in.Project, in.Config.Theme); err != nil {
+			return nil, err
+		}
 	}
 	c := in.Config
-	r := &renderer{in: in, probs: probs, theme: theme, tmpl: tmpl, files: Files{}, chartTables: map[string]template.HTML{}, placed: map[string]int{}}
+	r := &renderer{in: in, probs: probs, theme: theme, tmpl: theme.tmpl, files: Files{}, chartTables: map[string]template.HTML{}, placed: map[string]int{}}
 	r.glossary = glossary(in.Config)
 	r.glossaryTerms = glossaryTerms(r.glossary)
 	r.site = siteData{
@@ -193,23 +195,20 @@ func newRenderer(in Input, probs *problem.List) (*renderer, error) {
 	return r, nil
 }
 
-// fingerprint adds a file under a name carrying a hash of its contents.
-func (r *renderer) fingerprint(name string, b []byte) string {
+// fingerprint adds a file to files under a name carrying a hash of its
+// contents, and returns the name.
+func fingerprint(files Files, name string, b []byte) string {
 	sum := sha256.Sum256(b)
 	ext := path.Ext(name)
 	if strings.HasSuffix(name, ".min.js") {
 		ext = ".min.js"
 	}
 	fp := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
-	r.files[fp] = b
+	files[fp] = b
 	return fp
 }
 
 func (r *renderer) assets() error {
-	css, err := r.theme.ReadFile("static/css/style.css")
-	if err != nil {
-		return err
-	}
 	primary := r.in.Config.Branding.PrimaryColour
 	if primary == "" {
 		primary = "#1d70b8"
@@ -231,27 +230,20 @@ func (r *renderer) assets() error {
 	if r.in.Draft {
 		head += "@page { @top-right { content: \"DRAFT\"; color: #d4351c; font-weight: 700; } }\n"
 	}
-	css = append([]byte(head), css...)
-	r.site.CSS = r.fingerprint("assets/style.css", css)
-	js, err := r.theme.ReadFile("static/js/charts.js")
-	if err != nil {
-		return err
+	css := append([]byte(head), r.theme.css...)
+	r.site.CSS = fingerprint(r.files, "assets/style.css", css)
+	// The theme's own files are the same bytes in every report a Theme
+	// renders: shared, not copied.
+	for name, b := range r.theme.static {
+		r.files[name] = b
 	}
-	r.site.ChartsJS = r.fingerprint("assets/charts.js", js)
-	echarts, err := r.theme.ReadFile(echartsPath)
-	if err != nil {
-		return err
-	}
-	r.site.ECharts = r.fingerprint("assets/"+path.Base(echartsPath), echarts)
-	if lic, err := r.theme.ReadFile("static/js/echarts.LICENSE.txt"); err == nil {
-		r.files["assets/echarts.LICENSE.txt"] = lic
-	}
+	r.site.ChartsJS, r.site.ECharts = r.theme.chartsJSURL, r.theme.echartsURL
 	if logo := r.in.Config.Branding.Logo; logo != "" {
 		b, err := fs.ReadFile(r.in.Project, logo)
 		if err != nil {
 			r.probs.Errorf("config.toml", 0, 0, "branding.logo", "cannot read the logo %s: %v", logo, errUnwrap(err))
 		} else {
-			r.site.Logo = r.fingerprint("assets/"+path.Base(logo), b)
+			r.site.Logo = fingerprint(r.files, "assets/"+path.Base(logo), b)
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Files is a built site: slash-separated paths relative to the output
@@ -125,22 +126,52 @@ func Replaceable(dir string) error {
 		"name a new or empty folder for the site, or empty this one yourself if nothing in it is needed", ErrNotOutput, dir, example)
 }
 
-// writeTree writes files under root.
+// writeTree writes files under root. Creating a file costs far more
+// than writing its bytes (about 150 µs each on a small virtual machine:
+// most of a 150-council build's 4,500 files' time), so the folders are
+// made first and the files then written a few at a time.
 func writeTree(root string, files Files) error {
-	for _, name := range files.Names() {
+	names := files.Names()
+	made := map[string]bool{}
+	for _, name := range names {
 		if !validPath(name) {
 			return fmt.Errorf("internal error: refusing to write %q outside the output folder", name)
 		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
+		if dir := path.Dir(name); !made[dir] {
+			made[dir] = true
+			if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(dir)), 0o755); err != nil {
+				return err
+			}
 		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+	}
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = os.WriteFile(filepath.Join(root, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	// The first failure says what went wrong (a full disk fails them all).
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// writers is how many files writeTree writes at once: more than one
+// keeps both cores of a small machine busy, and more than four gained
+// nothing on one.
+const writers = 4
 
 func validPath(name string) bool {
 	return name != "" && path.Clean(name) == name && !path.IsAbs(name) &&
