@@ -159,4 +159,21 @@ func TestCheckExplainRefused(t *testing.T) {
 	if out := stdout.String(); strings.Contains(out, "refuses") || strings.Contains(out, "warns") {
 		t.Errorf("C1's explanation names a problem it does not have:\n%s", out)
 	}
+
+	// An error at a cell of the children.csv beside the 903 is shown
+	// under the row that takes the value.
+	dir = project903(t)
+	tracker := filepath.Join(dir, "data", "children.csv")
+	b, _ = os.ReadFile(tracker)
+	os.WriteFile(tracker, bytes.Replace(b, []byte("C2,,,,10/01/2024"), []byte("C2,,,,05/02/2024"), 1), 0o644)
+	stdout.Reset()
+	stderr.Reset()
+	run(context.Background(), []string{"check", "--source", dir, "--explain", "C2"}, &stdout, &stderr)
+	const matched = "data/children.csv:7:5: matched: child C2: 05/02/2024 is after placed_for_adoption (01/02/2024, at data/903/2024-25/episodes.csv:3:2)"
+	if !strings.Contains(stderr.String(), matched) {
+		t.Fatalf("check does not report %q:\n%s", matched, stderr.String())
+	}
+	if want := "  The build refuses the values this row takes from data/children.csv, for the error check reports:\n    " + matched; !strings.Contains(stdout.String(), want) {
+		t.Errorf("explanation lacks %q:\n%s", want, stdout.String())
+	}
 }

@@ -131,7 +131,7 @@ func (d *Derived) Explain(w io.Writer, id string, probs problem.List) bool {
 				at = append(at, l)
 			}
 		}
-		notes("this row's values from beside the 903", at)
+		notes("the values this row takes from "+d.tracker, at)
 	}
 	switch {
 	case n == 0 && r.broken[id]:
