@@ -125,3 +125,55 @@ func TestCheckExplainCouncils(t *testing.T) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 	}
 }
+
+// A child whose episodes the build refuses (they overlap) is shown with
+// the build's own error, at the same place, beside the episodes: the
+// row worked out from them is not taken for one the report uses.
+func TestCheckExplainRefused(t *testing.T) {
+	dir := project903(t)
+	eps := filepath.Join(dir, "data", "903", "2023-24", "episodes.csv")
+	b, _ := os.ReadFile(eps)
+	// C2's episode of 01/12/2023 now ends after the next one starts.
+	b = bytes.Replace(b, []byte("C2,01/12/2023,T,E1,N1,U4,PR1,01/02/2024,X1"), []byte("C2,01/12/2023,T,E1,N1,U4,PR1,15/02/2024,X1"), 1)
+	os.WriteFile(eps, b, 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"check", "--source", dir, "--explain", "C2"}, &stdout, &stderr); code != exitProblems {
+		t.Fatalf("exit %d, want %d\n%s", code, exitProblems, stderr.String())
+	}
+	const build = "data/903/2024-25/episodes.csv:3:2: DECOM: child C2's episode starting 01/02/2024 overlaps the one starting 01/12/2023 (data/903/2023-24/episodes.csv:10), which ceased later, on 15/02/2024"
+	if !strings.Contains(stderr.String(), build) {
+		t.Fatalf("check does not report %q:\n%s", build, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"E12  data/903/2024-25/episodes.csv:3\n  The build refuses these episodes, for the error check reports:\n    " + build,
+		"Row of children.csv for the period of care entered on 15/04/2023, worked out from records the build refuses (it builds no report until the errors above are corrected):",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, out)
+		}
+	}
+	// Another child's explanation is as before: the error is C2's.
+	stdout.Reset()
+	run(context.Background(), []string{"check", "--source", dir, "--explain", "C1"}, &stdout, &stderr)
+	if out := stdout.String(); strings.Contains(out, "refuses") || strings.Contains(out, "warns") {
+		t.Errorf("C1's explanation names a problem it does not have:\n%s", out)
+	}
+
+	// An error at a cell of the children.csv beside the 903 is shown
+	// under the row that takes the value.
+	dir = project903(t)
+	tracker := filepath.Join(dir, "data", "children.csv")
+	b, _ = os.ReadFile(tracker)
+	os.WriteFile(tracker, bytes.Replace(b, []byte("C2,,,,10/01/2024"), []byte("C2,,,,05/02/2024"), 1), 0o644)
+	stdout.Reset()
+	stderr.Reset()
+	run(context.Background(), []string{"check", "--source", dir, "--explain", "C2"}, &stdout, &stderr)
+	const matched = "data/children.csv:7:5: matched: child C2: 05/02/2024 is after placed_for_adoption (01/02/2024, at data/903/2024-25/episodes.csv:3:2)"
+	if !strings.Contains(stderr.String(), matched) {
+		t.Fatalf("check does not report %q:\n%s", matched, stderr.String())
+	}
+	if want := "  The build refuses the values this row takes from data/children.csv, for the error check reports:\n    " + matched; !strings.Contains(stdout.String(), want) {
+		t.Errorf("explanation lacks %q:\n%s", want, stdout.String())
+	}
+}

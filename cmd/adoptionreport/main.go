@@ -277,7 +277,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	probs, err := generator.Check(ctx, *source, *draft)
 	printProblems(stderr, probs)
-	if *explain != "" && !explainChild(*source, *explain, stdout, stderr) {
+	if *explain != "" && !explainChild(*source, *explain, probs, stdout, stderr) {
 		return exitProblems
 	}
 	switch {
@@ -294,9 +294,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // explainChild prints what the 903 returns say of one child, to the
-// terminal only: the child's ID and dates never go near output/. It
-// reports false when it cannot (no 903 in the project, or no such child).
-func explainChild(source, id string, stdout, stderr io.Writer) bool {
+// terminal only: the child's ID and dates never go near output/, with
+// the problems of checked (check's) at the child's records. It reports
+// false when it cannot (no 903 in the project, or no such child).
+func explainChild(source, id string, checked problem.List, stdout, stderr io.Writer) bool {
 	fsys := os.DirFS(source)
 	cfg, probs := config.Load(fsys, generator.ConfigFile)
 	if probs.HasErrors() {
@@ -310,7 +311,7 @@ func explainChild(source, id string, stdout, stderr io.Writer) bool {
 		for i, k := range cfg.Councils {
 			d, _ := ssda903.Load(fsys, generator.CouncilSSDA903Settings(cfg, i))
 			var b strings.Builder
-			if d.Explain(&b, id) {
+			if d.Explain(&b, id, checked) {
 				fmt.Fprintf(stdout, "Council %s (%s):\n%s\n", k.Code, k.Name, b.String())
 				found = true
 			}
@@ -326,7 +327,7 @@ func explainChild(source, id string, stdout, stderr io.Writer) bool {
 		return false
 	}
 	d, _ := ssda903.Load(fsys, generator.SSDA903Settings(cfg))
-	if !d.Explain(stdout, id) {
+	if !d.Explain(stdout, id, checked) {
 		fmt.Fprintf(stderr, "check --explain: child %s is in none of the 903 returns read (%s): the ID is the 903's CHILD, as in header.csv\n", id, strings.Join(cfg.Data.SSDA903, ", "))
 		return false
 	}

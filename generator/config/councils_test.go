@@ -80,6 +80,23 @@ name = "H"
 	}
 }
 
+// Councils written as an inline array are refused with the one error
+// that says how to write them: the council line a regional edition
+// does not need is not also reported missing.
+func TestCouncilsInlineArray(t *testing.T) {
+	for _, line := range []string{
+		`councils = [{code = "a", name = "A"}]`,
+		`councils = [{code = "a", name = "A"}, {code = "b", name = "B"}]`,
+		`councils = []`,
+	} {
+		_, probs := Parse("config.toml", []byte(regionalHead+line+"\n"))
+		want := "config.toml:4:1: councils: must be a list of tables, each starting with a line [[councils]], not "
+		if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), want) {
+			t.Errorf("%s: problems\n%s\nwant one, starting %s", line, probs.Error(), want)
+		}
+	}
+}
+
 // A council's own 903 folders are checked as [data] ssda903's are, at
 // the council's line; own_providers without them says it is not read.
 func TestCouncils903(t *testing.T) {

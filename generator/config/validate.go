@@ -31,10 +31,13 @@ func (c *Config) validate(d *tomlstrict.Doc, file string, probs *problem.List) {
 		{"report_year", &c.ReportYear, `report_year = "2024-25"`},
 	} {
 		switch {
-		case r.key == "council" && len(c.Councils) > 0:
+		case r.key == "council" && (len(c.Councils) > 0 || d.Has("councils")):
 			// A regional edition takes each report's council from
 			// [[councils]]; a council line left from a one-council
-			// project is not used.
+			// project is not used. Councils written in a way the
+			// decoder refused (an inline array) are still a regional
+			// edition's: that error says what to do, and a missing
+			// council would only follow from it.
 		case !d.Has(r.key):
 			probs.Errorf(file, 0, 0, r.key, "missing: add a line such as %s at the top of the file, before any [table] line", r.example)
 		case strings.TrimSpace(*r.val) == "":

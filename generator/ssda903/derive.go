@@ -248,7 +248,9 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 	}
 	for _, e := range p.eps {
 		if e.ls.text == "E1" || e.ls.text == "D1" {
-			date("placement_order", e.decom, e.ls.at())
+			// At the date's cell, not LS's: a problem with the date
+			// quotes the DECOM it points at.
+			date("placement_order", e.decom, e.decomC.at())
 			break
 		}
 	}
@@ -291,7 +293,7 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 		disrupted := false
 		for _, e := range p.eps[k+1:] {
 			if !isAdoptive(e.place.text) {
-				date("disrupted", e.decom, e.place.at())
+				date("disrupted", e.decom, e.decomC.at())
 				disrupted = true
 				break
 			}
@@ -299,7 +301,7 @@ func derivePeriod(h *headerRec, p *carePeriod, decisions []*placedRec, a *ad1Rec
 		if !disrupted && p.closed && last.rec.text != "E11" && last.rec.text != "E12" && isAdoptive(last.place.text) {
 			// Care ended from the adoptive placement other than by an
 			// adoption order: the placement ended, as a disruption does.
-			date("disrupted", last.dec, last.rec.at())
+			date("disrupted", last.dec, last.decC.at())
 		}
 	}
 	if last := p.eps[len(p.eps)-1]; p.closed && (last.rec.text == "E11" || last.rec.text == "E12") {

@@ -40,6 +40,7 @@ type Derived struct {
 	Overridden int
 
 	ret     *Return
+	tracker string // Settings.Tracker, for Explain
 	columns []string
 	broken  map[string]bool // children with a 903 row that could not be read
 	// troubled are the children with an error already reported in
@@ -66,7 +67,7 @@ func Load(fsys fs.FS, s Settings) (*Derived, problem.List) {
 	r, probs := Read(fsys, s.Folders)
 	rows, p := r.Derive(s.OwnProviders)
 	probs = append(probs, p...)
-	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, troubled: r.troubled, ret: r}
+	d := &Derived{Rows: rows, columns: dataset.ChildrenColumns(), broken: r.broken, troubled: r.troubled, ret: r, tracker: s.Tracker}
 	d.applyTracker(fsys, s, &probs)
 	for _, row := range d.Rows {
 		if row.Values["should_be_placed"] == "" {

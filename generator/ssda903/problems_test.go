@@ -10,6 +10,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/adoptionreport/adoptionreport/generator/config"
+	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/period"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
@@ -324,5 +327,57 @@ func TestNoStartReportedOnce(t *testing.T) {
 	got := errorsOf(t, fsys)
 	if len(got) != 1 || !strings.Contains(got[0], "has no start") {
 		t.Errorf("want one error, on the missing start:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// A date worked out from the 903 comes from a date cell: a problem with
+// it (the order rules of children.csv, say) points at the cell whose
+// date it quotes, not at the code (LS, PLACE, REC) that chose the
+// episode.
+func TestDatesFromDateCells(t *testing.T) {
+	fsys := project("P1,1,01/01/2024,WBRI\nP2,2,01/01/2024,WBRI\n",
+		// P1: placement order (LS E1) on 01/08/2024, after the match of
+		// 15/07/2024; placed (A4) that day; the placement ends 01/10/2024.
+		"P1,01/04/2024,S,C2,U3,PR1,01/08/2024,X1\n"+ // 2
+			"P1,01/08/2024,P,E1,A4,PR1,01/10/2024,X1\n"+ // 3
+			"P1,01/10/2024,P,E1,U3,PR1,,\n"+ // 4
+			// P2: care ends from the adoptive placement (E13) on 01/09/2024.
+			"P2,01/04/2024,S,E1,U3,PR1,01/05/2024,X1\n"+ // 5
+			"P2,01/05/2024,P,E1,A4,PR1,01/09/2024,E13\n", // 6
+		"P1,01/05/2024,15/07/2024,0\n", "P1,01/05/2024,,\nP2,10/04/2024,,\n", "child_id,disabled,sibling_group,matched\n")
+	d, probs := Load(fsys, oneYear)
+	if probs.HasErrors() {
+		t.Fatalf("problems:\n%s", probs)
+	}
+	ep := "data/903/2024-25/episodes.csv"
+	for _, tt := range []struct {
+		child, col, value string
+		from              Loc
+	}{
+		{"P1", "placement_order", "01/08/2024", Loc{ep, 3, 2, "DECOM"}},
+		{"P1", "disrupted", "01/10/2024", Loc{ep, 4, 2, "DECOM"}},
+		{"P2", "placement_order", "01/04/2024", Loc{ep, 5, 2, "DECOM"}},
+		{"P2", "disrupted", "01/09/2024", Loc{ep, 6, 7, "DEC"}},
+	} {
+		i := slices.IndexFunc(d.Rows, func(r Row) bool { return r.ChildID == tt.child })
+		if v, at := d.Rows[i].Values[tt.col], d.Rows[i].From[tt.col]; v != tt.value || at != tt.from {
+			t.Errorf("%s %s: %s from %+v, want %s from %+v", tt.child, tt.col, v, at, tt.value, tt.from)
+		}
+	}
+	files := config.Default().Data
+	files.Children = DerivedName
+	for _, f := range []string{"adopters.csv", "budget.csv"} {
+		fsys["data/"+f] = &fstest.MapFile{Data: []byte("x\n")}
+	}
+	_, dsProbs := dataset.Load(d.FS(fsys), files, period.Year(2024))
+	want := ep + ":3:2: DECOM (placement_order): child P1: 01/08/2024 is after matched (15/07/2024, at data/903/2024-25/ad1.csv:2:3): A2 counts this child as 0 days; check both dates"
+	var got []string
+	for _, p := range d.Remap(dsProbs) {
+		if strings.Contains(p.Message, "is after matched") {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
