@@ -27,7 +27,11 @@ import (
 // reads the data again only when config.toml's settings differ, a data
 // file's size or modification time differs, the day has changed (a date
 // after today is an error), or Changed was told of a file that may be
-// data. Make one with NewCache; it is safe for one build at a time.
+// data. In a regional edition it keeps, besides, each council's report
+// as rendered and the overview, so that a council's page edit renders
+// that council's report alone; and with every build the guard scans
+// only the files that differ from the last site it passed. Make one with
+// NewCache; it is safe for one build at a time.
 type Cache struct {
 	mu sync.Mutex
 	// loaded is what the data was read with; data is nil until a build
@@ -49,7 +53,7 @@ type Cache struct {
 	clean site.Files
 	// ids is the guard of data's IDs.
 	ids *disclosure.IDGuard
-	// overview is a regional edition's overview of data, as last rendered.
+	// overview is a regional edition's overview, as last rendered.
 	overview *renderedOverview
 	// parts are a regional edition's councils' shares of data.
 	parts []*dataset.Dataset
