@@ -1,6 +1,8 @@
 package content
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -88,74 +90,78 @@ func (g *Glossary) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		return ast.WalkContinue, nil
 	})
 	used := make(map[string]bool, len(g.Terms))
+	names := g.names()
 	for _, t := range texts {
 		for t != nil && len(used) < len(g.Terms) {
-			t = g.link(t, source, used)
+			t = link(t, source, names, used)
 		}
 	}
 }
 
-// link wraps the first use in t of a term not yet used, and returns the
-// text after it to search on; nil when t holds none.
-func (g *Glossary) link(t *ast.Text, source []byte, used map[string]bool) *ast.Text {
+// termName is one of the ways a term is written.
+type termName struct {
+	id, text string
+	// exact: a name with no lower-case letter matches only as written.
+	exact bool
+}
+
+// names indexes the terms' names by their first letter in lower case,
+// so that each word of a page is compared with the few names that could
+// start there, not with every name.
+func (g *Glossary) names() map[byte][]termName {
+	idx := map[byte][]termName{}
+	for _, term := range g.Terms {
+		for _, name := range term.Names {
+			if name == "" {
+				continue
+			}
+			exact := !strings.ContainsFunc(name, func(r rune) bool { return 'a' <= r && r <= 'z' })
+			idx[lower(name[0])] = append(idx[lower(name[0])], termName{term.ID, name, exact})
+		}
+	}
+	return idx
+}
+
+// link wraps the first use in t of a term not yet used (the longest name,
+// where two start at once), and returns the text after it to search on;
+// nil when t holds none.
+func link(t *ast.Text, source []byte, names map[byte][]termName, used map[string]bool) *ast.Text {
 	if t.IsRaw() {
 		return nil
 	}
 	seg := t.Segment
-	best, bestStop, bestTerm := -1, -1, -1
-	for i, term := range g.Terms {
-		if used[term.ID] {
-			continue
-		}
-		for _, name := range term.Names {
-			start := find(source, seg.Start, seg.Stop, name)
-			if start < 0 {
-				continue
-			}
-			stop := start + len(name)
-			if best < 0 || start < best || start == best && stop > bestStop {
-				best, bestStop, bestTerm = start, stop, i
-			}
-		}
-	}
-	if best < 0 {
-		return nil
-	}
-	id := g.Terms[bestTerm].ID
-	used[id] = true
-	parent := t.Parent()
-	if best > seg.Start {
-		parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start, best)))
-	}
-	use := &TermUse{ID: id}
-	use.AppendChild(use, ast.NewTextSegment(text.NewSegment(best, bestStop)))
-	parent.InsertBefore(parent, t, use)
-	// What follows the term stays t, even when empty, so the line break
-	// that ends it is kept.
-	t.Segment = text.NewSegment(bestStop, seg.Stop)
-	return t
-}
-
-// find returns where name first occurs in source[start:stop] as whole
-// words, or -1. A name with no lower-case letter matches only as written.
-func find(source []byte, start, stop int, name string) int {
-	exact := true
-	for i := 0; i < len(name); i++ {
-		if 'a' <= name[i] && name[i] <= 'z' {
-			exact = false
-			break
-		}
-	}
-	for i := start; i+len(name) <= stop; i++ {
-		// A term starts a word: inside one, no need to compare it.
+	for i := seg.Start; i < seg.Stop; i++ {
+		// Names match as whole words: one starts only where a word does.
 		if i > 0 && isWordByte(source[i-1]) {
 			continue
 		}
-		if matchAt(source[i:i+len(name)], name, exact) && (i+len(name) == len(source) || !isWordByte(source[i+len(name)])) {
-			return i
+		var best *termName
+		bestStop := -1
+		for k, n := range names[lower(source[i])] {
+			stop := i + len(n.text)
+			if used[n.id] || stop > seg.Stop || stop <= bestStop || !matchAt(source[i:stop], n.text, n.exact) ||
+				stop < len(source) && isWordByte(source[stop]) {
+				continue
+			}
+			best, bestStop = &names[lower(source[i])][k], stop
 		}
+		if best == nil {
+			continue
+		}
+		used[best.id] = true
+		parent := t.Parent()
+		if i > seg.Start {
+			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start, i)))
+		}
+		use := &TermUse{ID: best.id}
+		use.AppendChild(use, ast.NewTextSegment(text.NewSegment(i, bestStop)))
+		parent.InsertBefore(parent, t, use)
+		// What follows the term stays t, even when empty, so the line break
+		// that ends it is kept.
+		t.Segment = text.NewSegment(bestStop, seg.Stop)
+		return t
 	}
-	return -1
+	return nil
 }
 
 func matchAt(b []byte, name string, exact bool) bool {
