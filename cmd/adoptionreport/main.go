@@ -39,13 +39,14 @@ Usage:
   adoptionreport build [--source DIR] [--output DIR] [--draft]
   adoptionreport check [--source DIR] [--draft] [--explain CHILD_ID]
   adoptionreport serve [--source DIR] [--bind 127.0.0.1] [--port 1313]
-  adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft]
+  adoptionreport pdf [--source DIR] [--output FILE] [--chrome PATH] [--draft] [--council CODE]
   adoptionreport new [--ssda903 | --regional] DIR
   adoptionreport help [COMMAND]
   adoptionreport --version
 
 Commands:
-  build   check the project, then write the site to DIR/output
+  build   check the project, then write the site to the output folder (default: output in
+          the --source folder)
   check   check the project's config, data and content; write nothing
   serve   preview the report with drafts, rebuilding and reloading as files change
   pdf     build, then print the print edition to an A4 PDF with Chromium
@@ -55,7 +56,7 @@ Run "adoptionreport COMMAND --help" for a command's options.
 `
 
 func main() {
-	// Stop cleanly, removing serve's temporary build folder and stopping
+	// Stop cleanly, ending serve's open pages' event streams and stopping
 	// pdf's Chromium with its temporary profile, on Ctrl-C, on kill's
 	// SIGTERM (also how service managers and containers stop a program) and
 	// when the terminal closes.
@@ -166,15 +167,19 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int,
 		printUsage(stderr, fs)
 		return exitUsage, false
 	}
-	var tilde []string
+	var bad []string
 	fs.Visit(func(f *flag.Flag) {
-		if v := f.Value.String(); strings.HasPrefix(v, "~") {
-			tilde = append(tilde, fmt.Sprintf("--%s %s: the shell did not turn ~ into your home folder (it does not after =): "+
+		// An empty value (--council "", a variable that was not set) would
+		// quietly mean the option's default.
+		if v := f.Value.String(); v == "" {
+			bad = append(bad, fmt.Sprintf("--%s is empty: give it a value, or leave --%s out for its default", f.Name, f.Name))
+		} else if strings.HasPrefix(v, "~") {
+			bad = append(bad, fmt.Sprintf("--%s %s: the shell did not turn ~ into your home folder (it does not after =): "+
 				"write --%s %s, with a space, or the whole path", f.Name, v, f.Name, v))
 		}
 	})
-	if len(tilde) > 0 {
-		fmt.Fprintf(stderr, "adoptionreport %s: %s\n", command(fs), strings.Join(tilde, "\n"))
+	if len(bad) > 0 {
+		fmt.Fprintf(stderr, "adoptionreport %s: %s\n", command(fs), strings.Join(bad, "\n"))
 		return exitUsage, false
 	}
 	return exitOK, true

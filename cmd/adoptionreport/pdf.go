@@ -32,6 +32,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
+
 	if cfg, probs := config.Load(os.DirFS(*source), generator.ConfigFile); !probs.HasErrors() && cfg.Regional() {
 		return runRegionalPDF(ctx, cfg, *source, *output, *chromeFlag, *council, *draft, stderr)
 	} else if *council != "" && !probs.HasErrors() {
@@ -62,8 +63,14 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// Chromium starts while the report builds: each takes about as long.
 	b := pdf.StartBrowser(ctx, browser)
 	defer b.Close()
+	// Printing elsewhere keeps the PDF an earlier run published beside
+	// the site, while it still prints what the project renders.
+	var kept *generator.PDF
+	if !beside {
+		kept, _ = generator.CurrentPDFs(ctx, *source, filepath.Join(*source, "output"), *draft)
+	}
 	fmt.Fprintln(stderr, "building…")
-	res, err := generator.Build(ctx, generator.Options{Source: *source, Draft: *draft})
+	res, err := generator.Build(ctx, generator.Options{Source: *source, Draft: *draft, PDF: kept})
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
@@ -76,6 +83,15 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		fmt.Fprintf(stderr, "build failed: %v\n", err)
 		return exitProblems
+	}
+	if !beside {
+		for _, f := range res.DroppedPDFs {
+			cmd := "adoptionreport pdf"
+			if filepath.Clean(*source) != "." {
+				cmd += " --source " + *source
+			}
+			fmt.Fprintf(stderr, "removed %s: the report has changed since an earlier pdf run printed it; run %s to print it again\n", f, cmd)
+		}
 	}
 	// The build has just read the config without errors.
 	cfg, probs := config.Load(os.DirFS(*source), generator.ConfigFile)

@@ -150,3 +150,30 @@ func TestPDF(t *testing.T) {
 		}
 	}
 }
+
+// Printing to a file elsewhere keeps the PDF an earlier run published
+// beside the site, while the report is unchanged, and its links.
+func TestPDFElsewhereKeepsPublished(t *testing.T) {
+	chrome := browsertest.Chrome(t)
+	dir := filepath.Join(t.TempDir(), "report")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runPDF(context.Background(), []string{"--source", dir, "--chrome", chrome}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	published := filepath.Join(dir, "output", "your-council-adoption-report-2024-25.pdf")
+	elsewhere := filepath.Join(t.TempDir(), "copy.pdf")
+	stderr.Reset()
+	if code := runPDF(context.Background(), []string{"--source", dir, "--chrome", chrome, "--output", elsewhere}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	if _, err := os.Stat(published); err != nil {
+		t.Errorf("pdf --output elsewhere removed the published PDF: %v\n%s", err, stderr.String())
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if !bytes.Contains(index, []byte(`href="`+filepath.Base(published)+`"`)) {
+		t.Error("index.html no longer links the published PDF")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,8 +55,17 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		fmt.Fprintf(stderr, "adoptionreport pdf: %v\n", err)
 		return exitProblems
 	}
+	// The councils' PDFs that an earlier run printed, and that still print
+	// what the project renders, are kept: all of them when this run
+	// prints elsewhere, the other councils' when it prints some here.
+	_, kept := generator.CurrentPDFs(ctx, source, filepath.Join(source, "output"), draft)
+	if output == "" {
+		for _, code := range which {
+			delete(kept, code)
+		}
+	}
 	fmt.Fprintln(stderr, "building…")
-	res, err := generator.Build(ctx, generator.Options{Source: source, Draft: draft, Progress: stderr})
+	res, err := generator.Build(ctx, generator.Options{Source: source, Draft: draft, Progress: stderr, CouncilPDFs: kept})
 	printProblems(stderr, res.Problems)
 	switch {
 	case errors.Is(err, generator.ErrProblems):
@@ -66,14 +76,16 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		return exitProblems
 	}
 	for _, f := range res.DroppedPDFs {
-		if code := filepath.Base(filepath.Dir(f)); !slices.Contains(which, code) {
-			fmt.Fprintf(stderr, "removed %s, printed by an earlier pdf run for figures that may have changed: run adoptionreport pdf --council %s to print it again\n", f, code)
+		if code := filepath.Base(filepath.Dir(f)); output != "" || !slices.Contains(which, code) {
+			fmt.Fprintf(stderr, "removed %s: the report has changed since an earlier pdf run printed it; run %s to print it again\n",
+				f, pdfCommand(source, code))
 		}
 	}
 	// Printed where each PDF is published, beside its council's report:
 	// the second build reads them, then replaces the output folder whole,
 	// publishing each under the name the report links.
 	printed := map[string]generator.PDF{}
+	maps.Copy(printed, kept)
 	for _, code := range which {
 		one := cfg.ForCouncil(slices.Index(codes, code))
 		out := output
@@ -116,4 +128,13 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		fmt.Fprintln(stderr, "linked each from every page of its council's report")
 	}
 	return exitOK
+}
+
+// pdfCommand is the command that prints council's report again.
+func pdfCommand(source, council string) string {
+	cmd := "adoptionreport pdf"
+	if filepath.Clean(source) != "." {
+		cmd += " --source " + source
+	}
+	return cmd + " --council " + council
 }

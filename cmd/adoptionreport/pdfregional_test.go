@@ -93,13 +93,40 @@ func TestRegionalPDFOneCouncil(t *testing.T) {
 	if !strings.Contains(stderr.String(), "wrote "+want+" (") {
 		t.Errorf("progress does not name %s:\n%s", want, stderr.String())
 	}
-	// Printing another council drops Marshby's, and says so; so does build.
+	// Printing another council keeps Marshby's, whose report is unchanged.
 	stderr.Reset()
 	if code := runPDF(context.Background(), []string{"--source", dir, "--council", "fenmoor"}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "removed "+want) || !strings.Contains(stderr.String(), "pdf --council marshby") {
-		t.Errorf("pdf --council fenmoor does not say it removed Marshby's PDF:\n%s", stderr.String())
+	fenmoor := filepath.Join(dir, "output", "fenmoor", "fenmoor-district-council-adoption-report-2024-25.pdf")
+	for _, p := range []string{want, fenmoor} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("after pdf --council fenmoor: %v\n%s", err, stderr.String())
+		}
+	}
+	if strings.Contains(stderr.String(), "removed") {
+		t.Errorf("pdf --council fenmoor removed a PDF whose report is unchanged:\n%s", stderr.String())
+	}
+	overview, _ = os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if bytes.Count(overview, []byte(".pdf\"")) != 2 {
+		t.Error("the overview does not link both PDFs")
+	}
+	// Marshby's report changes: printing Fenmoor's elsewhere keeps
+	// Fenmoor's published PDF and drops Marshby's, saying how to print it.
+	if err := os.WriteFile(filepath.Join(dir, "content", "marshby", "extra.md"), []byte("+++\ntitle = \"Extra\"\n+++\nA page of Marshby's own.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	elsewhere := filepath.Join(t.TempDir(), "fen.pdf")
+	if code := runPDF(context.Background(), []string{"--source", dir, "--council", "fenmoor", "--output", elsewhere}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	if _, err := os.Stat(fenmoor); err != nil {
+		t.Errorf("pdf --council fenmoor --output elsewhere removed Fenmoor's published PDF: %v\n%s", err, stderr.String())
+	}
+	if _, err := os.Stat(want); err == nil || !strings.Contains(stderr.String(), "removed "+want+": the report has changed") ||
+		!strings.Contains(stderr.String(), "adoptionreport pdf --source "+dir+" --council marshby") {
+		t.Errorf("Marshby's PDF, printed before its report changed, was not removed with a message saying how to print it again:\n%s", stderr.String())
 	}
 	stderr.Reset()
 	if code := run(context.Background(), []string{"build", "--source", dir}, &stdout, &stderr); code != exitOK {
