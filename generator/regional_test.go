@@ -269,9 +269,9 @@ func TestRegionalBadInput(t *testing.T) {
 		t.Errorf("a site was written despite the errors")
 	}
 	want := []string{
-		`data/children.csv:4:1: la: "marshbey" is not the code of a council in config.toml (did you mean "marshby"?): write one of fenmoor, marshby, eastholme`,
-		`data/children.csv:5:1: la: is blank: in a regional edition every row names its council's code, one of fenmoor, marshby, eastholme`,
-		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?): write one of fenmoor, marshby, eastholme`,
+		`data/children.csv:4:1: la: "marshbey" is not the code of a council in config.toml (did you mean "marshby"?): write one of the codes fenmoor, marshby and eastholme, or add the council under [[councils]]`,
+		`data/children.csv:5:1: la: is blank: in a regional edition every row names its council's code, one of the codes fenmoor, marshby and eastholme`,
+		`data/budget.csv:3:1: la: "westholme" is not the code of a council in config.toml (did you mean "eastholme"?): write one of the codes fenmoor, marshby and eastholme, or add the council under [[councils]]`,
 		fmt.Sprintf(`config.toml:%d:1: councils.code: council "eastholme" (Eastholme) has no rows in data/children.csv: give its children the la value "eastholme", or remove its [[councils]] entry (the codes are fenmoor, marshby, eastholme)`, lineOf(`code = "eastholme"`, 1)),
 		`content/fenmor/summary.md: is in the folder content/fenmor, but "fenmor" is not the code of a council in config.toml (did you mean "fenmoor"?): a council's own pages go in content/<code>/, with code one of fenmoor, marshby, eastholme`,
 	}
@@ -280,6 +280,51 @@ func TestRegionalBadInput(t *testing.T) {
 		if !strings.Contains(got, w) {
 			t.Errorf("no problem\n  %s\nin\n%s", w, got)
 		}
+	}
+}
+
+// A council's [[councils]] entry deleted, its rows kept: one error in
+// each file, at the council's first row, counting its rows, not one error
+// a row.
+func TestRegionalCouncilRemoved(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby", "eastholme"}, "")
+	cfgFile := filepath.Join(dir, "config.toml")
+	cfg, _ := os.ReadFile(cfgFile)
+	entry := "\n[[councils]]\ncode = \"eastholme\"\nname = \"" + councilName("eastholme") + "\"\n"
+	if !bytes.Contains(cfg, []byte(entry)) {
+		t.Fatalf("no eastholme entry in\n%s", cfg)
+	}
+	writeFile(t, cfgFile, strings.Replace(string(cfg), entry, "", 1))
+	res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
+	if err != ErrProblems {
+		t.Fatalf("got %v, want the project's errors", err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		if p.Field == "la" {
+			got = append(got, p.String())
+		}
+	}
+	// eastholme's rows: every third child from spreadsheet row 4 on, and
+	// the last third of the budget lines.
+	var want []string
+	for _, f := range []string{"children", "budget"} {
+		name := "data/" + f + ".csv"
+		var rows []int
+		for i, r := range readCSV(t, filepath.Join(dir, name)) {
+			if r[0] == "eastholme" {
+				rows = append(rows, i+1)
+			}
+		}
+		if len(rows) < 2 {
+			t.Fatalf("%s: %d eastholme rows, want several", name, len(rows))
+		}
+		want = append(want, fmt.Sprintf(`%s:%d:1: la: "eastholme" is not the code of a council in config.toml; it is the la of %d rows, from this one down to %s:%d:1: write one of the codes fenmoor and marshby in each, or add the council under [[councils]]`,
+			name, rows[0], len(rows), name, rows[len(rows)-1]))
+	}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }
 

@@ -68,5 +68,6 @@ func readBudget(name string, data []byte, lim limits) ([]BudgetLine, problem.Lis
 		}
 		out = append(out, b)
 	}
+	c.reportLA()
 	return out, sortByPlace(probs)
 }

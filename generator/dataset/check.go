@@ -34,6 +34,11 @@ type rowCheck struct {
 	// codes are lim.councils, to look a row's la up in; made at the
 	// first row that needs it.
 	codes map[string]bool
+	// laRuns are the la values that are no council's code, each with its
+	// rows, in the order first met; badLAs finds a file's value in them.
+	// reportLA reports them.
+	laRuns []laRun
+	badLAs map[laKey]int
 }
 
 // A cellPlace is where a cell came from: file, spreadsheet row and column.
@@ -239,7 +244,10 @@ func sortByPlace(l problem.List) problem.List {
 // council's code as config.toml writes it: the cell must be the code of
 // one of the councils, whatever its capitals (a case system may export
 // "Fenmoor" for "fenmoor"). Without councils any la is accepted, as
-// before regional editions: it is a note for the reader.
+// before regional editions: it is a note for the reader. A value that is
+// no council's is noted, not reported: one council left out of
+// config.toml would otherwise give an error on each of its rows, so
+// reportLA reports each value once, when every row has been read.
 func (c *rowCheck) council(v string) string {
 	codes := c.lim.councils
 	if len(codes) == 0 {
@@ -256,23 +264,91 @@ func (c *rowCheck) council(v string) string {
 	if c.codes[v] {
 		return v
 	}
-	list := strings.Join(codes, ", ")
 	i := slices.IndexFunc(codes, func(code string) bool { return strings.EqualFold(code, v) })
-	switch {
-	case c.at("la").col == 0:
+	switch p := c.at("la"); {
+	case p.col == 0:
 		// The missing column is reported once, for the file.
-	case v == "":
-		c.errorf("la", "is blank: in a regional edition every row names its council's code, one of %s ([[councils]] in config.toml)", list)
 	case i < 0:
-		hint := ""
-		if s := suggest.Suggest(v, codes); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		c.errorf("la", "%q is not the code of a council in config.toml%s: write one of %s, or add the council under [[councils]]", v, hint, list)
+		c.badLA(p, v)
 	default:
 		return codes[i]
 	}
 	return v
+}
+
+// An laRun is the rows of one file whose la is one value that is no
+// council's code (or blank): where the first and last are, and how many.
+type laRun struct {
+	value       string
+	first, last cellPlace
+	n           int
+}
+
+type laKey struct{ file, value string }
+
+// badLA notes that the la cell at p holds v, which is no council's code.
+func (c *rowCheck) badLA(p cellPlace, v string) {
+	k := laKey{p.file, v}
+	if c.badLAs == nil {
+		c.badLAs = map[laKey]int{}
+	}
+	i, ok := c.badLAs[k]
+	if !ok {
+		i = len(c.laRuns)
+		c.badLAs[k] = i
+		c.laRuns = append(c.laRuns, laRun{value: v, first: p, last: p})
+	}
+	r := &c.laRuns[i]
+	r.n++
+	// Rows filled from another file (an Annex A list's from children.csv)
+	// come in the list's order, not that file's.
+	if p.row < r.first.row {
+		r.first = p
+	}
+	if p.row > r.last.row {
+		r.last = p
+	}
+}
+
+// reportLA reports, once every row has been read, each la value that is
+// no council's code once per file, at its first row, with how many rows
+// give it and where the last is. The last is written as a place, not a
+// row number, so that where the file was derived from others (the 903
+// returns) it names the cell the value came from, as the first does.
+func (c *rowCheck) reportLA() {
+	codes := c.lim.councils
+	for _, r := range c.laRuns {
+		last := problem.Place(r.last.file, r.last.row, r.last.col)
+		if r.value == "" {
+			rows := ""
+			if r.n > 1 {
+				rows = fmt.Sprintf(" in %d rows, from this one down to %s", r.n, last)
+			}
+			c.probs.Errorf(r.first.file, r.first.row, r.first.col, "la", "is blank%s: in a regional edition every row names its council's code, one of the codes %s ([[councils]] in config.toml)",
+				rows, codeList(codes))
+			continue
+		}
+		hint := ""
+		if s := suggest.Suggest(r.value, codes); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		rows, each := "", ""
+		if r.n > 1 {
+			rows = fmt.Sprintf("; it is the la of %d rows, from this one down to %s", r.n, last)
+			each = " in each"
+		}
+		c.probs.Errorf(r.first.file, r.first.row, r.first.col, "la", "%q is not the code of a council in config.toml%s%s: write one of the codes %s%s, or add the council under [[councils]]",
+			r.value, hint, rows, codeList(codes), each)
+	}
+	c.laRuns, c.badLAs = c.laRuns[:0], nil
+}
+
+// codeList joins the council codes as "a, b and c".
+func codeList(codes []string) string {
+	if len(codes) < 2 {
+		return strings.Join(codes, "")
+	}
+	return strings.Join(codes[:len(codes)-1], ", ") + " and " + codes[len(codes)-1]
 }
 
 // laColumn reports a regional edition's file without an la column.

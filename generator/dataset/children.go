@@ -145,6 +145,7 @@ func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim li
 			&ch.PlacedForAdoption, &ch.MovedInWithAdopters, &ch.AdoptionOrder, &ch.DecisionReversed, &ch.Disrupted)
 		out = append(out, ch)
 	}
+	c.reportLA()
 	return out, c.late
 }
 
