@@ -682,3 +682,44 @@ func TestRegionalOverviewLinksPDFs(t *testing.T) {
 		t.Errorf("the overview links %d PDFs, want marshby's alone", n)
 	}
 }
+
+// The overview ends, as every council's page does, with the report's
+// publication and data-extraction dates and the service's contact from
+// config.toml, in the same words and markup; a theme's footer-about
+// partial changes both.
+func TestRegionalOverviewFooter(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	all := siteFiles(t, out)
+	page := string(all["fenmoor/index.html"])
+	start, end := strings.Index(page, `<p class="dates">`), strings.Index(page, `<ul class="footer-links">`)
+	if start < 0 || end < start {
+		t.Fatalf("fenmoor's page has no dates before its footer's links:\n%s", page)
+	}
+	about := page[start:end]
+	for _, want := range []string{`Published <time datetime="2025-07-16">16 July 2025</time>.`, `Figures from data extracted on <time datetime="2025-04-30">30 April 2025</time>.`, `<h2 class="footer-heading">Contact</h2>`, `mailto:`} {
+		if !strings.Contains(about, want) {
+			t.Errorf("fenmoor's footer lacks %q:\n%s", want, about)
+		}
+	}
+	overview := string(all["index.html"])
+	_, footer, _ := strings.Cut(overview, `<footer class="site-footer">`)
+	if !strings.Contains(footer, strings.TrimSpace(about)) {
+		t.Errorf("the overview's footer does not give the dates and contact as the councils' pages do:\n%s\nwant within it:\n%s", footer, about)
+	}
+	writeFile(t, filepath.Join(dir, "layouts", "partials", "footer-about.html"), `{{define "footer-about"}}<p>Our own: {{.Published.Text}}</p>{{end}}`)
+	res, err = Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	all = siteFiles(t, out)
+	for _, name := range []string{"index.html", "fenmoor/index.html"} {
+		if !strings.Contains(string(all[name]), "<p>Our own: 16 July 2025</p>") {
+			t.Errorf("%s does not take the project's footer-about partial", name)
+		}
+	}
+}
