@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
@@ -720,6 +721,43 @@ func TestRegionalOverviewFooter(t *testing.T) {
 	for _, name := range []string{"index.html", "fenmoor/index.html"} {
 		if !strings.Contains(string(all[name]), "<p>Our own: 16 July 2025</p>") {
 			t.Errorf("%s does not take the project's footer-about partial", name)
+		}
+	}
+}
+
+// A folder of content/ named for no council is an error on its pages
+// only: emptied while serve runs (the build keeping a Cache), it stops
+// failing the build; an empty one never did.
+func TestRegionalFolderWithoutPages(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	if err := os.MkdirAll(filepath.Join(dir, "content", "emptyx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "marshbi", "notes.md")
+	writeFile(t, page, "+++\ntitle = \"Notes\"\n+++\nText.\n")
+	cache := NewCache()
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache})
+	var errs []string
+	for _, p := range res.Problems {
+		if p.Severity == problem.Error {
+			errs = append(errs, p.String())
+		}
+	}
+	if err == nil || len(errs) != 1 || !strings.HasPrefix(errs[0], "content/marshbi/notes.md: is in the folder content/marshbi") {
+		t.Fatalf("want one error, on content/marshbi/notes.md; got %v\n%s", err, res.Problems.Error())
+	}
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	cache.Changed([]string{"content/marshbi/notes.md"})
+	res, err = Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache})
+	if err != nil {
+		t.Fatalf("the folder emptied still fails the build: %v\n%s", err, res.Problems.Error())
+	}
+	for _, p := range res.Problems {
+		if strings.Contains(p.File, "content/") {
+			t.Errorf("a folder without pages is reported: %s", p)
 		}
 	}
 }

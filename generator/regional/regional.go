@@ -75,7 +75,7 @@ func NoRows(parts []*dataset.Dataset, cfg config.Config, file string) problem.Li
 // same name in dir/<code>/ and joined by its own pages that have no
 // shared one, in report order (as content.Load sorts). A folder of dir
 // named for no council is an error on each of its pages: they would
-// silently never be published.
+// silently never be published. A folder without pages is ignored.
 func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([][]content.Page, problem.List) {
 	var probs problem.List
 	codes := cfg.CouncilCodes()
@@ -91,9 +91,11 @@ func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([]
 			continue
 		}
 		where := path.Join(dir, e.Name())
-		files, _ := fs.Glob(fsys, path.Join(where, "*"))
+		// A folder without pages drops nothing, whatever its name: one
+		// left empty, or emptied while serve runs, is no mistake.
+		files := content.PageFiles(fsys, where)
 		if len(files) == 0 {
-			files = []string{where}
+			continue
 		}
 		i := cfg.CouncilIndex(e.Name())
 		switch {

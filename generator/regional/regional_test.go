@@ -1,6 +1,7 @@
 package regional
 
 import (
+	"io/fs"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -104,5 +105,26 @@ func TestPagesFolderAnyCapitals(t *testing.T) {
 	want := "content/b/two.md: is in the folder content/b, and content/B is council b's folder too (codes match whatever their capitals): move its pages into one folder, content/b/"
 	if len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("got\n%s\nwant\n%s", probs, want)
+	}
+}
+
+// A folder without pages drops nothing, so it is no mistake, whatever
+// its name: empty, holding only other files, or a council's second
+// folder; its pages alone would be.
+func TestPagesFolderWithoutPages(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("+++\ntitle = \"B's one\"\n+++\nText.\n")}
+	fsys := fstest.MapFS{
+		"content/emptyx":              &fstest.MapFile{Mode: fs.ModeDir | 0o755},
+		"content/notes/photo.png":     &fstest.MapFile{Data: []byte("png")},
+		"content/notes/.draft.md.swp": &fstest.MapFile{Data: []byte("swap")},
+		"content/B":                   &fstest.MapFile{Mode: fs.ModeDir | 0o755},
+		"content/b/one.md":            page,
+	}
+	per, probs := Pages(fsys, "content", nil, regionalConfig("a", "b"))
+	if len(probs) > 0 {
+		t.Errorf("folders without pages are reported:\n%s", probs)
+	}
+	if len(per[1]) != 1 || per[1][0].Title != "B's one" {
+		t.Errorf("b's pages: %+v", per[1])
 	}
 }
