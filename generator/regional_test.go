@@ -761,3 +761,31 @@ func TestRegionalFolderWithoutPages(t *testing.T) {
 		}
 	}
 }
+
+// A one-council project (no [[councils]]) builds as before with a folder
+// of pages under content/, and warns on the folder that its pages are
+// not read: only a regional edition has councils' own pages.
+func TestOneCouncilWarnsOfCouncilFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "one")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content", "marshby", "summary.md"), "+++\ntitle = \"Marshby's summary\"\n+++\nText.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	var warned []string
+	for _, p := range res.Problems {
+		if p.File == "content/marshby" && p.Severity == problem.Warning {
+			warned = append(warned, p.Message)
+		}
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "not read: only a regional edition ([[councils]] in config.toml)") {
+		t.Errorf("want one warning on content/marshby; got:\n%s", res.Problems.Error())
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "summary.html")); bytes.Contains(b, []byte("Marshby's summary")) {
+		t.Error("the folder's page replaced the project's summary")
+	}
+}

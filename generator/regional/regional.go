@@ -132,6 +132,29 @@ func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([]
 	return out, probs
 }
 
+// Unread warns of each folder of dir holding pages in a one-council
+// project, which reads content/*.md alone: a folder's pages would
+// silently never be published. Only a regional edition has councils'
+// own pages, in content/<code>/.
+func Unread(fsys fs.FS, dir string) problem.List {
+	var probs problem.List
+	entries, _ := fs.ReadDir(fsys, dir)
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		where := path.Join(dir, e.Name())
+		if n := len(content.PageFiles(fsys, where)); n > 0 {
+			pages, them := "its page is", "it"
+			if n > 1 {
+				pages, them = fmt.Sprintf("its %d pages are", n), "them"
+			}
+			probs.Warnf(where, 0, 0, "", "%s not read: only a regional edition ([[councils]] in config.toml) has councils' own pages, in content/<code>/ (see docs/regional.md); move %s into %s/ to publish %s", pages, them, dir, them)
+		}
+	}
+	return probs
+}
+
 // merge returns shared with each page of own in place of the shared page
 // of the same slug, and the rest of own added, in content.Load's order.
 func merge(shared, own []content.Page) []content.Page {
