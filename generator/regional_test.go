@@ -522,6 +522,7 @@ func TestNewRegionalBuilds(t *testing.T) {
 	}
 	var o struct {
 		Councils []struct {
+			Code    string `json:"code"`
 			Figures []struct {
 				ID    string   `json:"id"`
 				Value *float64 `json:"value"`
@@ -543,6 +544,29 @@ func TestNewRegionalBuilds(t *testing.T) {
 		if len(seen) < 2 {
 			t.Errorf("%s: the councils' published figures are %v, not differing", id, seen)
 		}
+	}
+	// As docs/regional.md says: Fenmoor is the largest and quickest on
+	// A1, Eastholme quickest on A2 and A10, Marshby slowest on all three.
+	value := func(code, id string) float64 {
+		for _, c := range o.Councils {
+			for _, f := range c.Figures {
+				if c.Code == code && f.ID == id && f.Value != nil {
+					return *f.Value
+				}
+			}
+		}
+		t.Fatalf("no published %s for %s", id, code)
+		return 0
+	}
+	for _, w := range []struct{ id, quickest, slowest string }{{"a1", "fenmoor", "marshby"}, {"a2", "eastholme", "marshby"}, {"a10", "eastholme", "marshby"}} {
+		for _, c := range []string{"fenmoor", "marshby", "eastholme"} {
+			if value(w.quickest, w.id) > value(c, w.id) || value(w.slowest, w.id) < value(c, w.id) {
+				t.Errorf("%s: %s is not the quickest and %s the slowest, as docs/regional.md says", w.id, w.quickest, w.slowest)
+			}
+		}
+	}
+	if value("fenmoor", "adopted") <= value("marshby", "adopted") || value("eastholme", "adopted") >= value("marshby", "adopted") {
+		t.Error("Fenmoor is not the largest and Eastholme the smallest, as docs/regional.md says")
 	}
 	// Budgets, not only outturns: each council sets its own.
 	rows := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
