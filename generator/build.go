@@ -28,6 +28,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/indicators"
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/regional"
 	"github.com/adoptionreport/adoptionreport/generator/site"
 	"github.com/adoptionreport/adoptionreport/generator/ssda903"
 )
@@ -169,6 +170,8 @@ func loadWith(ctx context.Context, source string, cache *Cache) (*Project, probl
 	p.Pages, pageProbs = content.Load(fsys, ContentDir)
 	if cfg.Regional() {
 		pageProbs = append(pageProbs, p.loadCouncilPages()...)
+	} else {
+		pageProbs = append(pageProbs, regional.Unread(fsys, ContentDir)...)
 	}
 	wg.Wait()
 	all = append(all, dataProbs...)

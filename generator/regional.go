@@ -125,13 +125,18 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	for i, c := range p.Councils {
 		pdfs[i] = c.pdf
 	}
+	about, err := theme.FooterAbout(p.Config)
+	if err != nil {
+		return nil, probs, fmt.Errorf("rendering the overview's footer: %w", err)
+	}
 	in := regional.Input{
-		Config:   p.Config,
-		Reports:  reports,
-		Combined: combinedReport,
-		Draft:    draft,
-		Assets:   results[0].files,
-		PDFs:     pdfs,
+		FooterAbout: about,
+		Config:      p.Config,
+		Reports:     reports,
+		Combined:    combinedReport,
+		Draft:       draft,
+		Assets:      results[0].files,
+		PDFs:        pdfs,
 	}
 	var over site.Files
 	if p.cache != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/adoptionreport/adoptionreport/generator/pdf"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
@@ -566,6 +567,7 @@ func TestNewRegionalBuilds(t *testing.T) {
 	}
 	var o struct {
 		Councils []struct {
+			Code    string `json:"code"`
 			Figures []struct {
 				ID    string   `json:"id"`
 				Value *float64 `json:"value"`
@@ -587,6 +589,29 @@ func TestNewRegionalBuilds(t *testing.T) {
 		if len(seen) < 2 {
 			t.Errorf("%s: the councils' published figures are %v, not differing", id, seen)
 		}
+	}
+	// As docs/regional.md says: Fenmoor is the largest and quickest on
+	// A1, Eastholme quickest on A2 and A10, Marshby slowest on all three.
+	value := func(code, id string) float64 {
+		for _, c := range o.Councils {
+			for _, f := range c.Figures {
+				if c.Code == code && f.ID == id && f.Value != nil {
+					return *f.Value
+				}
+			}
+		}
+		t.Fatalf("no published %s for %s", id, code)
+		return 0
+	}
+	for _, w := range []struct{ id, quickest, slowest string }{{"a1", "fenmoor", "marshby"}, {"a2", "eastholme", "marshby"}, {"a10", "eastholme", "marshby"}} {
+		for _, c := range []string{"fenmoor", "marshby", "eastholme"} {
+			if value(w.quickest, w.id) > value(c, w.id) || value(w.slowest, w.id) < value(c, w.id) {
+				t.Errorf("%s: %s is not the quickest and %s the slowest, as docs/regional.md says", w.id, w.quickest, w.slowest)
+			}
+		}
+	}
+	if value("fenmoor", "adopted") <= value("marshby", "adopted") || value("eastholme", "adopted") >= value("marshby", "adopted") {
+		t.Error("Fenmoor is not the largest and Eastholme the smallest, as docs/regional.md says")
 	}
 	// Budgets, not only outturns: each council sets its own.
 	rows := readCSV(t, filepath.Join(dir, "data", "budget.csv"))
@@ -725,5 +750,111 @@ func TestRegionalOverviewLinksPDFs(t *testing.T) {
 	}
 	if n := strings.Count(string(index), ".pdf"); n != 1 {
 		t.Errorf("the overview links %d PDFs, want marshby's alone", n)
+	}
+}
+
+// The overview ends, as every council's page does, with the report's
+// publication and data-extraction dates and the service's contact from
+// config.toml, in the same words and markup; a theme's footer-about
+// partial changes both.
+func TestRegionalOverviewFooter(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	all := siteFiles(t, out)
+	page := string(all["fenmoor/index.html"])
+	start, end := strings.Index(page, `<p class="dates">`), strings.Index(page, `<ul class="footer-links">`)
+	if start < 0 || end < start {
+		t.Fatalf("fenmoor's page has no dates before its footer's links:\n%s", page)
+	}
+	about := page[start:end]
+	for _, want := range []string{`Published <time datetime="2025-07-16">16 July 2025</time>.`, `Figures from data extracted on <time datetime="2025-04-30">30 April 2025</time>.`, `<h2 class="footer-heading">Contact</h2>`, `mailto:`} {
+		if !strings.Contains(about, want) {
+			t.Errorf("fenmoor's footer lacks %q:\n%s", want, about)
+		}
+	}
+	overview := string(all["index.html"])
+	_, footer, _ := strings.Cut(overview, `<footer class="site-footer">`)
+	if !strings.Contains(footer, strings.TrimSpace(about)) {
+		t.Errorf("the overview's footer does not give the dates and contact as the councils' pages do:\n%s\nwant within it:\n%s", footer, about)
+	}
+	writeFile(t, filepath.Join(dir, "layouts", "partials", "footer-about.html"), `{{define "footer-about"}}<p>Our own: {{.Published.Text}}</p>{{end}}`)
+	res, err = Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	all = siteFiles(t, out)
+	for _, name := range []string{"index.html", "fenmoor/index.html"} {
+		if !strings.Contains(string(all[name]), "<p>Our own: 16 July 2025</p>") {
+			t.Errorf("%s does not take the project's footer-about partial", name)
+		}
+	}
+}
+
+// A folder of content/ named for no council is an error on its pages
+// only: emptied while serve runs (the build keeping a Cache), it stops
+// failing the build; an empty one never did.
+func TestRegionalFolderWithoutPages(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby"}, "")
+	if err := os.MkdirAll(filepath.Join(dir, "content", "emptyx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "marshbi", "notes.md")
+	writeFile(t, page, "+++\ntitle = \"Notes\"\n+++\nText.\n")
+	cache := NewCache()
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache})
+	var errs []string
+	for _, p := range res.Problems {
+		if p.Severity == problem.Error {
+			errs = append(errs, p.String())
+		}
+	}
+	if err == nil || len(errs) != 1 || !strings.HasPrefix(errs[0], "content/marshbi/notes.md: is in the folder content/marshbi") {
+		t.Fatalf("want one error, on content/marshbi/notes.md; got %v\n%s", err, res.Problems.Error())
+	}
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	cache.Changed([]string{"content/marshbi/notes.md"})
+	res, err = Build(context.Background(), Options{Source: dir, Output: out, Draft: true, Cache: cache})
+	if err != nil {
+		t.Fatalf("the folder emptied still fails the build: %v\n%s", err, res.Problems.Error())
+	}
+	for _, p := range res.Problems {
+		if strings.Contains(p.File, "content/") {
+			t.Errorf("a folder without pages is reported: %s", p)
+		}
+	}
+}
+
+// A one-council project (no [[councils]]) builds as before with a folder
+// of pages under content/, and warns on the folder that its pages are
+// not read: only a regional edition has councils' own pages.
+func TestOneCouncilWarnsOfCouncilFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "one")
+	if err := scaffold.New(dir); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content", "marshby", "summary.md"), "+++\ntitle = \"Marshby's summary\"\n+++\nText.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(context.Background(), Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	var warned []string
+	for _, p := range res.Problems {
+		if p.File == "content/marshby" && p.Severity == problem.Warning {
+			warned = append(warned, p.Message)
+		}
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "not read: only a regional edition ([[councils]] in config.toml)") {
+		t.Errorf("want one warning on content/marshby; got:\n%s", res.Problems.Error())
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "summary.html")); bytes.Contains(b, []byte("Marshby's summary")) {
+		t.Error("the folder's page replaced the project's summary")
 	}
 }

@@ -116,14 +116,19 @@ func hidden(n int, one, many, people string, below int) string {
 		}
 		return fmt.Sprintf("Figures for %d %s are not shown: disclosure control withheld them.", n, many)
 	}
-	few := "very few " + people
-	if below > 1 {
-		few = fmt.Sprintf("fewer than %d %s", below, people)
-	}
+	few := fewer(people, below)
 	if n == 1 {
 		return fmt.Sprintf("The figure for 1 %s is not shown because it rests on or would reveal %s.", one, few)
 	}
 	return fmt.Sprintf("Figures for %d %s are not shown because they rest on or would reveal %s.", n, many, few)
+}
+
+// fewer is what a suppressed count rests on: "fewer than 5 children".
+func fewer(people string, below int) string {
+	if below > 1 {
+		return fmt.Sprintf("fewer than %d %s", below, people)
+	}
+	return "very few " + people
 }
 
 // suppressedAt counts the positions at which any of the series has a

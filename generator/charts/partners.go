@@ -187,7 +187,7 @@ func (o Overview) timeliness(key, title string) Chart {
 	return Chart{
 		ID:      id,
 		Title:   title + ", " + o.Period,
-		Alt:     alt(summary, sentence(text...), hidden(suppressedAt(figs), "council", "councils", "children", o.SuppressBelow)),
+		Alt:     alt(summary, sentence(text...), o.hidden(figs, "children")),
 		Options: denseOptions(c, nil),
 		Table:   o.table(id, title+" by council, "+o.Period+", with the threshold and England", heads, cols...),
 	}
@@ -216,7 +216,7 @@ func (o Overview) waiting() Chart {
 	return Chart{
 		ID:      id,
 		Title:   "Children waiting against adopters waiting, end of " + o.Year,
-		Alt:     alt(summary, more, hidden(suppressedAt(figs), "council", "councils", "children", o.SuppressBelow)),
+		Alt:     alt(summary, more, o.hidden(figs, "children")),
 		Options: denseOptions(c, nil),
 		Table: o.table(id, "Children waiting to be placed by council, and the RAA's adopter households waiting, end of "+o.Year,
 			[]string{"Children waiting", "Adopter households waiting (RAA)"}, figs, adopters),
@@ -243,8 +243,48 @@ func (o Overview) counts(id, title, key, unit, what string) Chart {
 	return Chart{
 		ID:      id,
 		Title:   title + ", " + o.Year,
-		Alt:     alt(summary, hidden(suppressedAt(figs), "council", "councils", unit, o.SuppressBelow)),
+		Alt:     alt(summary, o.hidden(figs, unit)),
 		Options: denseOptions(c, nil),
 		Table:   o.table(id, title+" by council, "+o.Year, heads, cols...),
 	}
+}
+
+// hidden says which of figs (the councils' in order, then the RAA's
+// total) are not shown: the councils by name, and the RAA's total
+// apart, since it is no council. people is whom the figures count; ""
+// for money. "" when every figure is shown.
+func (o Overview) hidden(figs []indicators.Figure, people string) string {
+	var names []string
+	for i, p := range o.Councils {
+		if figs[i].Suppressed {
+			names = append(names, p.Name)
+		}
+	}
+	total := figs[len(figs)-1].Suppressed
+	why := func(one bool) string {
+		switch {
+		case people == "" && one:
+			return ": disclosure control withheld it"
+		case people == "":
+			return ": disclosure control withheld them"
+		case one:
+			return " because it rests on or would reveal " + fewer(people, o.SuppressBelow)
+		}
+		return " because they rest on or would reveal " + fewer(people, o.SuppressBelow)
+	}
+	switch {
+	case len(names) == 0 && total:
+		return "The RAA's total is not shown" + why(true) + "."
+	case len(names) == 0:
+		return ""
+	}
+	s := "The figure for " + names[0] + " is not shown" + why(true) + "."
+	whose := names[0] + "'s"
+	if len(names) > 1 {
+		s, whose = "The figures for "+list(names)+" are not shown"+why(false)+".", "theirs"
+	}
+	if total {
+		s += " The RAA's total is not shown either: less the other councils' figures, it would give " + whose + " away."
+	}
+	return s
 }

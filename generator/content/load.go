@@ -59,6 +59,20 @@ func Load(fsys fs.FS, dir string) ([]Page, problem.List) {
 	return pages, probs
 }
 
+// PageFiles returns the files of dir that Load reads as pages, by their
+// paths in fsys; none when dir cannot be read. A folder with none
+// publishes nothing, whatever else it holds.
+func PageFiles(fsys fs.FS, dir string) []string {
+	entries, _ := fs.ReadDir(fsys, dir)
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && isPage(e.Name()) {
+			files = append(files, path.Join(dir, e.Name()))
+		}
+	}
+	return files
+}
+
 // isPage reports whether a file in the content folder is a page: a .md
 // file that is not hidden and not an editor's backup or autosave.
 func isPage(name string) bool {

@@ -41,6 +41,10 @@ type Input struct {
 	// in its council's folder, and the overview links it as the council's
 	// pages do.
 	PDFs []*site.PDF
+	// FooterAbout is the dates and contact that end every council's
+	// pages (site.Theme.FooterAbout): the overview's footer gives them
+	// too, in the project's theme.
+	FooterAbout template.HTML
 }
 
 // Figures returns the overview's figures: each council's as its report
@@ -247,6 +251,7 @@ type pageData struct {
 	Councils                      []councilLink
 	Table                         template.HTML
 	Charts                        []chartView
+	FooterAbout                   template.HTML
 }
 
 // Overview renders the RAA's overview: index.html, its charts' and
@@ -258,6 +263,7 @@ func Overview(in Input) (site.Files, error) {
 	d := pageData{
 		Title: in.Config.Title, RAA: in.Config.RAA, Year: o.Year, Period: o.Period,
 		CSP: site.CSP, Draft: in.Draft, MaxHidden: in.Config.SuppressBelow - 1,
+		FooterAbout: in.FooterAbout,
 	}
 	for name, b := range in.Assets {
 		if !strings.HasPrefix(name, "assets/") {

@@ -75,7 +75,7 @@ func NoRows(parts []*dataset.Dataset, cfg config.Config, file string) problem.Li
 // same name in dir/<code>/ and joined by its own pages that have no
 // shared one, in report order (as content.Load sorts). A folder of dir
 // named for no council is an error on each of its pages: they would
-// silently never be published.
+// silently never be published. A folder without pages is ignored.
 func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([][]content.Page, problem.List) {
 	var probs problem.List
 	codes := cfg.CouncilCodes()
@@ -91,9 +91,11 @@ func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([]
 			continue
 		}
 		where := path.Join(dir, e.Name())
-		files, _ := fs.Glob(fsys, path.Join(where, "*"))
+		// A folder without pages drops nothing, whatever its name: one
+		// left empty, or emptied while serve runs, is no mistake.
+		files := content.PageFiles(fsys, where)
 		if len(files) == 0 {
-			files = []string{where}
+			continue
 		}
 		i := cfg.CouncilIndex(e.Name())
 		switch {
@@ -128,6 +130,29 @@ func Pages(fsys fs.FS, dir string, shared []content.Page, cfg config.Config) ([]
 		out[i] = merge(shared, own)
 	}
 	return out, probs
+}
+
+// Unread warns of each folder of dir holding pages in a one-council
+// project, which reads content/*.md alone: a folder's pages would
+// silently never be published. Only a regional edition has councils'
+// own pages, in content/<code>/.
+func Unread(fsys fs.FS, dir string) problem.List {
+	var probs problem.List
+	entries, _ := fs.ReadDir(fsys, dir)
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		where := path.Join(dir, e.Name())
+		if n := len(content.PageFiles(fsys, where)); n > 0 {
+			pages, them := "its page is", "it"
+			if n > 1 {
+				pages, them = fmt.Sprintf("its %d pages are", n), "them"
+			}
+			probs.Warnf(where, 0, 0, "", "%s not read: only a regional edition ([[councils]] in config.toml) has councils' own pages, in content/<code>/ (see docs/regional.md); move %s into %s/ to publish %s", pages, them, dir, them)
+		}
+	}
+	return probs
 }
 
 // merge returns shared with each page of own in place of the shared page

@@ -1,6 +1,7 @@
 package regional
 
 import (
+	"io/fs"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -8,6 +9,7 @@ import (
 	"github.com/adoptionreport/adoptionreport/generator/config"
 	"github.com/adoptionreport/adoptionreport/generator/content"
 	"github.com/adoptionreport/adoptionreport/generator/dataset"
+	"github.com/adoptionreport/adoptionreport/generator/problem"
 )
 
 func regionalConfig(codes ...string) config.Config {
@@ -104,5 +106,54 @@ func TestPagesFolderAnyCapitals(t *testing.T) {
 	want := "content/b/two.md: is in the folder content/b, and content/B is council b's folder too (codes match whatever their capitals): move its pages into one folder, content/b/"
 	if len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("got\n%s\nwant\n%s", probs, want)
+	}
+}
+
+// A folder without pages drops nothing, so it is no mistake, whatever
+// its name: empty, holding only other files, or a council's second
+// folder; its pages alone would be.
+func TestPagesFolderWithoutPages(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("+++\ntitle = \"B's one\"\n+++\nText.\n")}
+	fsys := fstest.MapFS{
+		"content/emptyx":              &fstest.MapFile{Mode: fs.ModeDir | 0o755},
+		"content/notes/photo.png":     &fstest.MapFile{Data: []byte("png")},
+		"content/notes/.draft.md.swp": &fstest.MapFile{Data: []byte("swap")},
+		"content/B":                   &fstest.MapFile{Mode: fs.ModeDir | 0o755},
+		"content/b/one.md":            page,
+	}
+	per, probs := Pages(fsys, "content", nil, regionalConfig("a", "b"))
+	if len(probs) > 0 {
+		t.Errorf("folders without pages are reported:\n%s", probs)
+	}
+	if len(per[1]) != 1 || per[1][0].Title != "B's one" {
+		t.Errorf("b's pages: %+v", per[1])
+	}
+}
+
+// A one-council project reads content/*.md alone: each folder of pages
+// under content/ is a warning, on the folder, since its pages would
+// silently never be published; a folder without pages drops nothing.
+func TestUnread(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("+++\ntitle = \"Page\"\n+++\nText.\n")}
+	fsys := fstest.MapFS{
+		"content/summary.md":       page,
+		"content/marshby/one.md":   page,
+		"content/marshby/two.md":   page,
+		"content/extra/notes.md":   page,
+		"content/images/photo.png": &fstest.MapFile{Data: []byte("png")},
+		"content/.git/x.md":        page,
+	}
+	got := Unread(fsys, "content")
+	want := []string{
+		"content/extra: its page is not read: only a regional edition ([[councils]] in config.toml) has councils' own pages, in content/<code>/ (see docs/regional.md); move it into content/ to publish it",
+		"content/marshby: its 2 pages are not read: only a regional edition ([[councils]] in config.toml) has councils' own pages, in content/<code>/ (see docs/regional.md); move them into content/ to publish them",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got\n%s\nwant %d warnings", got, len(want))
+	}
+	for i, p := range got {
+		if p.String() != want[i] || p.Severity != problem.Warning {
+			t.Errorf("got %s (severity %d)\nwant the warning %s", p, p.Severity, want[i])
+		}
 	}
 }

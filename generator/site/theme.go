@@ -1,11 +1,14 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"html/template"
 	"io/fs"
 	"path"
 	"sort"
+
+	"github.com/adoptionreport/adoptionreport/generator/config"
 )
 
 // layers looks a file up in each file system in turn, the first that has
@@ -137,4 +140,17 @@ func LoadTheme(project fs.FS, name string) (*Theme, error) {
 		t.static["assets/echarts.LICENSE.txt"] = lic
 	}
 	return t, nil
+}
+
+// FooterAbout is the theme's "footer-about" partial for c: the report's
+// publication and data-extraction dates and the service's contact, as
+// every page's footer gives them. The regional overview, which is not a
+// page of any council's report, ends with the same.
+func (t *Theme) FooterAbout(c config.Config) (template.HTML, error) {
+	var b bytes.Buffer
+	d := siteData{Published: newDay(c.PublishedOn), DataExtracted: newDay(c.ExtractedOn), Contact: c.Contact}
+	if err := t.tmpl.ExecuteTemplate(&b, "footer-about", d); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
 }
