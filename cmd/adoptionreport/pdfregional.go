@@ -123,9 +123,9 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		return exitProblems
 	}
 	if len(which) == 1 {
-		fmt.Fprintln(stderr, "linked it from every page of the council's report")
+		fmt.Fprintln(stderr, "linked it from every page of the council's report and from the RAA's overview")
 	} else {
-		fmt.Fprintln(stderr, "linked each from every page of its council's report")
+		fmt.Fprintln(stderr, "linked each from every page of its council's report and from the RAA's overview")
 	}
 	return exitOK
 }

@@ -354,8 +354,8 @@ func codeList(codes []string) string {
 // laColumn reports a regional edition's file without an la column.
 func laColumn(t *table, lim limits, probs *problem.List) {
 	if len(lim.councils) > 0 && t.col["la"] == 0 {
-		probs.Errorf(t.name, t.headerRow, 0, "la", "column is missing: in a regional edition every row names its council's code in an la column, one of %s ([[councils]] in config.toml)",
-			strings.Join(lim.councils, ", "))
+		probs.Errorf(t.name, t.headerRow, 0, "la", "column is missing: in a regional edition every row names its council's code in an la column, one of the codes %s ([[councils]] in config.toml)",
+			codeList(lim.councils))
 	}
 }
 
