@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -189,6 +190,10 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int,
 // usage: "unknown option --drafts (did you mean --draft?)" rather than
 // "flag provided but not defined: -drafts".
 func flagError(fs *flag.FlagSet, err error) string {
+	if name, ok := strings.CutPrefix(err.Error(), "flag needs an argument: "); ok {
+		name = strings.TrimLeft(name, "-")
+		return "--" + name + " needs a value: write --" + name + " and the value after it"
+	}
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
 	if !ok {
 		return err.Error()
@@ -262,7 +267,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stderr, "wrote %d files to %s\n", res.Files, res.Output)
 	for _, f := range res.DroppedPDFs {
-		fmt.Fprintf(stderr, "removed %s, printed by an earlier pdf run, and the links to it: run adoptionreport pdf to print the report with these figures and link it again\n", f)
+		council := ""
+		if rel, err := filepath.Rel(res.Output, filepath.Dir(f)); err == nil && rel != "." {
+			council = rel // a regional edition's council's folder
+		}
+		droppedPDF(stderr, f, opts.Source, council, opts.Draft, false)
 	}
 	if opts.Draft {
 		// A draft shows counts that a publish build hides: say so where

@@ -45,6 +45,7 @@ func TestRunExitStatus(t *testing.T) {
 		{[]string{"build", "--output=~/site"}, 2, "--output ~/site: the shell did not turn ~ into your home folder"},
 		{[]string{"pdf", "--council", ""}, 2, "--council is empty: give it a value, or leave --council out for its default"},
 		{[]string{"build", "--output="}, 2, "--output is empty"},
+		{[]string{"pdf", "--council"}, 2, "--council needs a value: write --council and the value after it"},
 		{[]string{"build", "--source", dir, "--output", filepath.Join(dir, "data")}, 1, "inside the project's"},
 		{[]string{"build", "--bogus"}, 2, "unknown option --bogus"},
 		{[]string{"frobnicate"}, 2, "unknown command"},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -84,13 +85,11 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build failed: %v\n", err)
 		return exitProblems
 	}
-	if !beside {
-		for _, f := range res.DroppedPDFs {
-			cmd := "adoptionreport pdf"
-			if filepath.Clean(*source) != "." {
-				cmd += " --source " + *source
-			}
-			fmt.Fprintf(stderr, "removed %s: the report has changed since an earlier pdf run printed it; run %s to print it again\n", f, cmd)
+	for _, f := range res.DroppedPDFs {
+		// Printed beside the site, a new PDF takes the place of one of
+		// the same kind.
+		if !beside || *draft != strings.HasSuffix(f, "-draft.pdf") {
+			droppedPDF(stderr, f, *source, "", *draft, true)
 		}
 	}
 	// The build has just read the config without errors.

@@ -76,9 +76,10 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 		return exitProblems
 	}
 	for _, f := range res.DroppedPDFs {
-		if code := filepath.Base(filepath.Dir(f)); output != "" || !slices.Contains(which, code) {
-			fmt.Fprintf(stderr, "removed %s: the report has changed since an earlier pdf run printed it; run %s to print it again\n",
-				f, pdfCommand(source, code))
+		// A council printed here gets a new PDF beside its report, unless
+		// a draft replaces its published one.
+		if code := filepath.Base(filepath.Dir(f)); output != "" || !slices.Contains(which, code) || draft != strings.HasSuffix(f, "-draft.pdf") {
+			droppedPDF(stderr, f, source, code, draft, true)
 		}
 	}
 	// Printed where each PDF is published, beside its council's report:
@@ -130,11 +131,31 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 	return exitOK
 }
 
-// pdfCommand is the command that prints council's report again.
-func pdfCommand(source, council string) string {
+// droppedPDF says that a build removed f, a PDF an earlier pdf run had
+// published, why, and the command that prints it again. council is its
+// council's code in a regional edition, "" otherwise; draft says whether
+// this build is a draft; byPDF, whether pdf ran the build, which keeps
+// every PDF whose report is unchanged (a plain build keeps none).
+func droppedPDF(w io.Writer, f, source, council string, draft, byPDF bool) {
+	wasDraft := strings.HasSuffix(f, "-draft.pdf")
 	cmd := "adoptionreport pdf"
 	if filepath.Clean(source) != "." {
 		cmd += " --source " + source
 	}
-	return cmd + " --council " + council
+	if council != "" {
+		cmd += " --council " + council
+	}
+	if wasDraft {
+		cmd += " --draft"
+	}
+	switch {
+	case wasDraft && !draft:
+		fmt.Fprintf(w, "removed %s, a draft's PDF, with the draft it was printed from: run %s to print the draft again\n", f, cmd)
+	case !wasDraft && draft:
+		fmt.Fprintf(w, "removed %s: a draft build replaces the published site, and its PDF with it; run %s to publish both again\n", f, cmd)
+	case byPDF:
+		fmt.Fprintf(w, "removed %s: the report has changed since an earlier pdf run printed it; run %s to print it again\n", f, cmd)
+	default:
+		fmt.Fprintf(w, "removed %s, printed by an earlier pdf run, and the links to it: build writes no PDF; run %s to print it and link it again\n", f, cmd)
+	}
 }

@@ -132,7 +132,33 @@ func TestRegionalPDFOneCouncil(t *testing.T) {
 	if code := run(context.Background(), []string{"build", "--source", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("build: exit %d:\n%s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "removed "+filepath.Join(dir, "output", "fenmoor")) {
+	if !strings.Contains(stderr.String(), "removed "+filepath.Join(dir, "output", "fenmoor")) || !strings.Contains(stderr.String(), "run adoptionreport pdf --source "+dir+" --council fenmoor to print it and link it again") {
 		t.Errorf("build does not say it removed Fenmoor's PDF:\n%s", stderr.String())
+	}
+}
+
+// A removed PDF's message says why, by the kinds of PDF and build, and
+// gives the command that prints it again, with --source, --council and
+// --draft as that PDF needs.
+func TestDroppedPDF(t *testing.T) {
+	for _, tt := range []struct {
+		f, source, council string
+		draft, byPDF       bool
+		want               string
+	}{
+		{"raa/output/fenmoor/f-2024-25.pdf", "raa", "fenmoor", false, true,
+			"removed raa/output/fenmoor/f-2024-25.pdf: the report has changed since an earlier pdf run printed it; run adoptionreport pdf --source raa --council fenmoor to print it again\n"},
+		{"raa/output/fenmoor/f-2024-25.pdf", "raa", "fenmoor", true, true,
+			"removed raa/output/fenmoor/f-2024-25.pdf: a draft build replaces the published site, and its PDF with it; run adoptionreport pdf --source raa --council fenmoor to publish both again\n"},
+		{"output/f-2024-25-draft.pdf", ".", "", false, false,
+			"removed output/f-2024-25-draft.pdf, a draft's PDF, with the draft it was printed from: run adoptionreport pdf --draft to print the draft again\n"},
+		{"output/f-2024-25.pdf", ".", "", false, false,
+			"removed output/f-2024-25.pdf, printed by an earlier pdf run, and the links to it: build writes no PDF; run adoptionreport pdf to print it and link it again\n"},
+	} {
+		var b bytes.Buffer
+		droppedPDF(&b, tt.f, tt.source, tt.council, tt.draft, tt.byPDF)
+		if b.String() != tt.want {
+			t.Errorf("droppedPDF(%q, draft %v, by pdf %v) =\n%s\nwant\n%s", tt.f, tt.draft, tt.byPDF, b.String(), tt.want)
+		}
 	}
 }
