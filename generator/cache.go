@@ -52,11 +52,11 @@ type Cache struct {
 	// of data (see unguarded).
 	clean site.Files
 	// ids is the guard of data's IDs.
-	ids *disclosure.IDGuard
+	ids kept[*disclosure.IDGuard]
 	// overview is a regional edition's overview, as last rendered.
 	overview *renderedOverview
 	// parts are a regional edition's councils' shares of data.
-	parts []*dataset.Dataset
+	parts kept[[]*dataset.Dataset]
 	loads int
 }
 
@@ -117,7 +117,7 @@ func (c *Cache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.data, c.dataProbs, c.computed, c.councils, c.rendered = nil, nil, nil, nil, nil
-	c.clean, c.ids, c.overview, c.parts = nil, nil, nil, nil
+	c.clean, c.ids, c.overview, c.parts = nil, kept[*disclosure.IDGuard]{}, nil, kept[[]*dataset.Dataset]{}
 }
 
 // Changed tells the cache which project files changed (slash-separated,
@@ -176,7 +176,7 @@ func (c *Cache) dataOf(fsys fs.FS, cfg config.Config) (*dataset.Dataset, problem
 	}
 	ds, probs := loadData(fsys, cfg)
 	c.loaded, c.data, c.dataProbs, c.computed, c.councils, c.rendered = key, ds, probs, nil, nil, nil
-	c.clean, c.ids, c.overview, c.parts = nil, nil, nil, nil
+	c.clean, c.ids, c.overview, c.parts = nil, kept[*disclosure.IDGuard]{}, nil, kept[[]*dataset.Dataset]{}
 	c.loads++
 	return ds, probs
 }
@@ -278,31 +278,35 @@ func (c *Cache) unguarded(ds *dataset.Dataset, files site.Files) site.Files {
 // whole, made with split only the first time for whole (the settings,
 // which say the councils, are part of what whole was read with).
 func (c *Cache) partsOf(whole *dataset.Dataset, split func() []*dataset.Dataset) []*dataset.Dataset {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.data == whole && c.parts != nil {
-		return c.parts
-	}
-	parts := split()
-	if c.data == whole {
-		c.parts = parts
-	}
-	return parts
+	return ofData(c, whole, &c.parts, split)
 }
 
 // guardOf returns the guard of the IDs of data ds, made with make only
 // the first time for ds.
 func (c *Cache) guardOf(ds *dataset.Dataset, make func() *disclosure.IDGuard) *disclosure.IDGuard {
+	return ofData(c, ds, &c.ids, make)
+}
+
+// kept is a value made from the data the cache holds, kept until that
+// data is read again or forgotten.
+type kept[T any] struct {
+	v    T
+	made bool
+}
+
+// ofData returns slot's value when it was made for ds, the data the
+// cache holds; otherwise make's, kept in slot when ds is that data.
+func ofData[T any](c *Cache, ds *dataset.Dataset, slot *kept[T], make func() T) T {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.data == ds && c.ids != nil {
-		return c.ids
+	if c.data == ds && slot.made {
+		return slot.v
 	}
-	g := make()
+	v := make()
 	if c.data == ds {
-		c.ids = g
+		*slot = kept[T]{v, true}
 	}
-	return g
+	return v
 }
 
 // guarded records files as the site the guard found clean against the

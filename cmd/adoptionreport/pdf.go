@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/config"
@@ -33,7 +32,6 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
-
 	if cfg, probs := config.Load(os.DirFS(*source), generator.ConfigFile); !probs.HasErrors() && cfg.Regional() {
 		return runRegionalPDF(ctx, cfg, *source, *output, *chromeFlag, *council, *draft, stderr)
 	} else if *council != "" && !probs.HasErrors() {
@@ -88,7 +86,7 @@ func runPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, f := range res.DroppedPDFs {
 		// Printed beside the site, a new PDF takes the place of one of
 		// the same kind.
-		if !beside || *draft != strings.HasSuffix(f, "-draft.pdf") {
+		if !beside || *draft != site.IsDraftPDF(f) {
 			droppedPDF(stderr, f, *source, "", *draft, true)
 		}
 	}

@@ -78,7 +78,7 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 	for _, f := range res.DroppedPDFs {
 		// A council printed here gets a new PDF beside its report, unless
 		// a draft replaces its published one.
-		if code := filepath.Base(filepath.Dir(f)); output != "" || !slices.Contains(which, code) || draft != strings.HasSuffix(f, "-draft.pdf") {
+		if code := filepath.Base(filepath.Dir(f)); output != "" || !slices.Contains(which, code) || draft != site.IsDraftPDF(f) {
 			droppedPDF(stderr, f, source, code, draft, true)
 		}
 	}
@@ -137,7 +137,7 @@ func runRegionalPDF(ctx context.Context, cfg config.Config, source, output, chro
 // this build is a draft; byPDF, whether pdf ran the build, which keeps
 // every PDF whose report is unchanged (a plain build keeps none).
 func droppedPDF(w io.Writer, f, source, council string, draft, byPDF bool) {
-	wasDraft := strings.HasSuffix(f, "-draft.pdf")
+	wasDraft := site.IsDraftPDF(f)
 	cmd := "adoptionreport pdf"
 	if filepath.Clean(source) != "." {
 		cmd += " --source " + source

@@ -31,9 +31,9 @@ type rowCheck struct {
 	// children.csv or adopters.csv that fills it), says where each cell
 	// that did not come from t came from; nil for a row of one file.
 	from map[string]cellPlace
-	// codes are lim.councils, to look a row's la up in; made at the
-	// first row that needs it.
-	codes map[string]bool
+	// codes are lim.councils by their lower-case spelling, to look a
+	// row's la up in; made at the first row that needs it.
+	codes map[string]string
 	// laRuns are the la values that are no council's code, each with its
 	// rows, in the order first met; badLAs finds a file's value in them.
 	// reportLA reports them.
@@ -253,25 +253,20 @@ func (c *rowCheck) council(v string) string {
 	if len(codes) == 0 {
 		return v
 	}
-	// An exact match is the usual case: each of England's 26,000 rows
-	// would otherwise be compared with 150 codes.
+	// A map, not a search: each of England's 26,000 rows would otherwise
+	// be compared with 150 codes.
 	if c.codes == nil {
-		c.codes = make(map[string]bool, len(codes))
+		c.codes = make(map[string]string, len(codes))
 		for _, code := range codes {
-			c.codes[code] = true
+			c.codes[strings.ToLower(code)] = code
 		}
 	}
-	if c.codes[v] {
-		return v
+	if code, ok := c.codes[strings.ToLower(v)]; ok {
+		return code
 	}
-	i := slices.IndexFunc(codes, func(code string) bool { return strings.EqualFold(code, v) })
-	switch p := c.at("la"); {
-	case p.col == 0:
-		// The missing column is reported once, for the file.
-	case i < 0:
+	// A missing column is reported once, for the file.
+	if p := c.at("la"); p.col != 0 {
 		c.badLA(p, v)
-	default:
-		return codes[i]
 	}
 	return v
 }

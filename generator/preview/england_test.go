@@ -1,7 +1,6 @@
 package preview
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,13 +36,7 @@ func BenchmarkPageEditEnglandServe(b *testing.B) {
 	if out := rebuild(b, s); out.Failed() {
 		b.Fatalf("first build: %v", out.Problems)
 	}
-	w, err := s.newWatcher()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go w.run(ctx)
+	watch(b, s)
 	events := s.events.subscribe()
 	defer s.events.unsubscribe(events)
 	h := s.Handler()

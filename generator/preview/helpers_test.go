@@ -151,3 +151,16 @@ func poll(t *testing.T, url string, ok func(status int, body string) bool) strin
 func contains(sub string) func(int, string) bool {
 	return func(_ int, body string) bool { return strings.Contains(body, sub) }
 }
+
+// watch runs s's watcher, rebuilding on each change to the project,
+// until the test ends.
+func watch(t testing.TB, s *Server) {
+	t.Helper()
+	w, err := s.newWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go w.run(ctx)
+}

@@ -265,13 +265,7 @@ func BenchmarkEditToRebuild(b *testing.B) {
 		s := newServer(b)
 		done := make(chan Outcome, 16)
 		s.afterRebuild = func(o Outcome) { done <- o }
-		w, err := s.newWatcher()
-		if err != nil {
-			b.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		go w.run(ctx)
+		watch(b, s)
 		var times []time.Duration
 		for i := 0; b.Loop(); i++ {
 			start := time.Now()
@@ -372,13 +366,7 @@ func TestPageEditKeepsData(t *testing.T) {
 	}
 	done := make(chan Outcome, 16)
 	s.afterRebuild = func(o Outcome) { done <- o }
-	w, err := s.newWatcher()
-	if err != nil {
-		t.Fatal(err)
-	}
-	wctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go w.run(wctx)
+	watch(t, s)
 	next := func(what string) {
 		t.Helper()
 		select {

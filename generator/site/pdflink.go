@@ -40,7 +40,13 @@ func PDFName(c config.Config, draft bool) string {
 	}
 	name = strings.Trim(name, "-")
 	if draft {
-		name += "-draft"
+		name += draftSuffix
 	}
 	return name + ".pdf"
 }
+
+const draftSuffix = "-draft"
+
+// IsDraftPDF reports whether a PDF's file name is a draft's, as PDFName
+// names it.
+func IsDraftPDF(name string) bool { return strings.HasSuffix(name, draftSuffix+".pdf") }
