@@ -65,6 +65,13 @@ type Options struct {
 	// Progress, when set, is where a build that takes more than a second
 	// says, each second, how far it has got (the command line's stderr).
 	Progress io.Writer
+	// Councils, in a regional edition, limits Render to these councils'
+	// reports, by code: it returns their files alone (under their codes),
+	// without the other councils' or the overview. `serve` renders first
+	// the councils open in a browser, so that an edit to a page every
+	// council shares shows there at once, and then the whole set. Build
+	// refuses it: an output folder always gets the whole set.
+	Councils []string
 }
 
 // PDF is a printed PDF to publish beside the site.
@@ -94,6 +101,13 @@ type Project struct {
 	councilPDFs map[string]*site.PDF
 	// progress is Options.Progress.
 	progress io.Writer
+	// only, when not nil, are the councils Render renders (Options.Councils),
+	// by lower-case code.
+	only map[string]bool
+	// stop is the build's context's Done: a regional edition stops
+	// starting councils' reports once it is closed, keeping those already
+	// rendered in the cache for the next build.
+	stop <-chan struct{}
 	// guardedBy is, for a council of a regional edition, the regional
 	// project, whose guard scans every council's files together.
 	guardedBy *Project
@@ -523,13 +537,21 @@ func (p *Project) draftProblems() problem.List {
 
 // render is a build short of writing: load, check, compute and render.
 // Files is nil unless err is nil; ErrProblems means probs has errors.
-func render(ctx context.Context, source string, draft bool, cache *Cache, printed *site.PDF, councilPDFs map[string]*site.PDF, progress io.Writer) (site.Files, problem.List, error) {
-	p, probs, err := load(ctx, source, cache)
+func render(ctx context.Context, source string, opts Options, printed *site.PDF, councilPDFs map[string]*site.PDF) (site.Files, problem.List, error) {
+	p, probs, err := load(ctx, source, opts.Cache)
 	if err != nil {
 		return nil, probs, err
 	}
-	p.pdf, p.councilPDFs, p.progress = printed, councilPDFs, progress
-	files, more, err := p.Render(draft)
+	p.pdf, p.councilPDFs, p.progress, p.stop = printed, councilPDFs, opts.Progress, ctx.Done()
+	if opts.Councils != nil {
+		if p.only, err = p.councilsNamed(opts.Councils); err != nil {
+			return nil, probs, err
+		}
+	}
+	files, more, err := p.Render(opts.Draft)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, probs, ctxErr
+	}
 	probs, err = finish(append(probs, more...), err)
 	if err != nil {
 		return nil, probs, err
@@ -608,7 +630,7 @@ func Render(ctx context.Context, opts Options) (site.Files, Result, error) {
 		}
 		councilPDFs[code] = &site.PDF{Data: b, Pages: p.Pages, Size: pdf.FormatSize(int64(len(b)))}
 	}
-	files, probs, err := render(ctx, source, opts.Draft, opts.Cache, printed, councilPDFs, opts.Progress)
+	files, probs, err := render(ctx, source, opts, printed, councilPDFs)
 	res.Problems = probs
 	if err != nil {
 		return nil, res, err
@@ -631,6 +653,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		out = filepath.Join(source, "output")
 	}
 	res := Result{Output: out}
+	if opts.Councils != nil {
+		return res, errors.New("a build writes every council's report: Options.Councils is for Render alone")
+	}
 	// Refuse a wrong output folder before the officer waits for a build;
 	// WriteAtomic checks again as it writes.
 	if err := checkOutput(source, out); err != nil {

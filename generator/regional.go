@@ -2,9 +2,12 @@ package generator
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"path"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -82,11 +85,22 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	adopters := indicators.TallyAdopters(p.Data, p.Config)
 	var wg sync.WaitGroup
 	for i, c := range p.Councils {
+		if !p.renders(i) {
+			continue
+		}
 		c.pdf = p.councilPDFs[p.Config.Councils[i].Code]
 		c.theme, c.adopters = theme, adopters
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			select {
+			case <-p.stop:
+				// Cancelled: serve has a newer edit to show. The reports
+				// already rendered stay in the cache for its build.
+				results[i].err = errStopped
+				return
+			default:
+			}
 			files, probs, err := c.renderCached(draft)
 			results[i] = result{files, probs, err}
 			done.Add(1)
@@ -97,6 +111,9 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	var probs problem.List
 	reports := make([]*indicators.Report, len(p.Councils))
 	for i, r := range results {
+		if !p.renders(i) {
+			continue
+		}
 		if r.err != nil {
 			return nil, probs, fmt.Errorf("council %s: %w", p.Config.Councils[i].Code, r.err)
 		}
@@ -109,6 +126,14 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 	}
 	if probs.HasErrors() {
 		return nil, probs, nil
+	}
+	if p.only != nil {
+		// Some councils alone: their reports, guarded, without the
+		// overview, which needs every council's figures.
+		if leaks := p.guard(all, nil); len(leaks) > 0 {
+			return nil, append(probs, leaks...), nil
+		}
+		return all, probs, nil
 	}
 	combined := p.Config
 	combined.Council, combined.Councils = p.Config.RAA, nil
@@ -156,6 +181,31 @@ func (p *Project) renderRegional(draft bool) (site.Files, problem.List, error) {
 		return nil, append(probs, leaks...), nil
 	}
 	return all, probs, nil
+}
+
+// errStopped is a regional build's error when its context was cancelled
+// while councils' reports were still to render; render returns the
+// context's own error in its place.
+var errStopped = errors.New("stopped")
+
+// renders reports whether Render renders council i's report: every
+// council's, unless Options.Councils named some.
+func (p *Project) renders(i int) bool {
+	return p.only == nil || p.only[strings.ToLower(p.Config.Councils[i].Code)]
+}
+
+// councilsNamed is the set of the councils codes name, by lower-case
+// code, or an error for a code config.toml does not list.
+func (p *Project) councilsNamed(codes []string) (map[string]bool, error) {
+	known := p.Config.CouncilCodes()
+	only := make(map[string]bool, len(codes))
+	for _, code := range codes {
+		if !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, code) }) {
+			return nil, fmt.Errorf("no council %q in %s (its councils: %s)", code, ConfigFile, strings.Join(known, ", "))
+		}
+		only[strings.ToLower(code)] = true
+	}
+	return only, nil
 }
 
 // progressEvery is how often a build says how far it has got; a test

@@ -78,3 +78,29 @@ func BenchmarkPageEditEngland(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSharedPageEditEngland is serve's rebuild after an edit to a
+// page every council shares, at the scale of England: every council's
+// report is rendered again, from the figures the cache keeps.
+func BenchmarkSharedPageEditEngland(b *testing.B) {
+	dir := englandProject(b, 150, 256)
+	ctx := context.Background()
+	cache := NewCache()
+	page := filepath.Join(dir, "content", "summary.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, res, err := Render(ctx, Options{Source: dir, Draft: true, Cache: cache}); err != nil {
+		b.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	n := 0
+	for b.Loop() {
+		n++
+		writeFile(b, page, fmt.Sprintf("%s\nEdit %d.\n", text, n))
+		cache.Changed([]string{"content/summary.md"})
+		if _, res, err := Render(ctx, Options{Source: dir, Draft: true, Cache: cache}); err != nil {
+			b.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+	}
+}

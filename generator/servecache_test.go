@@ -164,3 +164,72 @@ func TestServeCacheSignsEveryPageField(t *testing.T) {
 		t.Errorf("content.Page has %d fields, renderCached signs 10: sign the new one", n)
 	}
 }
+
+// Render with Options.Councils gives those councils' reports alone,
+// each byte for byte what the whole set's render gives, and a code
+// config.toml does not list is an error naming the councils. A build
+// refuses it: an output folder always gets every council.
+func TestRenderSomeCouncils(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby", "tollard"}, "")
+	ctx := context.Background()
+	whole, res, err := Render(ctx, Options{Source: dir, Draft: true})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	some, res, err := Render(ctx, Options{Source: dir, Draft: true, Councils: []string{"Marshby"}})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	n := 0
+	for name, b := range whole {
+		if !strings.HasPrefix(name, "marshby/") {
+			if _, ok := some[name]; ok {
+				t.Errorf("%s is rendered, but only marshby was asked for", name)
+			}
+			continue
+		}
+		n++
+		if !bytes.Equal(some[name], b) {
+			t.Errorf("%s differs from the whole set's", name)
+		}
+	}
+	if n == 0 || len(some) != n {
+		t.Errorf("rendered %d files, want marshby's %d", len(some), n)
+	}
+
+	_, _, err = Render(ctx, Options{Source: dir, Draft: true, Councils: []string{"fenmor"}})
+	if err == nil || !strings.Contains(err.Error(), `no council "fenmor" in config.toml (its councils: fenmoor, marshby, tollard)`) {
+		t.Errorf("unknown code: got %v", err)
+	}
+	if _, err := Build(ctx, Options{Source: dir, Councils: []string{"marshby"}}); err == nil {
+		t.Error("a build of one council's report was allowed")
+	}
+}
+
+// A regional render whose context is cancelled stops starting councils'
+// reports and returns the context's error; the reports it rendered stay
+// in the cache, so that the next render does not do them again.
+func TestRenderStopsWhenCancelled(t *testing.T) {
+	dir := regionalProject(t, []string{"fenmoor", "marshby", "tollard"}, "")
+	cache := NewCache()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := Render(ctx, Options{Source: dir, Draft: true, Cache: cache}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled render: got %v, want context.Canceled", err)
+	}
+	some, res, err := Render(context.Background(), Options{Source: dir, Draft: true, Cache: cache, Councils: []string{"tollard"}})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	kept := reflect.ValueOf(cache.rendered[councilKey{"tollard", true}].files).Pointer()
+	whole, res, err := Render(context.Background(), Options{Source: dir, Draft: true, Cache: cache})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Problems.Error())
+	}
+	if got := reflect.ValueOf(cache.rendered[councilKey{"tollard", true}].files).Pointer(); got != kept {
+		t.Error("tollard's report was rendered again for the whole set")
+	}
+	if !bytes.Equal(some["tollard/index.html"], whole["tollard/index.html"]) {
+		t.Error("tollard's front page differs between the two renders")
+	}
+}

@@ -3,8 +3,10 @@ package preview
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -103,7 +105,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if isHTML(name) {
-		body = s.inject(body, st)
+		body = s.inject(body, st, st.site.scope(name))
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	}
 	// No modification time: a rebuild may change a file within the
@@ -137,15 +139,71 @@ func (b *builtSite) lookup(name string, slash bool) (body []byte, served string,
 }
 
 // newBuiltSite holds a build's files for serving, with the folders they
-// are in.
+// are in and, in a regional edition, its councils' reports.
 func newBuiltSite(files site.Files) *builtSite {
 	dirs := map[string]bool{}
+	councils := map[string]bool{}
 	for name := range files {
 		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
 			dirs[d] = true
 		}
+		// A council's report is a folder of the site's with a front page.
+		if code, rest, ok := strings.Cut(name, "/"); ok && rest == "index.html" {
+			councils[code] = true
+		}
 	}
-	return &builtSite{files: files, dirs: dirs}
+	return &builtSite{files: files, dirs: dirs, councils: councils}
+}
+
+// scope is the code of the council whose report holds the page at
+// urlPath, or "" for the overview, a one-council report's pages, and
+// any other address.
+func (b *builtSite) scope(urlPath string) string {
+	if b == nil {
+		return ""
+	}
+	code, _, _ := strings.Cut(strings.TrimPrefix(urlPath, "/"), "/")
+	if b.councils[code] {
+		return code
+	}
+	return ""
+}
+
+// withCouncils is b with the reports of the councils in files replaced
+// by files' (a fast pass's, which renders only those councils).
+func (b *builtSite) withCouncils(files site.Files, codes []string) *builtSite {
+	merged := make(site.Files, len(b.files))
+	for name, body := range b.files {
+		code, _, _ := strings.Cut(name, "/")
+		if !slices.Contains(codes, code) {
+			merged[name] = body
+		}
+	}
+	maps.Copy(merged, files)
+	return newBuiltSite(merged)
+}
+
+// sameCouncil reports whether council code's report is the same in b and
+// c, file for file.
+func (b *builtSite) sameCouncil(c *builtSite, code string) bool {
+	prefix := code + "/"
+	n := 0
+	for name, body := range b.files {
+		if !strings.HasPrefix(name, prefix) {
+			continue
+		}
+		n++
+		other, ok := c.files[name]
+		if !ok || !bytes.Equal(body, other) {
+			return false
+		}
+	}
+	for name := range c.files {
+		if strings.HasPrefix(name, prefix) {
+			n--
+		}
+	}
+	return n == 0
 }
 
 func isHTML(name string) bool {

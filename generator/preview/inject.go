@@ -84,9 +84,9 @@ type panelData struct {
 // inject adds the reload script, and the problem panel if the latest
 // build failed, to a copy of an HTML page. The script goes before </head> (or
 // </body>); the panel right after <body>, so it is the first thing read.
-func (s *Server) inject(page []byte, st state) []byte {
+func (s *Server) inject(page []byte, st state, scope string) []byte {
 	var head bytes.Buffer
-	if err := headTags.Execute(&head, s.buildID(st.gen)); err != nil {
+	if err := headTags.Execute(&head, s.buildID(st.pageGen(scope))); err != nil {
 		return page
 	}
 	page = insertBefore(page, head.Bytes(), "</head>", "</body>")
@@ -108,7 +108,7 @@ func (s *Server) serveErrorPage(w http.ResponseWriter, r *http.Request, st state
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	page := s.inject(b.Bytes(), st)
+	page := s.inject(b.Bytes(), st, "")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'self'")
 	w.Header().Set("Content-Length", strconv.Itoa(len(page)))

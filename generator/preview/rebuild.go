@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,8 +22,21 @@ import (
 type state struct {
 	gen      uint64       // finished builds, failed or not; 0 before the first
 	site     *builtSite   // the last good site; nil until a build succeeds
-	problems problem.List // problems of the latest build, errors first
-	failed   bool         // whether the latest build failed
+	problems problem.List // problems of the latest whole build, errors first
+	failed   bool         // whether the latest whole build failed
+	// whole is the build (a gen) whose pages are on show, but for the
+	// councils in ahead: a fast pass rendered them since, in build ahead[code].
+	whole uint64
+	ahead map[string]uint64
+}
+
+// pageGen is the build whose pages of scope (see builtSite.scope) are on
+// show: a page compares it with its own to know it is out of date.
+func (st state) pageGen(scope string) uint64 {
+	if g, ok := st.ahead[scope]; ok {
+		return g
+	}
+	return st.whole
 }
 
 // buildID names the build a page shows, so a page served just before a
@@ -34,8 +49,9 @@ func (s *Server) buildID(gen uint64) string {
 // returned them: never changed once built, so requests read them without
 // a lock.
 type builtSite struct {
-	files site.Files
-	dirs  map[string]bool // every folder that holds a file
+	files    site.Files
+	dirs     map[string]bool // every folder that holds a file
+	councils map[string]bool // a regional edition's councils' codes
 }
 
 // Outcome is what one rebuild did.
@@ -48,6 +64,10 @@ type Outcome struct {
 	Duration time.Duration
 	// Files is the number of files the build made; 0 if it failed.
 	Files int
+	// Councils, when not nil, says the rebuild was a fast pass: it
+	// rendered only these councils' reports, the ones open in a browser,
+	// and Problems are theirs. The whole set follows.
+	Councils []string
 }
 
 // Failed reports whether the rebuild failed, leaving the previous pages
@@ -68,6 +88,12 @@ func (s *Server) Rebuild(ctx context.Context) (Outcome, error) {
 // known) so that a stylesheet-only change can swap stylesheets in place,
 // and a change to pages or the theme alone keeps the data and figures
 // the last build computed.
+//
+// In a regional edition, when some councils' reports are open in a
+// browser, it first renders those alone (a fast pass: a page every
+// council shares is 150 reports to render again at the scale of
+// England) and returns; its Outcome names them, and the caller then
+// rebuilds the whole set with rebuild(ctx, []string{}).
 func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -80,6 +106,11 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	}
 	start := time.Now()
 	s.cache.Changed(changed)
+	if first := s.openCouncils(changed); first != nil {
+		if out, ok := s.fastPass(ctx, first, start); ok {
+			return out, nil
+		}
+	}
 	files, res, err := s.safeBuild(ctx, generator.Options{Source: s.source, Draft: true, Cache: s.cache})
 	var built *builtSite
 	if err == nil {
@@ -104,6 +135,20 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	if built != nil {
 		s.state.site = built
 	}
+	// A council a fast pass rendered keeps that pass's pages, and its
+	// readers are not made to reload, when this build renders it the same.
+	s.state.whole, s.state.ahead = gen, nil
+	if built != nil && prev.site != nil && !prev.failed {
+		for code, g := range prev.ahead {
+			if prev.site.sameCouncil(built, code) {
+				if s.state.ahead == nil {
+					s.state.ahead = map[string]uint64{}
+				}
+				s.state.ahead[code] = g
+			}
+		}
+	}
+	kept := s.state.ahead
 	s.mu.Unlock()
 
 	s.report(out, prev.gen == 0, built != nil || prev.site != nil)
@@ -111,11 +156,80 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	if built != nil && prev.site != nil && !prev.failed && onlyStylesheets(changed) {
 		kind = "css"
 	}
-	s.events.publish(event{name: kind, data: s.buildID(gen)})
+	s.events.publishTo(event{name: kind, data: s.buildID(gen)}, func(scope string) bool {
+		_, shown := kept[scope]
+		return !shown
+	})
 	if s.afterRebuild != nil {
 		s.afterRebuild(out)
 	}
 	return out, nil
+}
+
+// openCouncils are the councils to render first after changed, sorted:
+// in a regional edition, those whose reports are open in a browser. It
+// is nil when there are none, when every council's report is open (the
+// whole set is as quick), when nothing changed (the whole set's build
+// after a fast pass), and when a fast pass could show the wrong
+// thing: config.toml changed (it may list other councils), the change is
+// not known, the last build failed (its panel is on every page), or
+// only stylesheets changed (swapped in place once the whole set is
+// built).
+func (s *Server) openCouncils(changed []string) []string {
+	if len(changed) == 0 || onlyStylesheets(changed) || slices.Contains(changed, generator.ConfigFile) || slices.Contains(changed, "?") {
+		return nil
+	}
+	s.mu.RLock()
+	st := s.state
+	s.mu.RUnlock()
+	if st.site == nil || st.failed {
+		return nil
+	}
+	var codes []string
+	for scope := range s.events.scopes() {
+		if st.site.councils[scope] {
+			codes = append(codes, scope)
+		}
+	}
+	if len(codes) == 0 || len(codes) == len(st.site.councils) {
+		return nil
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// fastPass renders councils' reports alone, puts them in place of their
+// last ones and tells their readers to reload. It reports false, having
+// shown nothing, when they do not build: the whole set's build then
+// finds every problem at once.
+func (s *Server) fastPass(ctx context.Context, councils []string, start time.Time) (Outcome, bool) {
+	files, res, err := s.safeBuild(ctx, generator.Options{Source: s.source, Draft: true, Cache: s.cache, Councils: councils})
+	if err != nil || cmp.Or(s.life.Err(), ctx.Err()) != nil {
+		return Outcome{}, false
+	}
+	out := Outcome{Duration: time.Since(start), Problems: res.Problems, Files: len(files), Councils: councils}
+	s.mu.Lock()
+	s.state.gen++
+	gen := s.state.gen
+	s.state.site = s.state.site.withCouncils(files, councils)
+	ahead := maps.Clone(s.state.ahead)
+	if ahead == nil {
+		ahead = map[string]uint64{}
+	}
+	for _, code := range councils {
+		ahead[code] = gen
+	}
+	s.state.ahead = ahead
+	s.mu.Unlock()
+
+	s.log.printf("rebuilt %s in %d ms; the other councils' reports follow\n", strings.Join(councils, ", "), out.Duration.Milliseconds())
+	s.events.publishTo(event{name: "reload", data: s.buildID(gen)}, func(scope string) bool {
+		return slices.Contains(councils, scope)
+	})
+	if s.afterRebuild != nil {
+		s.afterRebuild(out)
+	}
+	return out, true
 }
 
 // safeBuild calls the build, turning a panic into an error: a bug in one

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,4 +102,109 @@ func readRows(name string) ([][]string, error) {
 	}
 	defer f.Close()
 	return csv.NewReader(f).ReadAll()
+}
+
+// An edit to a page every council shares renders first the reports open
+// in a browser (a fast pass), tells only their readers to reload, and
+// leaves the other reports as they were; the whole set's build then
+// brings those up to date and reloads their readers and the overview's,
+// but not the readers already shown the edit. A fast pass that does not
+// build gives way to the whole set's build, which finds every problem.
+func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if out := rebuild(t, s); out.Failed() {
+		t.Fatalf("first build: %v", out.Problems)
+	}
+	h := s.Handler()
+	marshby := s.events.subscribe("marshby")
+	defer s.events.unsubscribe(marshby)
+	overview := s.events.subscribe("")
+	defer s.events.unsubscribe(overview)
+	heard := func(ch chan event) string {
+		select {
+		case e := <-ch:
+			return e.name
+		default:
+			return ""
+		}
+	}
+	build := func(page string) string {
+		t.Helper()
+		body := get(t, h, page).Body.String()
+		_, id, _ := strings.Cut(body, `data-build="`)
+		id, _, _ = strings.Cut(id, `"`)
+		return id
+	}
+	ctx := context.Background()
+	panel := filepath.Join(dir, "content", "panel.md")
+	text, err := os.ReadFile(panel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, panel, string(text)+"\nThe panel met eleven times.\n")
+	out, err := s.rebuild(ctx, []string{"content/panel.md"})
+	if err != nil || out.Failed() {
+		t.Fatalf("fast pass: %v %v", err, out.Problems)
+	}
+	if !slices.Equal(out.Councils, []string{"marshby"}) {
+		t.Fatalf("the rebuild rendered %v first, want the open council, marshby", out.Councils)
+	}
+	if !strings.Contains(get(t, h, "/marshby/panel.html").Body.String(), "eleven times") {
+		t.Error("the open council's report does not show the edit")
+	}
+	if strings.Contains(get(t, h, "/fenmoor/panel.html").Body.String(), "eleven times") {
+		t.Error("the fast pass rendered a council no browser shows")
+	}
+	if got := heard(marshby); got != "reload" {
+		t.Errorf("the open council's reader heard %q, want reload", got)
+	}
+	if got := heard(overview); got != "" {
+		t.Errorf("the overview's reader heard %q after the fast pass, want nothing", got)
+	}
+	shown := build("/marshby/panel.html")
+
+	out, err = s.rebuild(ctx, []string{})
+	if err != nil || out.Failed() || out.Councils != nil {
+		t.Fatalf("the whole set: %v %v %v", err, out.Councils, out.Problems)
+	}
+	if !strings.Contains(get(t, h, "/fenmoor/panel.html").Body.String(), "eleven times") {
+		t.Error("the whole set's build did not bring fenmoor up to date")
+	}
+	if got := heard(overview); got != "reload" {
+		t.Errorf("the overview's reader heard %q after the whole set, want reload", got)
+	}
+	if got := heard(marshby); got != "" {
+		t.Errorf("marshby's reader, shown the edit already, heard %q", got)
+	}
+	if got := build("/marshby/panel.html"); got != shown {
+		t.Errorf("marshby's page is of build %s, want the fast pass's %s: its reader would reload for nothing", got, shown)
+	}
+	if got := build("/fenmoor/panel.html"); got == shown {
+		t.Error("fenmoor's page has the fast pass's build")
+	}
+
+	// A broken shortcode: the fast pass fails and the whole set builds at
+	// once, with the problem, and every reader gets the panel.
+	write(t, panel, string(text)+"\n{{< figure nosuch >}}\n")
+	out, err = s.rebuild(ctx, []string{"content/panel.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Councils != nil || !out.Failed() || !strings.Contains(out.Problems.Error(), "content/panel.md") {
+		t.Errorf("a broken page: councils %v, problems:\n%s", out.Councils, out.Problems.Error())
+	}
+	if heard(marshby) != "reload" || heard(overview) != "reload" {
+		t.Error("a failed build did not reload every reader")
+	}
+	if !strings.Contains(get(t, h, "/fenmoor/panel.html").Body.String(), panelID) {
+		t.Error("the failed build's panel is not on every page")
+	}
 }

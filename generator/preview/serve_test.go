@@ -92,7 +92,7 @@ func TestEventsAfterRebuild(t *testing.T) {
 
 func TestBrokerReplacesPending(t *testing.T) {
 	b := newBroker()
-	ch := b.subscribe()
+	ch := b.subscribe("")
 	b.publish(event{name: "reload", data: "1"})
 	b.publish(event{name: "css", data: "2"})
 	if e := <-ch; e != (event{name: "reload", data: "2"}) {

@@ -122,12 +122,23 @@ func (w *watcher) addTree(dir string) error {
 
 // run handles events until ctx ends. A rebuild starts once the project
 // has been quiet for the debounce time, so a save that touches several
-// files, or writes one in steps, builds once.
+// files, or writes one in steps, builds once. After a fast pass (the
+// councils open in a browser) the whole set builds in the background,
+// and gives way to the next change: the reports it has rendered by then
+// stay in the cache.
 func (w *watcher) run(ctx context.Context) {
 	defer w.fsw.Close()
 	quiet := time.NewTimer(time.Hour)
 	quiet.Stop()
 	changed := map[string]bool{}
+	stopRest := func() {}
+	var restDone chan struct{}
+	defer func() {
+		stopRest()
+		if restDone != nil {
+			<-restDone
+		}
+	}()
 	for {
 		select {
 		case <-ctx.Done():
@@ -153,6 +164,7 @@ func (w *watcher) run(ctx context.Context) {
 			}
 			changed[rel] = true
 			quiet.Reset(w.s.debounce)
+			stopRest()
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
@@ -162,14 +174,31 @@ func (w *watcher) run(ctx context.Context) {
 			w.s.log.printf("watching the project: %v\n", err)
 			changed["?"] = true
 			quiet.Reset(w.s.debounce)
+			stopRest()
 		case <-quiet.C:
+			stopRest()
+			if restDone != nil {
+				<-restDone
+				restDone = nil
+			}
 			files := make([]string, 0, len(changed))
 			for f := range changed {
 				files = append(files, f)
 			}
 			clear(changed)
-			if _, err := w.s.rebuild(ctx, files); err != nil {
+			out, err := w.s.rebuild(ctx, files)
+			if err != nil {
 				return
+			}
+			if out.Councils != nil {
+				restCtx, cancel := context.WithCancel(ctx)
+				done := make(chan struct{})
+				stopRest, restDone = cancel, done
+				go func() {
+					defer close(done)
+					// An error only says the build gave way to a newer change.
+					_, _ = w.s.rebuild(restCtx, []string{})
+				}()
 			}
 		}
 	}

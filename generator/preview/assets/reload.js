@@ -14,7 +14,9 @@
   // finished while this page loaded).
   var build = script ? script.getAttribute("data-build") : "";
 
-  var events = new EventSource("/_preview/events");
+  // The page's address tells the preview which council's report is
+  // open, to render it first after an edit.
+  var events = new EventSource("/_preview/events?page=" + encodeURIComponent(location.pathname));
   events.addEventListener("hello", function (e) {
     if (build && e.data !== build) {
       location.reload();
