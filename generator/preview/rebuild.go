@@ -151,7 +151,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	kept := s.state.ahead
 	s.mu.Unlock()
 
-	s.report(out, prev.gen == 0, built != nil || prev.site != nil)
+	s.report(out, prev.gen == 0, built != nil || prev.site != nil, slices.Equal(out.Problems, prev.problems))
 	kind := "reload"
 	if built != nil && prev.site != nil && !prev.failed && onlyStylesheets(changed) {
 		kind = "css"
@@ -268,10 +268,15 @@ func onlyStylesheets(changed []string) bool {
 	return true
 }
 
-// report prints a rebuild's problems and duration.
-func (s *Server) report(out Outcome, first, serving bool) {
+// report prints a rebuild's problems and duration. Warnings the last
+// build printed (same says so) are counted, not listed again: at the scale
+// of England a list of them on every save would bury the news.
+func (s *Server) report(out Outcome, first, serving, same bool) {
 	var b strings.Builder
-	out.Problems.Print(&b)
+	again := same && !first && !out.Failed()
+	if !again {
+		out.Problems.Print(&b)
+	}
 	verb := "rebuilt"
 	if first {
 		verb = "built"
@@ -281,7 +286,11 @@ func (s *Server) report(out Outcome, first, serving bool) {
 	case !out.Failed():
 		fmt.Fprintf(&b, "%s in %d ms", verb, ms)
 		if len(out.Problems) > 0 {
-			fmt.Fprintf(&b, " (%s)", out.Problems.Summary())
+			fmt.Fprintf(&b, " (%s", out.Problems.Summary())
+			if again {
+				b.WriteString(", the same as before")
+			}
+			b.WriteString(")")
 		}
 		b.WriteString("\n")
 	case serving:
