@@ -112,7 +112,7 @@ func TestReport(t *testing.T) {
 	var errs problem.List
 	errs.Errorf("config.toml", 3, 1, "x", "unknown setting")
 	tests := []struct {
-		name           string
+		name                 string
 		out                  Outcome
 		first, serving, same bool
 		want                 string
