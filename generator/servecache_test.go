@@ -206,9 +206,11 @@ func TestRenderSomeCouncils(t *testing.T) {
 	}
 }
 
-// A regional render whose context is cancelled stops starting councils'
-// reports and returns the context's error; the reports it rendered stay
-// in the cache, so that the next render does not do them again.
+// A cancelled render returns the context's error, not a problem of the
+// project's; and a council's report rendered alone (serve's fast pass)
+// stays in the cache, so that the whole set's render does not do it
+// again. (A render cancelled part-way keeps its councils' reports the
+// same way: each is cached as it is done.)
 func TestRenderStopsWhenCancelled(t *testing.T) {
 	dir := regionalProject(t, []string{"fenmoor", "marshby", "tollard"}, "")
 	cache := NewCache()
