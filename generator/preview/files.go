@@ -183,27 +183,50 @@ func (b *builtSite) withCouncils(files site.Files, codes []string) *builtSite {
 	return newBuiltSite(merged)
 }
 
-// sameCouncil reports whether council code's report is the same in b and
-// c, file for file.
-func (b *builtSite) sameCouncil(c *builtSite, code string) bool {
-	prefix := code + "/"
-	n := 0
+// parts are the parts of b's site, as scope names them: its councils'
+// codes, and "" for the rest.
+func (b *builtSite) parts() []string {
+	return append(slices.Collect(maps.Keys(b.councils)), "")
+}
+
+// changedParts are the parts of b's site (see scope) whose files differ
+// from prev's, or that prev had and b has not.
+func (b *builtSite) changedParts(prev *builtSite) map[string]bool {
+	changed := map[string]bool{}
 	for name, body := range b.files {
-		if !strings.HasPrefix(name, prefix) {
-			continue
+		// A report kept from the cache holds the very same bytes: Equal
+		// sees that at once.
+		if old, ok := prev.files[name]; !ok || !bytes.Equal(old, body) {
+			changed[b.scope(name)] = true
 		}
-		n++
-		other, ok := c.files[name]
-		if !ok || !bytes.Equal(body, other) {
+	}
+	for name := range prev.files {
+		if _, ok := b.files[name]; !ok {
+			changed[prev.scope(name)] = true
+		}
+	}
+	return changed
+}
+
+// shared reports whether the project file changed (as the watcher names
+// it) is one that every council's report may be made from: anything
+// but a page in a council's own folder, content/<code>/.
+func (b *builtSite) shared(changed string) bool {
+	rest, ok := strings.CutPrefix(changed, "content/")
+	if !ok {
+		return true
+	}
+	folder, _, inFolder := strings.Cut(rest, "/")
+	if !inFolder {
+		return true
+	}
+	for code := range b.councils {
+		// Folders match codes whatever their capitals (docs/regional.md).
+		if strings.EqualFold(folder, code) {
 			return false
 		}
 	}
-	for name := range c.files {
-		if strings.HasPrefix(name, prefix) {
-			n--
-		}
-	}
-	return n == 0
+	return true
 }
 
 func isHTML(name string) bool {

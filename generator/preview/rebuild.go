@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -24,19 +23,20 @@ type state struct {
 	site     *builtSite   // the last good site; nil until a build succeeds
 	problems problem.List // problems of the latest whole build, errors first
 	failed   bool         // whether the latest whole build failed
-	// whole is the build (a gen) whose pages are on show, but for the
-	// councils in ahead: a fast pass rendered them since, in build ahead[code].
-	whole uint64
-	ahead map[string]uint64
+	// shown is, in a regional edition, the build whose pages each part of
+	// the site shows (a council's report by its code, "" the overview):
+	// a part a build left as it was keeps its build, so that its readers
+	// are not reloaded for nothing. Without it every page shows build gen.
+	shown map[string]uint64
 }
 
 // pageGen is the build whose pages of scope (see builtSite.scope) are on
 // show: a page compares it with its own to know it is out of date.
 func (st state) pageGen(scope string) uint64 {
-	if g, ok := st.ahead[scope]; ok {
+	if g, ok := st.shown[scope]; ok {
 		return g
 	}
-	return st.whole
+	return st.gen
 }
 
 // buildID names the build a page shows, so a page served just before a
@@ -132,34 +132,43 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 	gen := s.state.gen
 	s.state.problems = out.Problems
 	s.state.failed = built == nil
+	s.state.shown = nil
+	var changedParts map[string]bool // nil: every page reloads
 	if built != nil {
 		s.state.site = built
-	}
-	// A council a fast pass rendered keeps that pass's pages, and its
-	// readers are not made to reload, when this build renders it the same.
-	s.state.whole, s.state.ahead = gen, nil
-	if built != nil && prev.site != nil && !prev.failed {
-		for code, g := range prev.ahead {
-			if prev.site.sameCouncil(built, code) {
-				if s.state.ahead == nil {
-					s.state.ahead = map[string]uint64{}
+		if len(built.councils) > 0 && prev.site != nil && !prev.failed {
+			// A regional edition after a good build: only the parts
+			// this build changed show it.
+			changedParts = built.changedParts(prev.site)
+			s.state.shown = map[string]uint64{}
+			for _, part := range built.parts() {
+				if changedParts[part] {
+					s.state.shown[part] = gen
+				} else {
+					s.state.shown[part] = prev.pageGen(part)
 				}
-				s.state.ahead[code] = g
 			}
 		}
 	}
-	kept := s.state.ahead
 	s.mu.Unlock()
 
-	s.report(out, prev.gen == 0, built != nil || prev.site != nil, slices.Equal(out.Problems, prev.problems))
+	verb := "rebuilt"
+	switch {
+	case prev.gen == 0:
+		verb = "built"
+	case changed != nil && len(changed) == 0:
+		verb = "rebuilt the whole set" // after a fast pass
+	}
+	s.report(out, verb, built != nil || prev.site != nil, slices.Equal(out.Problems, prev.problems))
 	kind := "reload"
 	if built != nil && prev.site != nil && !prev.failed && onlyStylesheets(changed) {
 		kind = "css"
 	}
-	s.events.publishTo(event{name: kind, data: s.buildID(gen)}, func(scope string) bool {
-		_, shown := kept[scope]
-		return !shown
-	})
+	var to func(string) bool
+	if changedParts != nil {
+		to = func(scope string) bool { return changedParts[scope] }
+	}
+	s.events.publishTo(event{name: kind, data: s.buildID(gen)}, to)
 	if s.afterRebuild != nil {
 		s.afterRebuild(out)
 	}
@@ -167,11 +176,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 }
 
 // openCouncils are the councils to render first after changed, sorted:
-// in a regional edition, those whose reports are open in a browser. It
-// is nil when there are none, when every council's report is open (the
-// whole set is as quick), when nothing changed (the whole set's build
-// after a fast pass), and when a fast pass could show the wrong
-// thing: config.toml changed (it may list other councils), the change is
+// in a regional edition, those whose reports are open in a browser, when
+// the change is to something every report is made from (a shared page,
+// the theme, the data). It is nil when no council's report is open, when
+// every council's is (the whole set is as quick), when only councils'
+// own pages changed, when nothing changed (the whole set's build after
+// a fast pass), and when a fast pass could show the wrong thing: config.toml changed (it may list other councils), the change is
 // not known, the last build failed (its panel is on every page), or
 // only stylesheets changed (swapped in place once the whole set is
 // built).
@@ -182,7 +192,9 @@ func (s *Server) openCouncils(changed []string) []string {
 	s.mu.RLock()
 	st := s.state
 	s.mu.RUnlock()
-	if st.site == nil || st.failed {
+	if st.site == nil || st.failed || !slices.ContainsFunc(changed, st.site.shared) {
+		// Councils' own pages alone: the whole set's build renders
+		// those councils' reports alone.
 		return nil
 	}
 	var codes []string
@@ -209,23 +221,23 @@ func (s *Server) fastPass(ctx context.Context, councils []string, start time.Tim
 	}
 	out := Outcome{Duration: time.Since(start), Problems: res.Problems, Files: len(files), Councils: councils}
 	s.mu.Lock()
+	prev := s.state
 	s.state.gen++
 	gen := s.state.gen
-	s.state.site = s.state.site.withCouncils(files, councils)
-	ahead := maps.Clone(s.state.ahead)
-	if ahead == nil {
-		ahead = map[string]uint64{}
+	s.state.site = prev.site.withCouncils(files, councils)
+	changedParts := s.state.site.changedParts(prev.site)
+	s.state.shown = map[string]uint64{}
+	for _, part := range s.state.site.parts() {
+		if changedParts[part] {
+			s.state.shown[part] = gen
+		} else {
+			s.state.shown[part] = prev.pageGen(part)
+		}
 	}
-	for _, code := range councils {
-		ahead[code] = gen
-	}
-	s.state.ahead = ahead
 	s.mu.Unlock()
 
 	s.log.printf("rebuilt %s in %d ms; the other councils' reports follow\n", strings.Join(councils, ", "), out.Duration.Milliseconds())
-	s.events.publishTo(event{name: "reload", data: s.buildID(gen)}, func(scope string) bool {
-		return slices.Contains(councils, scope)
-	})
+	s.events.publishTo(event{name: "reload", data: s.buildID(gen)}, func(scope string) bool { return changedParts[scope] })
 	if s.afterRebuild != nil {
 		s.afterRebuild(out)
 	}
@@ -268,18 +280,15 @@ func onlyStylesheets(changed []string) bool {
 	return true
 }
 
-// report prints a rebuild's problems and duration. Warnings the last
-// build printed (same says so) are counted, not listed again: at the scale
-// of England a list of them on every save would bury the news.
-func (s *Server) report(out Outcome, first, serving, same bool) {
+// report prints a rebuild's problems and duration, after verb ("built"
+// for the first build). Warnings the last build printed (same says so)
+// are counted, not listed again: at the scale of England a list of them
+// on every save would bury the news.
+func (s *Server) report(out Outcome, verb string, serving, same bool) {
 	var b strings.Builder
-	again := same && !first && !out.Failed()
+	again := same && verb != "built" && !out.Failed()
 	if !again {
 		out.Problems.Print(&b)
-	}
-	verb := "rebuilt"
-	if first {
-		verb = "built"
 	}
 	ms := out.Duration.Milliseconds()
 	switch {

@@ -112,28 +112,31 @@ func TestReport(t *testing.T) {
 	var errs problem.List
 	errs.Errorf("config.toml", 3, 1, "x", "unknown setting")
 	tests := []struct {
-		name                 string
-		out                  Outcome
-		first, serving, same bool
-		want                 string
+		name          string
+		out           Outcome
+		verb          string
+		serving, same bool
+		want          string
 	}{
-		{"first", Outcome{Duration: 38_400_000}, true, true, false, "built in 38 ms\n"},
-		{"again", Outcome{Duration: 5_000_000}, false, true, true, "rebuilt in 5 ms\n"},
-		{"warnings", Outcome{Duration: 5_000_000, Problems: warn}, false, true, false,
+		{"first", Outcome{Duration: 38_400_000}, "built", true, false, "built in 38 ms\n"},
+		{"again", Outcome{Duration: 5_000_000}, "rebuilt", true, true, "rebuilt in 5 ms\n"},
+		{"warnings", Outcome{Duration: 5_000_000, Problems: warn}, "rebuilt", true, false,
 			"Warnings:\n  data/children.csv:22:5: ethnicity: blank\nrebuilt in 5 ms (0 errors, 1 warning)\n"},
-		{"the same warnings", Outcome{Duration: 5_000_000, Problems: warn}, false, true, true,
+		{"the same warnings", Outcome{Duration: 5_000_000, Problems: warn}, "rebuilt", true, true,
 			"rebuilt in 5 ms (0 errors, 1 warning, the same as before)\n"},
-		{"the first build's warnings", Outcome{Duration: 5_000_000, Problems: warn}, true, true, true,
+		{"the first build's warnings", Outcome{Duration: 5_000_000, Problems: warn}, "built", true, true,
 			"Warnings:\n  data/children.csv:22:5: ethnicity: blank\nbuilt in 5 ms (0 errors, 1 warning)\n"},
-		{"failed", Outcome{Duration: 7_000_000, Problems: errs}, false, true, false,
+		{"failed", Outcome{Duration: 7_000_000, Problems: errs}, "rebuilt", true, false,
 			"Errors:\n  config.toml:3:1: x: unknown setting\nbuild failed in 7 ms: 1 error, 0 warnings; still serving the last good pages, with these problems on each\n"},
-		{"failed the same way", Outcome{Duration: 7_000_000, Problems: errs}, false, true, true,
+		{"the whole set after a fast pass", Outcome{Duration: 540_000_000, Problems: warn}, "rebuilt the whole set", true, true,
+			"rebuilt the whole set in 540 ms (0 errors, 1 warning, the same as before)\n"},
+		{"failed the same way", Outcome{Duration: 7_000_000, Problems: errs}, "rebuilt", true, true,
 			"Errors:\n  config.toml:3:1: x: unknown setting\nbuild failed in 7 ms: 1 error, 0 warnings; still serving the last good pages, with these problems on each\n"},
 	}
 	for _, tt := range tests {
 		var b syncBuffer
 		s := &Server{log: &logger{w: &b}}
-		s.report(tt.out, tt.first, tt.serving, tt.same)
+		s.report(tt.out, tt.verb, tt.serving, tt.same)
 		if b.String() != tt.want {
 			t.Errorf("%s: printed\n%q\nwant\n%q", tt.name, b.String(), tt.want)
 		}

@@ -107,9 +107,11 @@ func readRows(name string) ([][]string, error) {
 // An edit to a page every council shares renders first the reports open
 // in a browser (a fast pass), tells only their readers to reload, and
 // leaves the other reports as they were; the whole set's build then
-// brings those up to date and reloads their readers and the overview's,
-// but not the readers already shown the edit. A fast pass that does not
-// build gives way to the whole set's build, which finds every problem.
+// brings those up to date and reloads their readers, but neither the
+// readers already shown the edit nor the overview's, which it leaves as
+// it was. An edit to a council's own page reloads that council's readers
+// alone. A fast pass that does not build gives way to the whole set's
+// build, which finds every problem, and every page shows them.
 func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "raa")
 	if err := scaffold.NewRegional(dir); err != nil {
@@ -170,6 +172,9 @@ func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
 		t.Errorf("the overview's reader heard %q after the fast pass, want nothing", got)
 	}
 	shown := build("/marshby/panel.html")
+	// A reader opens fenmoor's report, not rendered again yet.
+	fenmoor := s.events.subscribe("fenmoor")
+	defer s.events.unsubscribe(fenmoor)
 
 	out, err = s.rebuild(ctx, []string{})
 	if err != nil || out.Failed() || out.Councils != nil {
@@ -178,8 +183,11 @@ func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
 	if !strings.Contains(get(t, h, "/fenmoor/panel.html").Body.String(), "eleven times") {
 		t.Error("the whole set's build did not bring fenmoor up to date")
 	}
-	if got := heard(overview); got != "reload" {
-		t.Errorf("the overview's reader heard %q after the whole set, want reload", got)
+	if got := heard(fenmoor); got != "reload" {
+		t.Errorf("fenmoor's reader heard %q after the whole set, want reload", got)
+	}
+	if got := heard(overview); got != "" {
+		t.Errorf("the overview's reader heard %q, though the overview is as it was", got)
 	}
 	if got := heard(marshby); got != "" {
 		t.Errorf("marshby's reader, shown the edit already, heard %q", got)
@@ -191,6 +199,27 @@ func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
 		t.Error("fenmoor's page has the fast pass's build")
 	}
 
+	// A council's own page: no fast pass, as the whole set's build renders
+	// that council alone; only its readers reload.
+	write(t, filepath.Join(dir, "content", "Fenmoor", "panel.md"), "+++\ntitle = \"The panel\"\n+++\nThe panel of Fenmoor alone.\n")
+	out, err = s.rebuild(ctx, []string{"content/Fenmoor/panel.md"})
+	if err != nil || out.Failed() || out.Councils != nil {
+		t.Fatalf("a council's own page: %v %v %v", err, out.Councils, out.Problems)
+	}
+	if !strings.Contains(get(t, h, "/fenmoor/panel.html").Body.String(), "The panel of Fenmoor alone.") {
+		t.Error("fenmoor's own page does not show")
+	}
+	if heard(fenmoor) != "reload" || heard(marshby) != "" || heard(overview) != "" {
+		t.Error("an edit to fenmoor's own page did not reload fenmoor's reader alone")
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "content", "Fenmoor")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = s.rebuild(ctx, []string{"content/Fenmoor/panel.md"}); err != nil {
+		t.Fatal(err)
+	}
+	heard(fenmoor)
+
 	// A broken shortcode: the fast pass fails and the whole set builds at
 	// once, with the problem, and every reader gets the panel.
 	write(t, panel, string(text)+"\n{{< figure nosuch >}}\n")
@@ -201,7 +230,7 @@ func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
 	if out.Councils != nil || !out.Failed() || !strings.Contains(out.Problems.Error(), "content/panel.md") {
 		t.Errorf("a broken page: councils %v, problems:\n%s", out.Councils, out.Problems.Error())
 	}
-	if heard(marshby) != "reload" || heard(overview) != "reload" {
+	if heard(marshby) != "reload" || heard(overview) != "reload" || heard(fenmoor) != "reload" {
 		t.Error("a failed build did not reload every reader")
 	}
 	if !strings.Contains(get(t, h, "/fenmoor/panel.html").Body.String(), panelID) {

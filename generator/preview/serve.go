@@ -109,7 +109,12 @@ func (s *Server) announce(addr net.Addr) {
 	url := "http://" + net.JoinHostPort(show, port) + "/"
 	s.log.printf("Serving the draft report at %s — press Ctrl-C to stop\n", url)
 	if ip == nil || !ip.IsLoopback() {
-		s.log.printf("warning: listening on %s, so other computers can open this draft, with its unsuppressed figures; use --bind 127.0.0.1 to keep it on this one\n", host)
+		where := host
+		if ip != nil && ip.IsUnspecified() {
+			// Go listens on "::" for 0.0.0.0: name what the officer typed.
+			where = "every network address of this computer (--bind " + s.bind + ")"
+		}
+		s.log.printf("warning: listening on %s, so other computers can open this draft, with its unsuppressed figures; use --bind 127.0.0.1 to keep it on this one\n", where)
 	}
 }
 

@@ -367,3 +367,30 @@ func TestWatchSymlinkedFolder(t *testing.T) {
 	write(t, filepath.Join(shared, "children.csv"), "child_id\nC1\n")
 	waitUntil(t, func() bool { return builds.Load() > n })
 }
+
+// The warning about a preview other computers can see names the address
+// the officer gave, not the "::" Go listens on for 0.0.0.0; a preview
+// on this computer alone gives no warning.
+func TestAnnounce(t *testing.T) {
+	for _, tt := range []struct {
+		bind string
+		addr net.Addr
+		want string
+	}{
+		{"0.0.0.0", &net.TCPAddr{IP: net.IPv6unspecified, Port: 1313},
+			"Serving the draft report at http://localhost:1313/ — press Ctrl-C to stop\n" +
+				"warning: listening on every network address of this computer (--bind 0.0.0.0), so other computers can open this draft, with its unsuppressed figures; use --bind 127.0.0.1 to keep it on this one\n"},
+		{"192.168.1.20", &net.TCPAddr{IP: net.ParseIP("192.168.1.20"), Port: 1313},
+			"Serving the draft report at http://192.168.1.20:1313/ — press Ctrl-C to stop\n" +
+				"warning: listening on 192.168.1.20, so other computers can open this draft, with its unsuppressed figures; use --bind 127.0.0.1 to keep it on this one\n"},
+		{"127.0.0.1", &net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: 1313},
+			"Serving the draft report at http://127.0.0.1:1313/ — press Ctrl-C to stop\n"},
+	} {
+		var b syncBuffer
+		s := &Server{bind: tt.bind, log: &logger{w: &b}}
+		s.announce(tt.addr)
+		if b.String() != tt.want {
+			t.Errorf("--bind %s: printed\n%q\nwant\n%q", tt.bind, b.String(), tt.want)
+		}
+	}
+}
