@@ -9,7 +9,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/internal/browsertest"
 )
 
@@ -19,10 +18,7 @@ import (
 // first, and the page reloads by itself to show it.
 func TestLiveReloadInBrowser(t *testing.T) {
 	ctx := browsertest.NewBrowser(t)
-	dir := filepath.Join(t.TempDir(), "raa")
-	if err := scaffold.NewRegional(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := regionalProject(t)
 	log := &syncBuffer{}
 	s, err := New(Options{Source: dir, Log: log})
 	if err != nil {

@@ -16,11 +16,12 @@ import (
 // overview), with la042's report open in a browser: from saving a page
 // to the reload event sent to that browser. It includes the watcher's
 // notice, the debounce and the rebuild (compare generator's
-// BenchmarkPageEditEngland and BenchmarkSharedPageEditEngland, the
-// rebuild alone). "own" edits la042's own page, "shared" a page every
-// council shares; either way la042's report is rendered first, and the
-// whole set follows in the background: its time from the save is the
-// whole-ms/op metric. Each edit is checked to show in the page served.
+// BenchmarkPageEditEngland, the rebuild alone). "own" edits la042's own
+// page, which the whole set's build renders alone; "shared" a page every
+// council shares, for which la042's report is rendered first and the
+// whole set follows in the background. The time from the save to the
+// whole set is the whole-ms/op metric. Each edit is checked to show in
+// the page served.
 func BenchmarkPageEditEnglandServe(b *testing.B) {
 	for _, bc := range []struct{ name, page, url string }{
 		{"own", "content/la042/summary.md", "/la042/summary.html"},
@@ -40,14 +41,7 @@ func BenchmarkPageEditEnglandServe(b *testing.B) {
 			if text, err = os.ReadFile(page); err != nil {
 				b.Fatal(err)
 			}
-			s, err := New(Options{Source: dir})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
-			if out := rebuild(b, s); out.Failed() {
-				b.Fatalf("first build: %v", out.Problems)
-			}
+			s := builtServer(b, dir, nil)
 			whole := make(chan Outcome, 1)
 			s.afterRebuild = func(o Outcome) {
 				if o.Councils == nil {

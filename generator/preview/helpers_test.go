@@ -15,6 +15,7 @@ import (
 
 	"github.com/adoptionreport/adoptionreport/generator"
 	"github.com/adoptionreport/adoptionreport/generator/problem"
+	"github.com/adoptionreport/adoptionreport/generator/scaffold"
 	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
@@ -163,4 +164,29 @@ func watch(t testing.TB, s *Server) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	go w.run(ctx)
+}
+
+// regionalProject writes `new --regional`'s example and returns its folder.
+func regionalProject(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "raa")
+	if err := scaffold.NewRegional(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// builtServer is a server over the project in dir, after a first build
+// that must succeed; it is closed when the test ends.
+func builtServer(t testing.TB, dir string, log io.Writer) *Server {
+	t.Helper()
+	s, err := New(Options{Source: dir, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if out := rebuild(t, s); out.Failed() {
+		t.Fatalf("first build: %v", out.Problems)
+	}
+	return s
 }

@@ -16,10 +16,7 @@ import (
 // council's report under /<code>/; an edit to one council's own page
 // shows in that council's report.
 func TestPreviewRegional(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "raa")
-	if err := scaffold.NewRegional(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := regionalProject(t)
 	log := &syncBuffer{}
 	s, err := New(Options{Source: dir, Log: log})
 	if err != nil {
@@ -45,10 +42,7 @@ func TestPreviewRegional(t *testing.T) {
 // from the cache: the last good pages stay, with the problem on them.
 // Saving another council's page does not let it through either.
 func TestPreviewRegionalGuard(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "raa")
-	if err := scaffold.NewRegional(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := regionalProject(t)
 	rows, err := readRows(filepath.Join(dir, "data", "children.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -63,14 +57,7 @@ func TestPreviewRegionalGuard(t *testing.T) {
 	if id == "" {
 		t.Fatal("no child of marshby in the scaffold")
 	}
-	s, err := New(Options{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if out := rebuild(t, s); out.Failed() {
-		t.Fatalf("first build: %v", out.Problems)
-	}
+	s := builtServer(t, dir, nil)
 	ctx := context.Background()
 	edit := func(code, body string) Outcome {
 		t.Helper()
@@ -113,18 +100,8 @@ func readRows(name string) ([][]string, error) {
 // alone. A fast pass that does not build gives way to the whole set's
 // build, which finds every problem, and every page shows them.
 func TestPreviewRendersOpenCouncilsFirst(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "raa")
-	if err := scaffold.NewRegional(dir); err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if out := rebuild(t, s); out.Failed() {
-		t.Fatalf("first build: %v", out.Problems)
-	}
+	dir := regionalProject(t)
+	s := builtServer(t, dir, nil)
 	h := s.Handler()
 	marshby := s.events.subscribe("marshby")
 	defer s.events.unsubscribe(marshby)
