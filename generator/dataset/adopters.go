@@ -53,7 +53,9 @@ func readAdopters(name string, data []byte, lim limits) (hh []Adopter, probs pro
 // checkAdopters checks the rows of t, raw[i] being t.rows[i] as text,
 // with from as in checkChildren.
 func checkAdopters(t *table, raw []adopterCSV, from []map[string]cellPlace, lim limits, probs *problem.List) ([]Adopter, int) {
-	seen := map[string]int{}
+	// Sized for every row: growing a map of England's 170,000
+	// households rehashes it again and again.
+	seen := make(map[string]int, len(raw))
 	out := make([]Adopter, 0, len(raw))
 	c := newRowCheck(t, lim, probs)
 	for i := range raw {
