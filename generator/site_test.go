@@ -209,6 +209,58 @@ func TestThemeOverrides(t *testing.T) {
 	}
 }
 
+// A project's own table.html may be written against a table's Header,
+// Rows and Numeric, as the built-in one once was, and still works:
+// written as it was, it renders every page exactly as the built-in one,
+// which reads the cells ready-made, does now.
+func TestThemeTableFromRows(t *testing.T) {
+	const rowsTable = `{{define "table"}}<div class="table-wrap{{if gt (len .Header) 8}} wide{{end}}" role="region" aria-labelledby="table-{{.ID}}-caption" tabindex="0">
+<table id="table-{{.ID}}">
+<caption id="table-{{.ID}}-caption">{{.Caption}}</caption>
+<thead>
+<tr>{{range $i, $h := .Header}}<th scope="col"{{if index $.Numeric $i}} class="num"{{end}}>{{$h}}</th>{{end}}</tr>
+</thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td{{if index $.Numeric $i}} class="num"{{end}}>{{$c}}</td>{{end}}{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+</div>{{end}}
+`
+	build := func(own bool) map[string]string {
+		dir := newProject(t)
+		appendTo(t, dir, "content/summary.md", "\n{{< table scorecard >}}\n")
+		if own {
+			write(t, dir, "layouts/partials/table.html", rowsTable)
+		}
+		out := filepath.Join(t.TempDir(), "site")
+		if res, err := Build(context.Background(), Options{Source: dir, Output: out}); err != nil {
+			t.Fatalf("%v\n%s", err, res.Problems.Error())
+		}
+		pages := map[string]string{}
+		for name, text := range snapshot(t, out) {
+			if strings.HasSuffix(name, ".html") {
+				rel, _ := filepath.Rel(out, name)
+				pages[rel] = text
+			}
+		}
+		return pages
+	}
+	builtIn, own := build(false), build(true)
+	if !strings.Contains(builtIn["summary.html"], `<table id="table-scorecard">`) || !strings.Contains(builtIn["children.html"], `<td class="num">`) {
+		t.Fatal("the pages should have a placed table and charts' tables of figures")
+	}
+	if len(own) != len(builtIn) {
+		t.Fatalf("%d pages with the project's table.html, %d without", len(own), len(builtIn))
+	}
+	for name, want := range builtIn {
+		if own[name] != want {
+			t.Errorf("%s differs with a table.html written against Rows and Numeric", name)
+		}
+	}
+}
+
 // Pages showing a suppressed figure explain [c]; footnotes keep distinct
 // IDs when the print edition joins the pages.
 func TestAboutFiguresAndFootnotes(t *testing.T) {

@@ -51,49 +51,72 @@ func readAdopters(name string, data []byte, lim limits) (hh []Adopter, probs pro
 }
 
 // checkAdopters checks the rows of t, raw[i] being t.rows[i] as text,
-// with from as in checkChildren.
+// with from as in checkChildren. A row's checks read no other row, so
+// England's 170,000 households are checked a run of rows to a core; only
+// the search for a household on two rows goes through them in order.
 func checkAdopters(t *table, raw []adopterCSV, from []map[string]cellPlace, lim limits, probs *problem.List) ([]Adopter, int) {
-	seen := map[string]int{}
-	out := make([]Adopter, 0, len(raw))
-	c := newRowCheck(t, lim, probs)
-	for i := range raw {
-		r := &raw[i]
-		row := t.rows[i].row
-		c.next(row)
-		if from != nil {
-			c.from = from[i]
-		}
-		a := Adopter{
-			Row:                     row,
-			HouseholdID:             r.HouseholdID,
-			Enquiry:                 c.date("enquiry", r.Enquiry),
-			RegistrationOfInterest:  c.date("registration_of_interest", r.RegistrationOfInterest),
-			Stage1Started:           c.date("stage1_started", r.Stage1Started),
-			Stage1Completed:         c.date("stage1_completed", r.Stage1Completed),
-			Stage2Started:           c.date("stage2_started", r.Stage2Started),
-			Approved:                c.date("approved", r.Approved),
-			Matched:                 c.date("matched", r.Matched),
-			Placed:                  c.date("placed", r.Placed),
-			Withdrawn:               c.date("withdrawn", r.Withdrawn),
-			WithdrawnReason:         r.WithdrawnReason,
-			FastTrack:               c.yesNo("fast_track", r.FastTrack),
-			EarlyPermanenceApproved: c.yesNo("early_permanence_approved", r.EarlyPermanenceApproved),
-			Ethnicity:               r.Ethnicity,
-			EthnicityGroup:          c.ethnicity(r.Ethnicity, false),
-		}
-		c.required("household_id", r.HouseholdID)
-		c.required("registration_of_interest", r.RegistrationOfInterest)
-		c.order(adopterDateRules)
-		if a.HouseholdID != "" {
-			if first, dup := seen[a.HouseholdID]; dup {
-				c.errorf("household_id", "household %s is also on row %d: each household is one row; delete or merge one of them", a.HouseholdID, first)
-			} else {
-				seen[a.HouseholdID] = row
+	out := make([]Adopter, len(raw))
+	runProbs := make([]problem.List, runsOf(len(raw)))
+	runLate := make([]int, len(runProbs))
+	inRuns(len(raw), func(k, start, end int) {
+		c := newRowCheck(t, lim, &runProbs[k])
+		for i := start; i < end; i++ {
+			r := &raw[i]
+			row := t.rows[i].row
+			c.next(row)
+			if from != nil {
+				c.from = from[i]
 			}
+			a := Adopter{
+				Row:                     row,
+				HouseholdID:             r.HouseholdID,
+				Enquiry:                 c.date("enquiry", r.Enquiry),
+				RegistrationOfInterest:  c.date("registration_of_interest", r.RegistrationOfInterest),
+				Stage1Started:           c.date("stage1_started", r.Stage1Started),
+				Stage1Completed:         c.date("stage1_completed", r.Stage1Completed),
+				Stage2Started:           c.date("stage2_started", r.Stage2Started),
+				Approved:                c.date("approved", r.Approved),
+				Matched:                 c.date("matched", r.Matched),
+				Placed:                  c.date("placed", r.Placed),
+				Withdrawn:               c.date("withdrawn", r.Withdrawn),
+				WithdrawnReason:         r.WithdrawnReason,
+				FastTrack:               c.yesNo("fast_track", r.FastTrack),
+				EarlyPermanenceApproved: c.yesNo("early_permanence_approved", r.EarlyPermanenceApproved),
+				Ethnicity:               r.Ethnicity,
+				EthnicityGroup:          c.ethnicity(r.Ethnicity, false),
+			}
+			c.required("household_id", r.HouseholdID)
+			c.required("registration_of_interest", r.RegistrationOfInterest)
+			c.order(adopterDateRules)
+			c.asAt(&a.Enquiry, &a.RegistrationOfInterest, &a.Stage1Started, &a.Stage1Completed, &a.Stage2Started,
+				&a.Approved, &a.Matched, &a.Placed, &a.Withdrawn)
+			out[i] = a
 		}
-		c.asAt(&a.Enquiry, &a.RegistrationOfInterest, &a.Stage1Started, &a.Stage1Completed, &a.Stage2Started,
-			&a.Approved, &a.Matched, &a.Placed, &a.Withdrawn)
-		out = append(out, a)
+		runLate[k] = c.late
+	})
+	late := 0
+	for k := range runProbs {
+		*probs = append(*probs, runProbs[k]...)
+		late += runLate[k]
 	}
-	return out, c.late
+	// Sized for every row: growing a map of England's 170,000
+	// households rehashes it again and again.
+	seen := make(map[string]int, len(raw))
+	c := newRowCheck(t, lim, probs)
+	for i := range out {
+		a := &out[i]
+		if a.HouseholdID == "" {
+			continue
+		}
+		if first, dup := seen[a.HouseholdID]; dup {
+			c.next(a.Row)
+			if from != nil {
+				c.from = from[i]
+			}
+			c.errorf("household_id", "household %s is also on row %d: each household is one row; delete or merge one of them", a.HouseholdID, first)
+		} else {
+			seen[a.HouseholdID] = a.Row
+		}
+	}
+	return out, late
 }

@@ -85,7 +85,7 @@ func checkChildren(t *table, raw []childCSV, from []map[string]cellPlace, lim li
 		id      string
 		entered period.Date
 	}
-	seen := map[key]int{}
+	seen := make(map[key]int, len(raw))
 	out := make([]Child, 0, len(raw))
 	c := newRowCheck(t, lim, probs)
 	for i := range raw {

@@ -37,6 +37,11 @@ func parseDate(s string) (period.Date, error) {
 
 // parseDateParts accepts exactly the two forms docs/data.md allows.
 func parseDateParts(t string) (period.Date, bool) {
+	if isISO(t) {
+		// 2024-03-31, as nearly every date of an export is written: the
+		// parts splitDate would cut, without cutting.
+		return civil(t[:4], t[5:7], t[8:])
+	}
 	if y, m, d, ok := splitDate(t, '-'); ok && len(y) == 4 {
 		return civil(y, m, d)
 	}
@@ -44,6 +49,19 @@ func parseDateParts(t string) (period.Date, bool) {
 		return civil(y, m, d)
 	}
 	return 0, false
+}
+
+// isISO reports whether t is ten characters of the form 2024-03-31.
+func isISO(t string) bool {
+	if len(t) != 10 || t[4] != '-' || t[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if i != 4 && i != 7 && (t[i] < '0' || t[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // splitDate cuts t into three runs of ASCII digits separated by sep: the
@@ -147,9 +165,18 @@ func both(d period.Date) string { return "write " + d.String() + " or " + uk(d) 
 // uk writes d as 31/03/2024.
 func uk(d period.Date) string { return d.Time().Format("02/01/2006") }
 
-// daysIn is the number of days in month m of year y.
+// daysIn is the number of days in month m (1 to 12) of year y.
 func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func allDigits(s string) bool {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -159,6 +160,9 @@ func readTable(name string, data []byte, s schema, probs *problem.List) *table {
 			if t = newTable(name, row, rec, s, probs); t == nil {
 				return nil
 			}
+			if t.addInRuns(text, lines, line, probs) {
+				return t
+			}
 			// Room for a row on every line left: the cells in one block.
 			t.spare = make([]string, (len(lines)-line)*len(t.names))
 			t.rows = make([]tableRow, 0, len(lines)-line)
@@ -307,6 +311,62 @@ func (t *table) add(row int, rec []string, probs *problem.List) {
 	t.rows = append(t.rows, tableRow{row: row, cells: cells})
 }
 
+// addInRuns adds the records after the header, which ends on line
+// header of text, a run of lines to a core, when the file is long enough
+// to share out and has no quoted cell: each line is then one record, so
+// a run can start at any line and know its rows. It reports false,
+// having added nothing, when it cannot. The records and problems are
+// those of reading the lines in order.
+func (t *table) addInRuns(text []byte, lines []int, header int, probs *problem.List) bool {
+	first := header // the 0-based index in lines of the first line after the header
+	n := len(lines) - first
+	runs := runsOf(n)
+	if runs == 1 || bytes.IndexByte(text, '"') >= 0 {
+		return false
+	}
+	parts := make([]table, runs)
+	partProbs := make([]problem.List, runs)
+	failed := make([]bool, runs)
+	inRuns(n, func(k, from, to int) {
+		start, end := lines[first+from], len(text)
+		if first+to < len(lines) {
+			end = lines[first+to]
+		}
+		part := &parts[k]
+		part.name, part.names = t.name, t.names
+		part.spare = make([]string, (to-from)*len(t.names))
+		part.rows = make([]tableRow, 0, to-from)
+		r := csv.NewReader(bytes.NewReader(text[start:end]))
+		r.FieldsPerRecord = -1
+		r.ReuseRecord = true
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				// Not for a file without quotes; read it in order, as
+				// any other file, to report it.
+				failed[k] = true
+				return
+			}
+			line, _ := r.FieldPos(0)
+			if !blank(rec) {
+				part.add(first+from+line, rec, &partProbs[k])
+			}
+		}
+	})
+	if slices.Contains(failed, true) {
+		return false
+	}
+	t.rows = make([]tableRow, 0, n)
+	for k := range parts {
+		t.rows = append(t.rows, parts[k].rows...)
+		*probs = append(*probs, partProbs[k]...)
+	}
+	return true
+}
+
 // nameAt is the column name of the 0-based field i, for messages about a
 // header-less position. It is safe on a nil table (an error in the header).
 func (t *table) nameAt(i int) string {
@@ -332,14 +392,16 @@ func rawRows[T any](t *table, s schema) []T {
 		}
 	}
 	out := make([]T, len(t.rows))
-	for k, r := range t.rows {
-		v := reflect.ValueOf(&out[k]).Elem()
-		for i, cell := range r.cells {
-			if f := fields[i]; f >= 0 {
-				v.Field(f).SetString(cell)
+	inRuns(len(t.rows), func(_, from, to int) {
+		for k := from; k < to; k++ {
+			v := reflect.ValueOf(&out[k]).Elem()
+			for i, cell := range t.rows[k].cells {
+				if f := fields[i]; f >= 0 {
+					v.Field(f).SetString(cell)
+				}
 			}
 		}
-	}
+	})
 	return out
 }
 

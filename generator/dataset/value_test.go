@@ -20,6 +20,13 @@ func TestParseDate(t *testing.T) {
 		{"01/03/2024", period.NewDate(2024, time.March, 1), ""},
 		{" 2024-02-29 ", period.NewDate(2024, time.February, 29), ""},
 		{"2024-3-1", period.NewDate(2024, time.March, 1), ""},
+		{"2000-02-29", period.NewDate(2000, time.February, 29), ""},
+		{"1900-01-01", period.NewDate(1900, time.January, 1), ""},
+		{"2999-12-31", period.NewDate(2999, time.December, 31), ""},
+		{"1900-02-29", 0, `"1900-02-29" is not a date (write 1900-02-28 or 28/02/1900)`},
+		{"2024-00-10", 0, `"2024-00-10" is not a date (the month must be 1 to 12; write it as 2024-03-31 or 31/03/2024)`},
+		{"2024-03-00", 0, `"2024-03-00" is not a date (write it as 2024-03-31 or 31/03/2024)`},
+		{"1899-12-31", 0, `"1899-12-31" is not a date (the year must be between 1900 and 2999)`},
 		{"", 0, ""},
 		{"   ", 0, ""},
 		// The example in docs/data.md, word for word.
@@ -54,6 +61,21 @@ func TestParseDate(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("parseDate(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// daysIn counts by the calendar's rules; the time package agrees, leap
+// centuries (1900 no, 2000 yes) and all.
+func TestDaysIn(t *testing.T) {
+	for y := minYear; y <= maxYear; y++ {
+		for m := 1; m <= 12; m++ {
+			if got, want := daysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
+		}
+	}
+	if daysIn(1900, 2) != 28 || daysIn(2000, 2) != 29 || daysIn(2024, 2) != 29 || daysIn(2023, 2) != 28 {
+		t.Error("leap years wrong")
 	}
 }
 

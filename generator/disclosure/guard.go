@@ -96,6 +96,10 @@ func (ig *IDGuard) Scan(files map[string][]byte) []Leak {
 // a file costs one map lookup.
 type guard struct {
 	tokens map[string]*tokenIDs
+	// shapes[b] has bit n set when a token of tokens starts with byte b
+	// and is n bytes long (bit 63: 63 or more): most of a page's tokens,
+	// words and figures, are of no ID's shape, and skip the map.
+	shapes [256]uint64
 	// opaque holds IDs with no token at all ("??"): searched for as they
 	// are.
 	opaque []string
@@ -149,8 +153,14 @@ func newGuard(ids []string) *guard {
 		e := entry(id[start:end])
 		e.parts = append(e.parts, partID{id, start})
 	}
+	for tok := range g.tokens {
+		g.shapes[tok[0]] |= shape(len(tok))
+	}
 	return g
 }
+
+// shape is the bit of guard.shapes for a token n bytes long.
+func shape(n int) uint64 { return 1 << min(n, 63) }
 
 func (g *guard) empty() bool { return len(g.tokens) == 0 && len(g.opaque) == 0 }
 
@@ -182,6 +192,9 @@ func (g *guard) scan(name string, data []byte, leaks []Leak) []Leak {
 		start := i
 		for i < len(data) && isTokenByte(data[i]) {
 			i++
+		}
+		if g.shapes[data[start]]&shape(i-start) == 0 {
+			continue
 		}
 		// No allocation: the compiler looks up a []byte key in place.
 		e := g.tokens[string(data[start:i])]

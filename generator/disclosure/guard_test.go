@@ -30,6 +30,11 @@ func TestGuard(t *testing.T) {
 		{"numeric ID", "412 days", []string{"412"}, []string{`f:1 "412"`}},
 		{"blank IDs are ignored", "a  b", []string{""}, nil},
 		{"non-ASCII", "Zoé1 Zoé12", []string{"Zoé1"}, []string{`f:1 "Zoé1"`}},
+		// Tokens of an ID's first letter and length are looked up; an ID
+		// over 63 bytes shares its shape with every token as long.
+		{"same first letter and length", "C2 C12 D1 C1", []string{"C1", "C123"}, []string{`f:1 "C1"`}},
+		{"long IDs", strings.Repeat("a", 70) + " " + strings.Repeat("a", 64) + " " + strings.Repeat("a", 63),
+			[]string{strings.Repeat("a", 64), strings.Repeat("a", 62)}, []string{`f:1 "` + strings.Repeat("a", 64) + `"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,13 +16,15 @@ func small(n, k int) bool { return n >= 1 && n < k }
 type system struct {
 	vars []variable
 	eqs  []equation
-	// col and matrix are solve's working space, kept between calls:
-	// secondary suppression solves a component again after every count it
-	// hides, and the matrices would otherwise be most of a build's garbage.
+	// col, matrix, rows, pivots and sol are solve's working space, kept
+	// between calls: secondary suppression solves a component again after
+	// every count it hides, and the matrices would otherwise be most of a
+	// build's garbage.
 	col    []int
 	matrix []int64
 	rows   [][]int64
 	pivots []int
+	sol    solution
 }
 
 // variable is one count of children or households.
@@ -234,7 +236,8 @@ func (sol solution) determines(x int) bool {
 // solve finds every unknown count of comp that the shown counts determine,
 // by Gauss–Jordan elimination on the unknowns in exact integers. It
 // reports false if the integers overflow, which the sums of a report do
-// not come near.
+// not come near. The solution is solve's working space, like its rows:
+// valid until the next solve.
 func (s *system) solve(comp component) (solution, bool) {
 	if len(s.col) < len(s.vars) {
 		s.col = make([]int, len(s.vars))
@@ -279,7 +282,7 @@ func (s *system) solve(comp component) (solution, bool) {
 		pivots = append(pivots, c)
 	}
 	s.pivots = pivots
-	var sol solution
+	sol := s.sol[:0]
 	for r, c := range pivots {
 		row := rows[r]
 		d := determined{v: comp.vars[c], row: row}
@@ -302,6 +305,7 @@ func (s *system) solve(comp component) (solution, bool) {
 		d.value = num / float64(row[c])
 		sol = append(sol, d)
 	}
+	s.sol = sol
 	return sol, true
 }
 
@@ -312,13 +316,20 @@ func eliminate(row, p []int64, c int) bool {
 	a, b := p[c], row[c]
 	var g int64
 	for j := range row {
+		if row[j] == 0 && p[j] == 0 {
+			// Most of a row is zeros, and stays so: 0·a − 0·b.
+			continue
+		}
 		x, ok1 := mul(row[j], a)
 		y, ok2 := mul(p[j], b)
 		if !ok1 || !ok2 || (y > 0 && x < math.MinInt64+y) || (y < 0 && x > math.MaxInt64+y) {
 			return false
 		}
 		row[j] = x - y
-		g = gcd(g, row[j])
+		if g != 1 {
+			// Once 1, the gcd stays 1.
+			g = gcd(g, row[j])
+		}
 	}
 	if g > 1 {
 		for j := range row {
