@@ -7,7 +7,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/adoptionreport/adoptionreport/internal/quickjson"
 )
 
 // IndicatorsFile is where a build writes indicators.json, relative to the
@@ -163,312 +164,95 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 
 // quickIndicators reads the entries of indicators.json as decodeIndicators
 // does, without their lines, in a fraction of encoding/json's time, for
-// the JSON a build writes: strings of printable ASCII without escapes,
-// numbers, true, false and null, and no arrays or objects but the file,
-// its indicators and their entries. It reports false for anything else
-// (an escape, a nested array, a field of the wrong type, a syntax error),
-// which decodeIndicators must then read: it never vouches for a file
-// decodeIndicators would read otherwise.
+// the JSON a build writes: names and the entries' strings of printable
+// ASCII without escapes. It reports false for anything it is not sure to
+// read as encoding/json does (an escape in a name or an entry's string, a
+// field named in other case, a value of the wrong type, a number out of
+// range, a syntax error), which decodeIndicators must then read: it never
+// vouches for a file decodeIndicators would read otherwise.
 func quickIndicators(data []byte) ([]indicatorJSON, bool) {
-	r := quickReader{data: data}
-	if !r.next('{') {
-		return nil, false
-	}
+	r := quickjson.New(data)
 	var items []indicatorJSON
-	for first := true; ; first = false {
-		if r.next('}') {
-			return items, true
+	ok := r.Object(func(key []byte) bool {
+		if string(key) != "indicators" {
+			return r.Value()
 		}
-		if !first && !r.next(',') {
-			return nil, false
-		}
-		key, ok := r.str()
-		if !ok || !r.next(':') {
-			return nil, false
-		}
-		if key != "indicators" {
-			if !r.scalar() {
-				return nil, false
-			}
-			continue
-		}
-		if !r.next('[') {
-			return nil, false
-		}
-		for i := 0; !r.next(']'); i++ {
-			if i > 0 && !r.next(',') {
-				return nil, false
-			}
-			it, ok := r.entry()
-			if !ok {
-				return nil, false
-			}
+		return r.Array(func() bool {
+			it, ok := quickEntry(r)
 			items = append(items, it)
+			return ok
+		})
+	})
+	// Like decodeIndicators, what follows the file's object is not read.
+	return items, ok
+}
+
+// quickEntry reads an entry of the indicators as encoding/json decodes
+// it into an indicatorJSON: a field given twice takes the last value;
+// null leaves a string or bool as it is and makes a pointer nil; a name
+// that is a field's in other case is left to encoding/json.
+func quickEntry(r *quickjson.Reader) (indicatorJSON, bool) {
+	var it indicatorJSON
+	ok := r.Object(func(key []byte) bool {
+		switch string(key) {
+		case "id":
+			return quickString(r, &it.ID)
+		case "period":
+			return quickString(r, &it.Period)
+		case "unit":
+			return quickString(r, &it.Unit)
+		case "value":
+			if r.Literal("null") {
+				it.Value = nil
+				return true
+			}
+			f, ok := r.Float()
+			it.Value = &f
+			return ok
+		case "base":
+			if r.Literal("null") {
+				it.Base = nil
+				return true
+			}
+			v, ok := r.Number()
+			if !ok {
+				return false
+			}
+			n, err := strconv.ParseInt(string(v), 10, 64)
+			if err != nil || int64(int(n)) != n {
+				return false
+			}
+			b := int(n)
+			it.Base = &b
+			return true
+		case "suppressed":
+			switch {
+			case r.Literal("true"):
+				it.Suppressed = true
+			case r.Literal("false"):
+				it.Suppressed = false
+			default:
+				return r.Literal("null")
+			}
+			return true
 		}
-	}
-}
-
-// quickReader reads the JSON quickIndicators accepts, from data[at:].
-type quickReader struct {
-	data []byte
-	at   int
-}
-
-// space skips white space.
-func (r *quickReader) space() {
-	for r.at < len(r.data) {
-		switch r.data[r.at] {
-		case ' ', '\t', '\n', '\r':
-			r.at++
-			continue
+		for _, name := range []string{"id", "period", "value", "unit", "base", "suppressed"} {
+			if bytes.EqualFold(key, []byte(name)) {
+				return false
+			}
 		}
-		return
-	}
+		return r.Value()
+	})
+	return it, ok
 }
 
-// next skips white space and reports whether c is next, reading it if so.
-func (r *quickReader) next(c byte) bool {
-	r.space()
-	if r.at < len(r.data) && r.data[r.at] == c {
-		r.at++
+// quickString reads a string of printable ASCII without escapes into s,
+// or null, leaving s as it is.
+func quickString(r *quickjson.Reader, s *string) bool {
+	if r.Literal("null") {
 		return true
 	}
-	return false
-}
-
-// isString reports whether a string is next, after white space.
-func (r *quickReader) isString() bool {
-	r.space()
-	return r.at < len(r.data) && r.data[r.at] == '"'
-}
-
-// str reads a string of printable ASCII without escapes.
-func (r *quickReader) str() (string, bool) {
-	if !r.next('"') {
-		return "", false
-	}
-	start := r.at
-	for ; r.at < len(r.data); r.at++ {
-		switch c := r.data[r.at]; {
-		case c == '"':
-			r.at++
-			return string(r.data[start : r.at-1]), true
-		case c < 0x20 || c >= 0x80 || c == '\\':
-			return "", false
-		}
-	}
-	return "", false
-}
-
-// skipStr reads a string that is not kept, escapes and all.
-func (r *quickReader) skipStr() bool {
-	if !r.next('"') {
-		return false
-	}
-	for r.at < len(r.data) {
-		c := r.data[r.at]
-		r.at++
-		switch {
-		case c == '"':
-			return true
-		case c < 0x20:
-			return false
-		case c == '\\':
-			if r.at >= len(r.data) {
-				return false
-			}
-			e := r.data[r.at]
-			r.at++
-			switch e {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if r.at+4 > len(r.data) {
-					return false
-				}
-				for _, h := range r.data[r.at : r.at+4] {
-					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return false
-					}
-				}
-				r.at += 4
-			default:
-				return false
-			}
-		}
-	}
-	return false
-}
-
-// value reads a number, true, false or null, and returns its text.
-func (r *quickReader) value() ([]byte, bool) {
-	r.space()
-	start := r.at
-	for r.at < len(r.data) {
-		c := r.data[r.at]
-		if c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			break
-		}
-		r.at++
-	}
-	v := r.data[start:r.at]
-	switch string(v) {
-	case "true", "false", "null":
-		return v, true
-	}
-	return v, isNumber(v)
-}
-
-// scalar reads a string, number, true, false or null, not kept.
-func (r *quickReader) scalar() bool {
-	if r.isString() {
-		return r.skipStr()
-	}
-	_, ok := r.value()
+	v, ok := r.Name()
+	*s = string(v)
 	return ok
-}
-
-// entry reads an entry of the indicators as encoding/json decodes it
-// into an indicatorJSON: a field named in any case is the field (a name
-// that is not the field's own, in other case, is left to encoding/json);
-// null leaves a string or bool as it is and makes a pointer nil.
-func (r *quickReader) entry() (indicatorJSON, bool) {
-	var it indicatorJSON
-	if !r.next('{') {
-		return it, false
-	}
-	for first := true; ; first = false {
-		if r.next('}') {
-			return it, true
-		}
-		if !first && !r.next(',') {
-			return it, false
-		}
-		key, ok := r.str()
-		if !ok || !r.next(':') {
-			return it, false
-		}
-		var field *string
-		switch key {
-		case "id":
-			field = &it.ID
-		case "period":
-			field = &it.Period
-		case "unit":
-			field = &it.Unit
-		}
-		switch {
-		case field != nil:
-			if r.isString() {
-				if *field, ok = r.str(); !ok {
-					return it, false
-				}
-				continue
-			}
-			if v, ok := r.value(); !ok || string(v) != "null" {
-				return it, false
-			}
-		case key == "value" || key == "base" || key == "suppressed":
-			v, ok := r.value()
-			if !ok {
-				return it, false
-			}
-			if !it.set(key, v) {
-				return it, false
-			}
-		default:
-			for _, name := range []string{"id", "period", "value", "unit", "base", "suppressed"} {
-				if strings.EqualFold(key, name) {
-					return it, false
-				}
-			}
-			if !r.scalar() {
-				return it, false
-			}
-		}
-	}
-}
-
-// set sets the value, base or suppressed field from v, a number, true,
-// false or null, reporting false where encoding/json would fail.
-func (it *indicatorJSON) set(key string, v []byte) bool {
-	null := string(v) == "null"
-	switch key {
-	case "value":
-		if null {
-			it.Value = nil
-			return true
-		}
-		if !isNumber(v) {
-			return false
-		}
-		f, err := strconv.ParseFloat(string(v), 64)
-		if err != nil {
-			return false
-		}
-		it.Value = &f
-	case "base":
-		if null {
-			it.Base = nil
-			return true
-		}
-		if !isNumber(v) {
-			return false
-		}
-		n, err := strconv.ParseInt(string(v), 10, 64)
-		if err != nil || int64(int(n)) != n {
-			return false
-		}
-		b := int(n)
-		it.Base = &b
-	case "suppressed":
-		switch string(v) {
-		case "true":
-			it.Suppressed = true
-		case "false":
-			it.Suppressed = false
-		case "null":
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// isNumber reports whether v is a JSON number:
-// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-func isNumber(v []byte) bool {
-	i := 0
-	digits := func() int {
-		n := 0
-		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	if i < len(v) && v[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(v) && v[i] == '0':
-		i++
-	case digits() == 0:
-		return false
-	}
-	if i < len(v) && v[i] == '.' {
-		i++
-		if digits() == 0 {
-			return false
-		}
-	}
-	if i < len(v) && (v[i] == 'e' || v[i] == 'E') {
-		i++
-		if i < len(v) && (v[i] == '+' || v[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return i == len(v)
 }
