@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,6 +128,19 @@ func TestTableInRuns(t *testing.T) {
 		}
 		if r := tN.rows[0]; r.row != 4 || r.cells[0] != "H0" {
 			t.Errorf("first row: %+v", r)
+		}
+	}
+}
+
+func TestLineStarts(t *testing.T) {
+	for text, want := range map[string][]int{
+		"":           {0},
+		"\n":         {0, 1},
+		"a\nbc\n\nd": {0, 2, 5, 6},
+		"a\r\nb\n":   {0, 3, 5},
+	} {
+		if got := lineStarts([]byte(text)); !slices.Equal(got, want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -430,12 +430,16 @@ func blank(rec []string) bool {
 // lineStarts returns the byte offset of each line: lineStarts[0] is line 1.
 func lineStarts(text []byte) []int {
 	starts := make([]int, 1, bytes.Count(text, []byte("\n"))+1)
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
+	// IndexByte, not a loop over every byte: it searches a word at a
+	// time, and England's adopters are 19 MB.
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // quoteField finds, for a quoting error, the 0-based field it is in and

@@ -87,8 +87,8 @@ func (s *system) protect(k int) {
 // protectComponent runs secondary suppression on one set of variables
 // that share equations; the others cannot affect it.
 func (s *system) protectComponent(comp component, k int) {
+	sol, ok := s.solve(comp)
 	for {
-		sol, ok := s.solve(comp)
 		if !ok {
 			s.hideAll(comp)
 			return
@@ -97,7 +97,8 @@ func (s *system) protectComponent(comp component, k int) {
 		if !found {
 			return
 		}
-		if !s.hideOne(comp, x, deriv) {
+		var hid bool
+		if hid, sol, ok = s.hideOne(comp, x, deriv); !hid {
 			// Cannot happen for consistent data: a small count derived from
 			// the shown ones involves a shown non-zero count. Hide
 			// everything rather than publish it.
@@ -133,8 +134,10 @@ func (s *system) exposed(comp component, sol solution, k int) (int, map[int]int6
 // hideOne hides a shown count so that x is no longer determined: the
 // cheapest one in x's derivation that does it alone, or else the cheapest
 // one in the derivation, leaving the loop to hide more. It reports false
-// if there is nothing to hide.
-func (s *system) hideOne(comp component, x int, deriv map[int]int64) bool {
+// if there is nothing to hide, and else the component solved with the
+// count hidden, as solve gives it: the solve that found the count is
+// that solve, so the loop need not do it again.
+func (s *system) hideOne(comp component, x int, deriv map[int]int64) (bool, solution, bool) {
 	var cands []int
 	for v, c := range deriv {
 		if c != 0 && s.vars[v].value != 0 {
@@ -142,7 +145,7 @@ func (s *system) hideOne(comp component, x int, deriv map[int]int64) bool {
 		}
 	}
 	if len(cands) == 0 {
-		return false
+		return false, nil, false
 	}
 	slices.SortFunc(cands, func(a, b int) int {
 		va, vb := &s.vars[a], &s.vars[b]
@@ -152,12 +155,13 @@ func (s *system) hideOne(comp component, x int, deriv map[int]int64) bool {
 		s.vars[c].hidden = true
 		sol, ok := s.solve(comp)
 		if ok && !sol.determines(x) {
-			return true
+			return true, sol, true
 		}
 		s.vars[c].hidden = false
 	}
 	s.vars[cands[0]].hidden = true
-	return true
+	sol, ok := s.solve(comp)
+	return true, sol, ok
 }
 
 // hideAll hides every shown non-zero count of a component.

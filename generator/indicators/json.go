@@ -34,6 +34,9 @@ func (r *Report) MarshalIndicatorsJSON() ([]byte, error) {
 		entries = append(entries, Entry{Figure: f})
 	}
 	entries = append(entries, extras...)
+	// An entry is a line of about a hundred bytes: room for them all at
+	// once, not a buffer doubled over and over.
+	b.Grow(128 * len(entries))
 	for i, e := range entries {
 		if e.Unit == "" {
 			return nil, fmt.Errorf("indicator %s %s has no unit", e.ID, e.Period)
@@ -61,7 +64,9 @@ func writeEntry(b *bytes.Buffer, e Entry) {
 	writeString(b, f.Period.String())
 	for _, field := range e.Part.TextFields() {
 		if field.Value != "" {
-			b.WriteString(", \"" + field.Name + "\": ")
+			b.WriteString(", \"")
+			b.WriteString(field.Name)
+			b.WriteString("\": ")
 			writeString(b, field.Value)
 		}
 	}
@@ -83,7 +88,8 @@ func writeEntry(b *bytes.Buffer, e Entry) {
 	case f.Suppressed:
 		b.WriteString(", \"suppressed\": true")
 	case f.Unit != Pounds && !e.NoBase:
-		fmt.Fprintf(b, ", \"base\": %d", f.Base)
+		b.WriteString(", \"base\": ")
+		b.WriteString(strconv.Itoa(f.Base))
 	}
 	if e.HasRunningTotal {
 		b.WriteString(", \"running_total\": " + formatPence(e.RunningTotal))
@@ -92,10 +98,29 @@ func writeEntry(b *bytes.Buffer, e Entry) {
 }
 
 // writeString writes s as a JSON string, HTML-escaped as encoding/json
-// escapes it.
+// escapes it. IDs, periods and units, most of a file's strings, are
+// printable ASCII that it writes as they are: they go straight in.
 func writeString(b *bytes.Buffer, s string) {
+	if asIs(s) {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
 	q, _ := json.Marshal(s) // a string always encodes
 	b.Write(q)
+}
+
+// asIs reports whether encoding/json writes s inside its quotes as it
+// is: printable ASCII without ", \ or the <, > and & it escapes for HTML.
+func asIs(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // formatPence writes pence as pounds with the trailing zeros of the pence
