@@ -13,15 +13,6 @@ const tallRows = 8
 // points in a row), and tall when a category axis has
 // more than tallRows labels down it.
 func measure(options []byte) (empty, tall bool) {
-	if empty, tall, ok := quickMeasure(options); ok {
-		return empty, tall
-	}
-	return measureJSON(options)
-}
-
-// measureJSON is measure by encoding/json, for the options quickMeasure
-// is not sure of.
-func measureJSON(options []byte) (empty, tall bool) {
 	var o struct {
 		YAxis []struct {
 			Type string `json:"type"`

@@ -5,10 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
-	"strconv"
-
-	"github.com/adoptionreport/adoptionreport/internal/quickjson"
 )
 
 // IndicatorsFile is where a build writes indicators.json, relative to the
@@ -41,66 +37,54 @@ func CheckIndicatorsJSON(data []byte, k int) []Leak {
 	if k <= 1 {
 		return nil
 	}
-	// A build's own file, with nothing to report, is read by quickly; a
-	// file that reading cannot vouch for, or that shows a small number,
-	// is read again by encoding/json, which gives the lines and errors.
-	if items, ok := quickIndicators(data); ok && !slices.ContainsFunc(items, func(it indicatorJSON) bool { return shows(it, k) != "" }) {
-		return nil
-	}
 	items, lines, err := decodeIndicators(data)
 	if err != nil {
 		return []Leak{{File: IndicatorsFile, Line: 1, Message: fmt.Sprintf("cannot check for small numbers: %v", err)}}
 	}
 	var leaks []Leak
 	for i, it := range items {
-		if what := shows(it, k); what != "" {
+		if it.Suppressed || it.Value == nil {
+			continue
+		}
+		v := *it.Value
+		what := ""
+		switch it.Unit {
+		case "pounds":
+			continue
+		case "children", "households":
+			if v >= 1 && v < float64(k) {
+				what = fmt.Sprintf("%g %s", v, it.Unit)
+			}
+		}
+		if what == "" && it.Base != nil && small(*it.Base, k) {
+			what = fmt.Sprintf("a base of %d", *it.Base)
+		}
+		if what == "" && it.Base != nil {
+			// A share to one decimal place of fewer than 1000 gives its
+			// numerator exactly; a ratio to two places of fewer than 100.
+			var num int
+			switch it.Unit {
+			case "percent":
+				num = int(math.Round(v * float64(*it.Base) / 100))
+				if small(num, k) {
+					what = fmt.Sprintf("%d of %d", num, *it.Base)
+				} else if small(*it.Base-num, k) {
+					what = fmt.Sprintf("all but %d of %d", *it.Base-num, *it.Base)
+				}
+			case "ratio":
+				num = int(math.Round(v * float64(*it.Base)))
+				if small(num, k) {
+					what = fmt.Sprintf("%d per %d", num, *it.Base)
+				}
+			}
+		}
+		if what != "" {
 			leaks = append(leaks, Leak{File: IndicatorsFile, Line: lines[i], Message: fmt.Sprintf(
 				"%s %s shows %s, fewer than suppress_below = %d, but is not suppressed: disclosure control missed it; build with --draft to see exact figures privately",
 				it.ID, it.Period, what, k)})
 		}
 	}
 	return leaks
-}
-
-// shows says what small number an entry shows with suppress_below k,
-// "" for none.
-func shows(it indicatorJSON, k int) string {
-	if it.Suppressed || it.Value == nil {
-		return ""
-	}
-	v := *it.Value
-	what := ""
-	switch it.Unit {
-	case "pounds":
-		return ""
-	case "children", "households":
-		if v >= 1 && v < float64(k) {
-			what = fmt.Sprintf("%g %s", v, it.Unit)
-		}
-	}
-	if what == "" && it.Base != nil && small(*it.Base, k) {
-		what = fmt.Sprintf("a base of %d", *it.Base)
-	}
-	if what == "" && it.Base != nil {
-		// A share to one decimal place of fewer than 1000 gives its
-		// numerator exactly; a ratio to two places of fewer than 100.
-		var num int
-		switch it.Unit {
-		case "percent":
-			num = int(math.Round(v * float64(*it.Base) / 100))
-			if small(num, k) {
-				what = fmt.Sprintf("%d of %d", num, *it.Base)
-			} else if small(*it.Base-num, k) {
-				what = fmt.Sprintf("all but %d of %d", *it.Base-num, *it.Base)
-			}
-		case "ratio":
-			num = int(math.Round(v * float64(*it.Base)))
-			if small(num, k) {
-				what = fmt.Sprintf("%d per %d", num, *it.Base)
-			}
-		}
-	}
-	return what
 }
 
 // decodeIndicators decodes the indicators array and the line each entry
@@ -160,99 +144,4 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 		return fmt.Errorf("found %v where %q was expected", t, d)
 	}
 	return nil
-}
-
-// quickIndicators reads the entries of indicators.json as decodeIndicators
-// does, without their lines, in a fraction of encoding/json's time, for
-// the JSON a build writes: names and the entries' strings of printable
-// ASCII without escapes. It reports false for anything it is not sure to
-// read as encoding/json does (an escape in a name or an entry's string, a
-// field named in other case, a value of the wrong type, a number out of
-// range, a syntax error), which decodeIndicators must then read: it never
-// vouches for a file decodeIndicators would read otherwise.
-func quickIndicators(data []byte) ([]indicatorJSON, bool) {
-	r := quickjson.New(data)
-	var items []indicatorJSON
-	ok := r.Object(func(key []byte) bool {
-		if string(key) != "indicators" {
-			return r.Value()
-		}
-		return r.Array(func() bool {
-			it, ok := quickEntry(r)
-			items = append(items, it)
-			return ok
-		})
-	})
-	// Like decodeIndicators, what follows the file's object is not read.
-	return items, ok
-}
-
-// quickEntry reads an entry of the indicators as encoding/json decodes
-// it into an indicatorJSON: a field given twice takes the last value;
-// null leaves a string or bool as it is and makes a pointer nil; a name
-// that is a field's in other case is left to encoding/json.
-func quickEntry(r *quickjson.Reader) (indicatorJSON, bool) {
-	var it indicatorJSON
-	ok := r.Object(func(key []byte) bool {
-		switch string(key) {
-		case "id":
-			return quickString(r, &it.ID)
-		case "period":
-			return quickString(r, &it.Period)
-		case "unit":
-			return quickString(r, &it.Unit)
-		case "value":
-			if r.Literal("null") {
-				it.Value = nil
-				return true
-			}
-			f, ok := r.Float()
-			it.Value = &f
-			return ok
-		case "base":
-			if r.Literal("null") {
-				it.Base = nil
-				return true
-			}
-			v, ok := r.Number()
-			if !ok {
-				return false
-			}
-			n, err := strconv.ParseInt(string(v), 10, 64)
-			if err != nil || int64(int(n)) != n {
-				return false
-			}
-			b := int(n)
-			it.Base = &b
-			return true
-		case "suppressed":
-			switch {
-			case r.Literal("true"):
-				it.Suppressed = true
-			case r.Literal("false"):
-				it.Suppressed = false
-			default:
-				return r.Literal("null")
-			}
-			return true
-		}
-		for _, name := range []string{"id", "period", "value", "unit", "base", "suppressed"} {
-			if bytes.EqualFold(key, []byte(name)) {
-				return false
-			}
-		}
-		return r.Value()
-	})
-	return it, ok
-}
-
-// quickString reads a string of printable ASCII without escapes into s,
-// or null, leaving s as it is.
-func quickString(r *quickjson.Reader, s *string) bool {
-	if r.Literal("null") {
-		return true
-	}
-	v, ok := r.Name()
-	*s = string(v)
-	return ok
 }

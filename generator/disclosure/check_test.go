@@ -1,10 +1,6 @@
 package disclosure
 
 import (
-	"bytes"
-	"os"
-	"reflect"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -70,89 +66,4 @@ func TestCheckIndicatorsJSONBroken(t *testing.T) {
 			t.Errorf("CheckIndicatorsJSON(%q) = %v, want one leak saying it cannot check", data, leaks)
 		}
 	}
-}
-
-// quickIndicators never vouches for a file that decodeIndicators reads
-// otherwise: where it reads a file, decodeIndicators reads the same
-// entries from it without error. Checked on a build's indicators.json, on
-// sampleJSON and on every way of breaking them a byte at a time.
-func TestQuickIndicatorsAgrees(t *testing.T) {
-	golden, err := os.ReadFile("../indicators/testdata/indicators.golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	agree := func(t *testing.T, data []byte) bool {
-		quick, ok := quickIndicators(data)
-		if !ok {
-			return false
-		}
-		items, _, err := decodeIndicators(data)
-		if err != nil {
-			t.Fatalf("quickIndicators read %q, which encoding/json cannot: %v", data, err)
-		}
-		if !reflect.DeepEqual(quick, items) {
-			t.Fatalf("quickIndicators read %q as\n%+v\nencoding/json as\n%+v", data, quick, items)
-		}
-		return true
-	}
-	if !agree(t, golden) {
-		t.Fatal("quickIndicators should read a build's indicators.json")
-	}
-	// The golden file's head has its escapes, nulls, negative and
-	// fractional numbers and fields other than the entry's; sampleJSON
-	// suppressed entries.
-	cut := 1500 + bytes.Index(golden[1500:], []byte("},\n")) + 1
-	head := append(slices.Clip(golden[:cut]), "\n  ]\n}\n"...)
-	for _, file := range [][]byte{head, []byte(sampleJSON)} {
-		if !agree(t, file) {
-			t.Fatalf("quickIndicators should read %s", file)
-		}
-		read := 0
-		for i := range file {
-			for _, c := range []byte("\"\\,:{}[] 09-.entx\x00\xc3") {
-				b := slices.Clone(file)
-				b[i] = c
-				if agree(t, b) {
-					read++
-				}
-			}
-			if agree(t, slices.Delete(slices.Clone(file), i, i+1)) {
-				read++
-			}
-		}
-		if read == 0 {
-			t.Error("no broken file was read quickly: the test checks nothing")
-		}
-	}
-	for _, data := range []string{
-		`{"indicators": [{"ID": "a1", "value": 3, "unit": "children"}]}`,
-		`{"indicators": [{"id": "a1", "value": 3, "unit": "children", "Base": 3}]}`,
-		`{"indicators": [{"id": "a\u0031", "value": 3, "unit": "children"}]}`,
-		`{"indicators": [{"id": "a1", "value": "3", "unit": "children"}]}`,
-		`{"indicators": [{"id": "a1", "value": 3.0e0, "unit": "children", "base": 3.0}]}`,
-		`{"indicators": [{"id": "a1", "value": 1e400, "unit": "children"}]}`,
-		`{"indicators": [{"id": "a1", "value": 3, "unit": "children", "base": 99999999999999999999}]}`,
-		`{"indicators": [{"id": "a1", "value": 3, "unit": "children", "extra": {"x": 1}}]}`,
-		`{"indicators": [null]}`,
-		`{"indicators": null}`,
-		`{"indicators": [{"id": "a1", "value": 3, "unit": "children"}], "indicators": [{"id": "a2", "value": 4, "unit": "days"}]}`,
-		`{"indicators": [{"id": "a1", "value": 3, "value": null, "suppressed": true, "suppressed": null, "unit": null}]} trailing`,
-	} {
-		agree(t, []byte(data))
-	}
-}
-
-func FuzzQuickIndicators(f *testing.F) {
-	f.Add([]byte(sampleJSON))
-	f.Add([]byte(`{"indicators": [{"id": "a1", "value": 3, "unit": "children", "base": 3}]}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		quick, ok := quickIndicators(data)
-		if !ok {
-			return
-		}
-		items, _, err := decodeIndicators(data)
-		if err != nil || !reflect.DeepEqual(quick, items) {
-			t.Fatalf("quickIndicators(%q) = %+v; encoding/json: %+v, %v", data, quick, items, err)
-		}
-	})
 }
