@@ -19,12 +19,7 @@ import (
 func TestLiveReloadInBrowser(t *testing.T) {
 	ctx := browsertest.NewBrowser(t)
 	dir := regionalProject(t)
-	log := &syncBuffer{}
-	s, err := New(Options{Source: dir, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := serve(t, s)
+	s, base, log := serveProject(t, dir)
 	poll(t, base+"/marshby/panel.html", func(status int, _ string) bool { return status == 200 })
 
 	tab, cancel := chromedp.NewContext(ctx)

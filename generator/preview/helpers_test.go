@@ -190,3 +190,16 @@ func builtServer(t testing.TB, dir string, log io.Writer) *Server {
 	}
 	return s
 }
+
+// serveProject serves the project in dir, watching it, until the test
+// ends; it returns the server, its base URL and its log.
+func serveProject(t *testing.T, dir string) (*Server, string, *syncBuffer) {
+	t.Helper()
+	log := &syncBuffer{}
+	s, err := New(Options{Source: dir, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := serve(t, s)
+	return s, base, log
+}

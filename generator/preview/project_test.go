@@ -123,12 +123,7 @@ func setTitle(t *testing.T, dir, title string) {
 // over the last good page; the fix removes the panel.
 func TestLiveEdit(t *testing.T) {
 	dir := newProject(t)
-	log := &syncBuffer{}
-	s, err := New(Options{Source: dir, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := serve(t, s)
+	_, base, log := serveProject(t, dir)
 	first := poll(t, base+"/", func(status int, _ string) bool { return status != 503 })
 	if strings.Contains(first, panelID) {
 		t.Fatalf("the project does not build:\n%s", log)

@@ -17,12 +17,7 @@ import (
 // shows in that council's report.
 func TestPreviewRegional(t *testing.T) {
 	dir := regionalProject(t)
-	log := &syncBuffer{}
-	s, err := New(Options{Source: dir, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := serve(t, s)
+	_, base, log := serveProject(t, dir)
 	first := poll(t, base+"/", func(status int, _ string) bool { return status != 503 })
 	if strings.Contains(first, panelID) || !strings.Contains(first, `href="marshby/index.html"`) {
 		t.Fatalf("the overview is not previewed:\n%s\n%s", first, log)
