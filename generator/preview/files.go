@@ -216,10 +216,9 @@ func (b *builtSite) shared(changed string) bool {
 	if !ok {
 		return true
 	}
-	folder, _, inFolder := strings.Cut(rest, "/")
-	if !inFolder {
-		return true
-	}
+	// The folder itself too: the watcher names a council's folder when it
+	// is made, with its first page.
+	folder, _, _ := strings.Cut(rest, "/")
 	for code := range b.councils {
 		// Folders match codes whatever their capitals (docs/regional.md).
 		if strings.EqualFold(folder, code) {

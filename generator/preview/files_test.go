@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/adoptionreport/adoptionreport/generator/site"
 )
 
 func TestSitePath(t *testing.T) {
@@ -180,5 +182,27 @@ func TestPreviewWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
 		t.Errorf("the preview touched the project's output folder (%v)", err)
+	}
+}
+
+// A change is a council's own when it is in, or is, a council's folder
+// under content/, whatever its capitals; anything else may change every
+// council's report.
+func TestSharedChange(t *testing.T) {
+	b := newBuiltSite(site.Files{"fenmoor/index.html": nil, "marshby/index.html": nil, "index.html": nil, "assets/style.css": nil})
+	for change, want := range map[string]bool{
+		"content/fenmoor/panel.md": false,
+		"content/Fenmoor/panel.md": false,
+		"content/fenmoor":          false, // the folder, made with its first page
+		"content/panel.md":         true,
+		"content/other/panel.md":   true,
+		"content":                  true,
+		"data/children.csv":        true,
+		"layouts/page.html":        true,
+		"fenmoor/panel.md":         true,
+	} {
+		if got := b.shared(change); got != want {
+			t.Errorf("shared(%q) = %v, want %v", change, got, want)
+		}
 	}
 }
