@@ -209,6 +209,33 @@ func TestThemeOverrides(t *testing.T) {
 	}
 }
 
+// A theme file's mistakes name the file as it is in the project, and a
+// partial written without the {{define}} the layouts call says so.
+func TestThemeFileErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, text, theme, want string
+	}{
+		{"no define", "layouts/partials/table.html", `<table id="table-{{.ID}}"></table>`, "",
+			`theme: layouts/partials/table.html defines no template "table", which the layouts call: write it as {{define "table"}}…{{end}}, as the built-in partials are (see docs/theming.md)`},
+		{"a theme's, no define", "themes/civic/layouts/partials/header.html", `<header>{{.Title}}</header>`, "civic",
+			`theme: themes/civic/layouts/partials/header.html defines no template "header"`},
+		{"a slip", "layouts/partials/table.html", `{{define "table"}}{{.ID}{{end}}`, "",
+			`theme: layouts/partials/table.html: template: table.html:1:`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newProject(t)
+			write(t, dir, tt.file, tt.text)
+			if tt.theme != "" {
+				appendTo(t, dir, "config.toml", "theme = \""+tt.theme+"\"\n")
+			}
+			res, err := Build(context.Background(), Options{Source: dir, Output: filepath.Join(t.TempDir(), "site")})
+			if err == nil || !strings.Contains(res.Problems.Error(), tt.want) {
+				t.Errorf("got %v\n%s\nwant %s", err, res.Problems.Error(), tt.want)
+			}
+		})
+	}
+}
+
 // A project's own table.html may be written against a table's Header,
 // Rows and Numeric, as the built-in one once was, and still works:
 // written as it was, it renders every page exactly as the built-in one,

@@ -3,10 +3,14 @@ package site
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/adoptionreport/adoptionreport/generator/config"
 )
@@ -15,19 +19,33 @@ import (
 // it winning: the project's own layouts/ and static/, then its theme's,
 // then the embedded default. As in Hugo, a project overrides the theme
 // file by file and never has to copy the rest.
-type layers []fs.FS
+type layers []layer
+
+// layer is one file system of a theme, and where its files are, for
+// messages: "" for the project's own, "themes/NAME/" for its theme's.
+type layer struct {
+	fs.FS
+	dir     string
+	builtIn bool
+}
 
 func (l layers) ReadFile(name string) ([]byte, error) {
+	b, _, err := l.readFrom(name)
+	return b, err
+}
+
+// readFrom is ReadFile, giving besides the layer the file was read from.
+func (l layers) readFrom(name string) ([]byte, layer, error) {
 	for _, f := range l {
 		b, err := fs.ReadFile(f, name)
 		if err == nil {
-			return b, nil
+			return b, f, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
+			return nil, f, err
 		}
 	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	return nil, layer{}, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // Glob returns the union of every layer's matches, sorted.
@@ -53,46 +71,68 @@ func (l layers) Glob(pattern string) ([]string, error) {
 // themeLayers returns the layers for a project: project (may be nil, as
 // in tests) is its folder, theme the configured theme's name.
 func themeLayers(project fs.FS, theme string) (layers, error) {
-	def, err := fs.Sub(defaultTheme, "theme")
+	sub, err := fs.Sub(defaultTheme, "theme")
 	if err != nil {
 		return nil, err
 	}
+	def := layer{FS: sub, builtIn: true}
 	if project == nil {
 		return layers{def}, nil
 	}
-	l := layers{project}
+	l := layers{{FS: project}}
 	if theme != "" && theme != "default" {
-		t, err := fs.Sub(project, path.Join("themes", theme))
+		dir := path.Join("themes", theme)
+		t, err := fs.Sub(project, dir)
 		if err != nil {
 			return nil, err
 		}
 		if _, err := fs.Stat(t, "."); err != nil {
 			return nil, errors.New(`theme "` + theme + `" not found: there is no folder themes/` + theme + ` in the project (remove the theme setting to use the built-in theme)`)
 		}
-		l = append(l, t)
+		l = append(l, layer{FS: t, dir: dir + "/"})
 	}
 	return append(l, def), nil
 }
 
 // templates parses every layout, the highest layer's copy of each file.
+// A partial the built-in layouts use must define the template they call
+// by its name, as the built-in one does.
 func (l layers) templates() (*template.Template, error) {
 	t := template.New("").Funcs(template.FuncMap{"nobreak": noBreak})
+	own := map[string]string{} // a project's or theme's partials the built-in layouts call, by name
 	for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html"} {
 		names, err := l.Glob(pattern)
 		if err != nil {
 			return nil, err
 		}
 		for _, name := range names {
-			b, err := l.ReadFile(name)
+			b, from, err := l.readFrom(name)
 			if err != nil {
 				return nil, err
 			}
 			if _, err := t.New(path.Base(name)).Parse(string(b)); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%s%s: %w", from.dir, name, err)
+			}
+			partial := strings.TrimSuffix(path.Base(name), ".html")
+			if path.Dir(name) == "layouts/partials" && !from.builtIn && builtInPartial(partial) {
+				own[partial] = from.dir + name
 			}
 		}
 	}
+	for _, partial := range slices.Sorted(maps.Keys(own)) {
+		if t.Lookup(partial) == nil {
+			return nil, fmt.Errorf(`%s defines no template %q, which the layouts call: write it as {{define %q}}…{{end}}, as the built-in partials are (see docs/theming.md)`,
+				own[partial], partial, partial)
+		}
+	}
 	return t, nil
+}
+
+// builtInPartial reports whether the built-in theme has the partial
+// layouts/partials/NAME.html.
+func builtInPartial(name string) bool {
+	_, err := fs.Stat(defaultTheme, "theme/layouts/partials/"+name+".html")
+	return err == nil
 }
 
 // Theme is a project's theme, read once: its parsed layouts and the
