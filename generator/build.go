@@ -102,8 +102,8 @@ type Project struct {
 	// progress is Options.Progress.
 	progress io.Writer
 	// only, when not nil, are the councils Render renders (Options.Councils),
-	// by lower-case code.
-	only map[string]bool
+	// by their index in [[councils]].
+	only map[int]bool
 	// stop is the build's context's Done: a regional edition stops
 	// starting councils' reports once it is closed, keeping those already
 	// rendered in the cache for the next build.

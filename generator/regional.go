@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -191,19 +190,19 @@ var errStopped = errors.New("stopped")
 // renders reports whether Render renders council i's report: every
 // council's, unless Options.Councils named some.
 func (p *Project) renders(i int) bool {
-	return p.only == nil || p.only[strings.ToLower(p.Config.Councils[i].Code)]
+	return p.only == nil || p.only[i]
 }
 
-// councilsNamed is the set of the councils codes name, by lower-case
-// code, or an error for a code config.toml does not list.
-func (p *Project) councilsNamed(codes []string) (map[string]bool, error) {
-	known := p.Config.CouncilCodes()
-	only := make(map[string]bool, len(codes))
+// councilsNamed is the set of the councils codes name, by their index in
+// [[councils]], or an error for a code config.toml does not list.
+func (p *Project) councilsNamed(codes []string) (map[int]bool, error) {
+	only := make(map[int]bool, len(codes))
 	for _, code := range codes {
-		if !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, code) }) {
-			return nil, fmt.Errorf("no council %q in %s (its councils: %s)", code, ConfigFile, strings.Join(known, ", "))
+		i := p.Config.CouncilIndex(code)
+		if i < 0 {
+			return nil, fmt.Errorf("no council %q in %s (its councils: %s)", code, ConfigFile, strings.Join(p.Config.CouncilCodes(), ", "))
 		}
-		only[strings.ToLower(code)] = true
+		only[i] = true
 	}
 	return only, nil
 }

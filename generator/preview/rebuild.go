@@ -39,6 +39,20 @@ func (st state) pageGen(scope string) uint64 {
 	return st.gen
 }
 
+// showing is shown for site, put in place by build gen after prev: the
+// parts changed show gen, the others what they showed.
+func showing(site *builtSite, changed map[string]bool, prev state, gen uint64) map[string]uint64 {
+	shown := map[string]uint64{}
+	for _, part := range site.parts() {
+		if changed[part] {
+			shown[part] = gen
+		} else {
+			shown[part] = prev.pageGen(part)
+		}
+	}
+	return shown
+}
+
 // buildID names the build a page shows, so a page served just before a
 // rebuild can tell it is out of date when its event stream connects.
 func (s *Server) buildID(gen uint64) string {
@@ -140,14 +154,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 			// A regional edition after a good build: only the parts
 			// this build changed show it.
 			changedParts = built.changedParts(prev.site)
-			s.state.shown = map[string]uint64{}
-			for _, part := range built.parts() {
-				if changedParts[part] {
-					s.state.shown[part] = gen
-				} else {
-					s.state.shown[part] = prev.pageGen(part)
-				}
-			}
+			s.state.shown = showing(built, changedParts, prev, gen)
 		}
 	}
 	s.mu.Unlock()
@@ -181,10 +188,10 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (Outcome, error)
 // the theme, the data). It is nil when no council's report is open, when
 // every council's is (the whole set is as quick), when only councils'
 // own pages changed, when nothing changed (the whole set's build after
-// a fast pass), and when a fast pass could show the wrong thing: config.toml changed (it may list other councils), the change is
-// not known, the last build failed (its panel is on every page), or
-// only stylesheets changed (swapped in place once the whole set is
-// built).
+// a fast pass), and when a fast pass could show the wrong thing:
+// config.toml changed (it may list other councils), the change is not
+// known, the last build failed (its panel is on every page), or only
+// stylesheets changed (swapped in place once the whole set is built).
 func (s *Server) openCouncils(changed []string) []string {
 	if len(changed) == 0 || onlyStylesheets(changed) || slices.Contains(changed, generator.ConfigFile) || slices.Contains(changed, "?") {
 		return nil
@@ -226,14 +233,7 @@ func (s *Server) fastPass(ctx context.Context, councils []string, start time.Tim
 	gen := s.state.gen
 	s.state.site = prev.site.withCouncils(files, councils)
 	changedParts := s.state.site.changedParts(prev.site)
-	s.state.shown = map[string]uint64{}
-	for _, part := range s.state.site.parts() {
-		if changedParts[part] {
-			s.state.shown[part] = gen
-		} else {
-			s.state.shown[part] = prev.pageGen(part)
-		}
-	}
+	s.state.shown = showing(s.state.site, changedParts, prev, gen)
 	s.mu.Unlock()
 
 	s.log.printf("rebuilt %s in %d ms; the other councils' reports follow\n", strings.Join(councils, ", "), out.Duration.Milliseconds())
