@@ -98,29 +98,10 @@ func writeEntry(b *bytes.Buffer, e Entry) {
 }
 
 // writeString writes s as a JSON string, HTML-escaped as encoding/json
-// escapes it. IDs, periods and units, most of a file's strings, are
-// printable ASCII that it writes as they are: they go straight in.
+// escapes it.
 func writeString(b *bytes.Buffer, s string) {
-	if asIs(s) {
-		b.WriteByte('"')
-		b.WriteString(s)
-		b.WriteByte('"')
-		return
-	}
 	q, _ := json.Marshal(s) // a string always encodes
 	b.Write(q)
-}
-
-// asIs reports whether encoding/json writes s inside its quotes as it
-// is: printable ASCII without ", \ or the <, > and & it escapes for HTML.
-func asIs(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
-			return false
-		}
-	}
-	return true
 }
 
 // formatPence writes pence as pounds with the trailing zeros of the pence

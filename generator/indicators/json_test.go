@@ -227,21 +227,3 @@ func TestFormatPence(t *testing.T) {
 		}
 	}
 }
-
-// writeString writes what encoding/json writes: a string of printable
-// ASCII as it is, any other through json.Marshal.
-func TestWriteStringIsJSONs(t *testing.T) {
-	strs := []string{"", "a1", "2022-25", "Council 001", `say "hi"`, `back\slash`, "<b>", "a&b", "tab\there",
-		"new\nline", "café", "\u2028", "\x7f", "\xff", "Ethnicity: Black, African, Caribbean or Black British"}
-	for c := range 256 {
-		strs = append(strs, string(rune(c)), "x"+string([]byte{byte(c)})+"y")
-	}
-	for _, s := range strs {
-		var b bytes.Buffer
-		writeString(&b, s)
-		want, _ := json.Marshal(s)
-		if b.String() != string(want) {
-			t.Errorf("writeString(%q) = %s, want %s", s, b.String(), want)
-		}
-	}
-}

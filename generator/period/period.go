@@ -63,21 +63,7 @@ func ParseYear(s string) (Year, error) {
 }
 
 // String returns "2024-25".
-func (y Year) String() string { return span(int(y), int(y)) }
-
-// span writes the years first to last as "2022-25": the first year, and
-// the last two digits of the year the last ends in. Figures, charts and
-// indicators.json name a period in every entry: this is fmt's "%d-%02d"
-// without fmt's cost.
-func span(first, last int) string {
-	end := (last + 1) % 100
-	if end < 0 {
-		return fmt.Sprintf("%d-%02d", first, end)
-	}
-	b := make([]byte, 0, 8)
-	b = strconv.AppendInt(b, int64(first), 10)
-	return string(append(b, '-', byte('0'+end/10), byte('0'+end%10)))
-}
+func (y Year) String() string { return fmt.Sprintf("%d-%02d", int(y), (int(y)+1)%100) }
 
 // Start is 1 April of the year.
 func (y Year) Start() Date { return NewDate(int(y), time.April, 1) }
@@ -147,7 +133,7 @@ func digits(s string) bool {
 }
 
 // String returns "2024-25" or "2022-25".
-func (p Period) String() string { return span(int(p.First), int(p.Last)) }
+func (p Period) String() string { return fmt.Sprintf("%d-%02d", int(p.First), (int(p.Last)+1)%100) }
 
 // Len is the number of years in p.
 func (p Period) Len() int { return int(p.Last-p.First) + 1 }

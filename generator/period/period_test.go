@@ -1,7 +1,6 @@
 package period
 
 import (
-	"fmt"
 	"testing"
 	"time"
 )
@@ -110,23 +109,5 @@ func TestPeriodBounds(t *testing.T) {
 		if got := y.Period().Contains(tt.d); got != tt.want {
 			t.Errorf("2024-25 contains %s = %v, want %v", tt.d, got, tt.want)
 		}
-	}
-}
-
-// A period is named as fmt's "%d-%02d" names it, whatever the years.
-func TestStringIsFmts(t *testing.T) {
-	for first := -250; first <= 3100; first++ {
-		for _, last := range []int{first, first + 2, first + 5} {
-			p := Period{First: Year(first), Last: Year(last)}
-			if got, want := p.String(), fmt.Sprintf("%d-%02d", first, (last+1)%100); got != want {
-				t.Fatalf("Period{%d, %d}.String() = %q, want %q", first, last, got, want)
-			}
-		}
-		if got, want := Year(first).String(), fmt.Sprintf("%d-%02d", first, (first+1)%100); got != want {
-			t.Fatalf("Year(%d).String() = %q, want %q", first, got, want)
-		}
-	}
-	if got := (Period{First: 2022, Last: 2024}).String(); got != "2022-25" {
-		t.Errorf("got %q", got)
 	}
 }
